@@ -1,0 +1,285 @@
+#include "core/content_db.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include "core/content_source.h"
+#include "core/sqlite_db.h"
+
+namespace mk {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE medicine(id TEXT PRIMARY KEY, name TEXT NOT NULL, brand TEXT NOT NULL, sort INTEGER NOT NULL);
+CREATE TABLE medicine_link(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT NOT NULL,
+  url TEXT NOT NULL, PRIMARY KEY(medicine, locale));
+CREATE TABLE section(id TEXT PRIMARY KEY, sort INTEGER NOT NULL);
+CREATE TABLE brochure(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT NOT NULL,
+  title TEXT NOT NULL, subtitle TEXT NOT NULL, warning TEXT NOT NULL, warning_source TEXT NOT NULL,
+  warning_status TEXT NOT NULL, warning_reviewer TEXT NOT NULL, warning_reviewed_on TEXT NOT NULL,
+  source_file TEXT NOT NULL, PRIMARY KEY(medicine, locale));
+CREATE TABLE section_text(medicine TEXT NOT NULL, section TEXT NOT NULL REFERENCES section(id),
+  locale TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, source TEXT NOT NULL,
+  status TEXT NOT NULL CHECK(status IN ('reviewed','pending','unreviewed')),
+  reviewer TEXT NOT NULL, reviewed_on TEXT NOT NULL,
+  PRIMARY KEY(medicine, section, locale),
+  FOREIGN KEY(medicine, locale) REFERENCES brochure(medicine, locale));
+CREATE TABLE member_state(code TEXT PRIMARY KEY, name TEXT NOT NULL, authority TEXT NOT NULL,
+  website TEXT NOT NULL);
+CREATE TABLE member_state_locale(code TEXT NOT NULL REFERENCES member_state(code),
+  locale TEXT NOT NULL, sort INTEGER NOT NULL, PRIMARY KEY(code, locale));
+)sql";
+
+// The canonical serialisation: every content table in a fixed order, each row's
+// columns joined by U+001F and rows by U+001E. "meta" is excluded (it holds the hash).
+constexpr const char* kHashQueries[] = {
+    "SELECT id, name, brand, sort FROM medicine ORDER BY id",
+    "SELECT medicine, locale, url FROM medicine_link ORDER BY medicine, locale",
+    "SELECT id, sort FROM section ORDER BY id",
+    "SELECT medicine, locale, title, subtitle, warning, warning_source, warning_status, "
+    "warning_reviewer, warning_reviewed_on FROM brochure ORDER BY medicine, locale",
+    "SELECT medicine, section, locale, title, body, source, status, reviewer, reviewed_on "
+    "FROM section_text ORDER BY medicine, section, locale",
+    "SELECT code, name, authority, website FROM member_state ORDER BY code",
+    "SELECT code, locale, sort FROM member_state_locale ORDER BY code, sort",
+};
+constexpr int kHashColumns[] = {4, 3, 2, 9, 9, 4, 3};
+
+std::string isoNow() {
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::atoll(epoch));
+  char buf[32];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void insertMedicine(Database& db, const Medicine& m) {
+  Statement(db, "INSERT INTO medicine VALUES(?,?,?,?)").bind(1, m.id).bind(2, m.name).bind(3, m.brand).bind(4, std::int64_t{m.order}).run();
+  Statement link(db, "INSERT INTO medicine_link VALUES(?,?,?)");
+  for (const auto& [loc, url] : m.links) link.bind(1, m.id).bind(2, loc).bind(3, url).run();
+  Statement bro(db, "INSERT INTO brochure VALUES(?,?,?,?,?,?,?,?,?,?)");
+  Statement sec(db, "INSERT INTO section_text VALUES(?,?,?,?,?,?,?,?,?)");
+  for (const auto& b : m.brochures) {
+    bro.bind(1, m.id).bind(2, b.locale).bind(3, b.title).bind(4, b.subtitle).bind(5, b.warning)
+        .bind(6, b.warningSource).bind(7, toString(b.warningReview.status))
+        .bind(8, b.warningReview.reviewer).bind(9, b.warningReview.reviewedOn)
+        .bind(10, fs::path(b.path).filename().string()).run();
+    for (const auto& s : b.sections) {
+      sec.bind(1, m.id).bind(2, s.id).bind(3, b.locale).bind(4, s.title).bind(5, s.body)
+          .bind(6, s.source).bind(7, toString(s.review.status)).bind(8, s.review.reviewer)
+          .bind(9, s.review.reviewedOn).run();
+    }
+  }
+}
+
+void insertMemberStates(Database& db, const std::vector<MemberState>& states) {
+  Statement st(db, "INSERT INTO member_state VALUES(?,?,?,?)");
+  Statement loc(db, "INSERT INTO member_state_locale VALUES(?,?,?)");
+  for (const auto& s : states) {
+    st.bind(1, s.code).bind(2, s.name).bind(3, s.authority).bind(4, s.website).run();
+    for (size_t i = 0; i < s.locales.size(); ++i)
+      loc.bind(1, s.code).bind(2, s.locales[i]).bind(3, static_cast<std::int64_t>(i)).run();
+  }
+}
+
+void fsyncPath(const fs::path& p, bool directory) {
+  int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+std::string metaValue(Database& db, const char* key) {
+  Statement st(db, "SELECT value FROM meta WHERE key = ?");
+  st.bind(1, key);
+  return st.step() ? st.text(0) : std::string();
+}
+
+}  // namespace
+
+std::string computeContentHash(Database& db) {
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  auto feed = [&](std::string_view s) {
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(s.data()), s.size());
+  };
+  for (size_t q = 0; q < std::size(kHashQueries); ++q) {
+    Statement st(db, kHashQueries[q]);
+    while (st.step()) {
+      for (int c = 0; c < kHashColumns[q]; ++c) {
+        feed(st.text(c));
+        feed("\x1f");
+      }
+      feed("\x1e");
+    }
+    feed("\x1d");
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state, digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion, const fs::path& out) {
+  if (sodium_init() < 0) throw DbError("libsodium failed to initialise");
+  fs::path tmp = out;
+  tmp += ".tmp-" + std::to_string(::getpid());
+  std::error_code ec;
+  fs::remove(tmp, ec);
+  ContentInfo info;
+  try {
+    {
+      Database db(tmp.string(), Database::Mode::ReadWriteCreate);
+      db.exec("PRAGMA journal_mode=DELETE");
+      Transaction tx(db);
+      db.exec(kSchema);
+      Statement sec(db, "INSERT INTO section VALUES(?,?)");
+      for (size_t i = 0; i < kSectionIds.size(); ++i) sec.bind(1, kSectionIds[i]).bind(2, static_cast<std::int64_t>(i)).run();
+      for (const auto& m : src.medicines) insertMedicine(db, m);
+      insertMemberStates(db, src.memberStates);
+      info.schemaVersion = kContentSchemaVersion;
+      info.contentVersion = contentVersion;
+      info.buildTime = isoNow();
+      info.hash = computeContentHash(db);
+      Statement meta(db, "INSERT INTO meta VALUES(?,?)");
+      meta.bind(1, "content_version").bind(2, std::to_string(contentVersion)).run();
+      meta.bind(1, "build_time").bind(2, info.buildTime).run();
+      meta.bind(1, "hash").bind(2, info.hash).run();
+      db.exec("PRAGMA user_version=" + std::to_string(kContentSchemaVersion));
+      tx.commit();
+    }
+    fsyncPath(tmp, false);
+    fs::rename(tmp, out);
+    fsyncPath(out.parent_path().empty() ? fs::path(".") : out.parent_path(), true);
+  } catch (...) {
+    fs::remove(tmp, ec);
+    throw;
+  }
+  return info;
+}
+
+ContentDb::ContentDb(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) throw DbError("content database " + path.string() + " is missing");
+  // immutable=1: the kiosk never writes it, and updates replace the file by rename.
+  std::string uri = "file:" + path.string() + "?mode=ro&immutable=1";
+  db_ = std::make_unique<Database>(uri, Database::Mode::ReadOnly);
+  try {
+    db_->exec("PRAGMA trusted_schema=OFF");
+    int version = db_->userVersion();
+    if (version != kContentSchemaVersion)
+      throw DbError("content database " + path.string() + " has schema version " + std::to_string(version) +
+                    ", expected " + std::to_string(kContentSchemaVersion));
+    {
+      Statement qc(*db_, "PRAGMA quick_check");
+      std::string result = qc.step() ? qc.text(0) : "no answer";
+      if (result != "ok") throw DbError("content database " + path.string() + " failed its integrity check: " + result);
+    }
+    info_.schemaVersion = version;
+    info_.contentVersion = std::atol(metaValue(*db_, "content_version").c_str());
+    info_.buildTime = metaValue(*db_, "build_time");
+    info_.hash = metaValue(*db_, "hash");
+    std::string actual = computeContentHash(*db_);
+    if (actual != info_.hash)
+      throw DbError("content database " + path.string() + " does not match its recorded hash");
+  } catch (const DbError&) {
+    throw;
+  }
+}
+
+ContentDb::~ContentDb() = default;
+
+std::vector<MedicineSummary> ContentDb::medicines() {
+  std::vector<MedicineSummary> out;
+  Statement st(*db_, "SELECT id, name, brand FROM medicine ORDER BY sort, id");
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2)});
+  return out;
+}
+
+std::vector<std::string> ContentDb::brochureLocales(const std::string& medicine) {
+  std::vector<std::string> out;
+  Statement st(*db_, "SELECT locale FROM brochure WHERE medicine = ? ORDER BY locale");
+  st.bind(1, medicine);
+  while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
+std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const std::string& locale) {
+  Statement st(*db_, "SELECT title, subtitle, warning, warning_source, warning_status, warning_reviewer, "
+                     "warning_reviewed_on, source_file FROM brochure WHERE medicine = ? AND locale = ?");
+  st.bind(1, medicine).bind(2, locale);
+  if (!st.step()) return std::nullopt;
+  Brochure b;
+  b.medicine = medicine;
+  b.locale = locale;
+  b.title = st.text(0);
+  b.subtitle = st.text(1);
+  b.warning = st.text(2);
+  b.warningSource = st.text(3);
+  parseReviewStatus(st.text(4), b.warningReview.status);
+  b.warningReview.reviewer = st.text(5);
+  b.warningReview.reviewedOn = st.text(6);
+  b.path = st.text(7);
+  Statement secs(*db_, "SELECT t.section, t.title, t.body, t.source, t.status, t.reviewer, t.reviewed_on "
+                       "FROM section_text t JOIN section s ON s.id = t.section "
+                       "WHERE t.medicine = ? AND t.locale = ? ORDER BY s.sort");
+  secs.bind(1, medicine).bind(2, locale);
+  while (secs.step()) {
+    Section s;
+    s.id = secs.text(0);
+    s.title = secs.text(1);
+    s.body = secs.text(2);
+    s.source = secs.text(3);
+    parseReviewStatus(secs.text(4), s.review.status);
+    s.review.reviewer = secs.text(5);
+    s.review.reviewedOn = secs.text(6);
+    b.sections.push_back(std::move(s));
+  }
+  return b;
+}
+
+std::vector<MemberState> ContentDb::memberStates() {
+  std::vector<MemberState> out;
+  Statement st(*db_, "SELECT code, name, authority, website FROM member_state ORDER BY code");
+  Statement loc(*db_, "SELECT locale FROM member_state_locale WHERE code = ? ORDER BY sort");
+  while (st.step()) {
+    MemberState m{st.text(0), st.text(1), {}, st.text(2), st.text(3)};
+    loc.bind(1, m.code);
+    while (loc.step()) m.locales.push_back(loc.text(0));
+    loc.reset();
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::string ContentDb::link(const std::string& medicine, const std::string& locale) {
+  Statement st(*db_, "SELECT url FROM medicine_link WHERE medicine = ? AND locale IN (?, 'en') "
+                     "ORDER BY locale = 'en' LIMIT 1");
+  st.bind(1, medicine).bind(2, locale);
+  return st.step() ? st.text(0) : std::string();
+}
+
+std::vector<std::string> ContentDb::allTexts() {
+  std::vector<std::string> out;
+  Statement b(*db_, "SELECT title, subtitle, warning FROM brochure");
+  while (b.step())
+    for (int c = 0; c < 3; ++c) out.push_back(b.text(c));
+  Statement s(*db_, "SELECT title, body FROM section_text");
+  while (s.step())
+    for (int c = 0; c < 2; ++c) out.push_back(s.text(c));
+  Statement m(*db_, "SELECT name, brand FROM medicine");
+  while (m.step())
+    for (int c = 0; c < 2; ++c) out.push_back(m.text(c));
+  return out;
+}
+
+}  // namespace mk

@@ -1,0 +1,397 @@
+#include "core/content_source.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <ini.h>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "core/markdown.h"
+#include "core/unicode_text.h"
+
+namespace mk {
+namespace fs = std::filesystem;
+
+ContentError::ContentError(std::string file, int line, const std::string& message)
+    : std::runtime_error(file + ":" + std::to_string(line) + ": " + message),
+      file_(std::move(file)),
+      line_(line) {}
+
+namespace {
+
+std::string trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find_last_not_of(" \t");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::string readFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ContentError(path.string(), 0, "cannot read file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Splits into lines (LF or CRLF), after checking the bytes are valid UTF-8.
+std::vector<std::string> splitLines(const std::string& path, std::string_view text) {
+  if (auto bad = unicode::firstInvalidUtf8(text)) {
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(*bad), '\n'));
+    throw ContentError(path, line, "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
+  }
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line(text.substr(start, end - start));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(unicode::toNfc(line));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool splitKeyValue(const std::string& line, std::string& key, std::string& value) {
+  size_t colon = line.find(':');
+  if (colon == std::string::npos) return false;
+  key = trim(std::string_view(line).substr(0, colon));
+  value = trim(std::string_view(line).substr(colon + 1));
+  return !key.empty() && key.find(' ') == std::string::npos;
+}
+
+bool isIsoDate(const std::string& s) {
+  static const std::regex re("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+  return std::regex_match(s, re);
+}
+
+// Markdown constructs the kiosk cannot show, caught per line so the error names it.
+void lintBodyLine(const std::string& path, int lineNo, const std::string& line) {
+  auto fail = [&](const std::string& why) { throw ContentError(path, lineNo, why); };
+  if (line.rfind("# ", 0) == 0) fail("a level-1 heading is not allowed inside a section (use ###)");
+  if (line.rfind("####", 0) == 0) fail("only ### subheadings are allowed inside a section");
+  if (line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0) fail("code blocks are not allowed");
+  if (line.rfind("    ", 0) == 0 || line.rfind("\t", 0) == 0)
+    fail("indented lines (code blocks or nested lists) are not allowed");
+  if (!line.empty() && line[0] == '<') fail("HTML is not allowed");
+  if (!line.empty() && line[0] == '|') fail("tables are not allowed");
+  static const std::regex ordered("^ {0,3}[0-9]+[.)] ");
+  if (std::regex_search(line, ordered)) fail("numbered lists are not supported; use '- ' bullets");
+  if (line.find("![") != std::string::npos) fail("images are not allowed");
+  if (line.find("](") != std::string::npos) fail("links are not allowed; write the address as text");
+  static const std::regex nested("^ {1,3}[-*+] ");
+  if (std::regex_search(line, nested)) fail("nested lists are not allowed");
+}
+
+struct FrontMatter {
+  std::map<std::string, std::pair<std::string, int>> values;  // key -> (value, line)
+};
+
+const std::set<std::string>& frontMatterKeys() {
+  static const std::set<std::string> keys = {
+      "locale", "title", "subtitle", "warning", "warning-source", "warning-status",
+      "warning-reviewer", "warning-reviewed-on"};
+  return keys;
+}
+
+size_t parseFrontMatter(const std::string& path, const std::vector<std::string>& lines,
+                        FrontMatter& fm) {
+  if (lines.empty() || lines[0] != "---")
+    throw ContentError(path, 1, "expected front matter starting with a line '---'");
+  for (size_t i = 1; i < lines.size(); ++i) {
+    int lineNo = static_cast<int>(i) + 1;
+    const std::string& line = lines[i];
+    if (line == "---") return i + 1;
+    if (trim(line).empty()) continue;
+    std::string key, value;
+    if (!splitKeyValue(line, key, value)) throw ContentError(path, lineNo, "expected 'key: value'");
+    if (!frontMatterKeys().count(key)) throw ContentError(path, lineNo, "unknown front matter key '" + key + "'");
+    if (fm.values.count(key)) throw ContentError(path, lineNo, "duplicate key '" + key + "'");
+    if (value.empty()) throw ContentError(path, lineNo, "empty value for '" + key + "'");
+    fm.values[key] = {value, lineNo};
+  }
+  throw ContentError(path, static_cast<int>(lines.size()), "front matter is not closed by '---'");
+}
+
+Review parseReview(const std::string& path, int line, const std::string& status,
+                   const std::string& reviewer, const std::string& reviewedOn) {
+  Review r;
+  if (!parseReviewStatus(status, r.status))
+    throw ContentError(path, line, "status must be reviewed, pending or unreviewed, not '" + status + "'");
+  if (r.status == ReviewStatus::Reviewed) {
+    if (reviewer.empty()) throw ContentError(path, line, "status 'reviewed' needs a reviewer");
+    if (!isIsoDate(reviewedOn)) throw ContentError(path, line, "status 'reviewed' needs reviewed-on: YYYY-MM-DD");
+  }
+  r.reviewer = reviewer;
+  r.reviewedOn = reviewedOn;
+  return r;
+}
+
+void parseSectionHeading(const std::string& path, int lineNo, const std::string& line, Section& s) {
+  static const std::regex heading(R"(^## (.+?) \{#([a-z_]+)\}\s*$)");
+  std::smatch m;
+  if (!std::regex_match(line, m, heading))
+    throw ContentError(path, lineNo, "a section heading must look like '## Title {#section_id}'");
+  s.title = m[1];
+  s.id = m[2];
+  s.line = lineNo;
+  if (std::find(kSectionIds.begin(), kSectionIds.end(), s.id) == kSectionIds.end())
+    throw ContentError(path, lineNo, "unknown section id '" + s.id + "'");
+}
+
+// Reads the section's metadata lines (source/status/reviewer/reviewed-on) up to the
+// first blank line; returns the index of the first body line.
+size_t parseSectionMeta(const std::string& path, const std::vector<std::string>& lines,
+                        size_t i, Section& s) {
+  std::map<std::string, std::string> meta;
+  int statusLine = s.line;
+  for (; i < lines.size() && !trim(lines[i]).empty(); ++i) {
+    int lineNo = static_cast<int>(i) + 1;
+    std::string key, value;
+    if (!splitKeyValue(lines[i], key, value))
+      throw ContentError(path, lineNo, "expected 'source:' and 'status:' lines after the heading, then a blank line");
+    if (key != "source" && key != "status" && key != "reviewer" && key != "reviewed-on")
+      throw ContentError(path, lineNo, "unknown section field '" + key + "'");
+    if (meta.count(key)) throw ContentError(path, lineNo, "duplicate field '" + key + "'");
+    if (key == "status") statusLine = lineNo;
+    meta[key] = value;
+  }
+  if (meta["source"].empty()) throw ContentError(path, s.line, "section '" + s.id + "' has no source: line");
+  if (meta["status"].empty()) throw ContentError(path, s.line, "section '" + s.id + "' has no status: line");
+  s.source = meta["source"];
+  s.review = parseReview(path, statusLine, meta["status"], meta["reviewer"], meta["reviewed-on"]);
+  return i;
+}
+
+std::string joinBody(const std::vector<std::string>& lines, size_t from, size_t to) {
+  while (from < to && trim(lines[from]).empty()) ++from;
+  while (to > from && trim(lines[to - 1]).empty()) --to;
+  std::string body;
+  for (size_t i = from; i < to; ++i) {
+    body += lines[i];
+    body += '\n';
+  }
+  return body;
+}
+
+void checkSectionOrder(const std::string& path, const Brochure& b, int lastLine) {
+  for (size_t i = 0; i < kSectionIds.size(); ++i) {
+    if (i >= b.sections.size())
+      throw ContentError(path, lastLine, "missing section '" + std::string(kSectionIds[i]) + "'");
+    if (b.sections[i].id != kSectionIds[i]) {
+      bool seen = std::any_of(b.sections.begin(), b.sections.begin() + static_cast<long>(i),
+                              [&](const Section& s) { return s.id == b.sections[i].id; });
+      throw ContentError(path, b.sections[i].line,
+                         seen ? "duplicate section '" + b.sections[i].id + "'"
+                              : "section '" + b.sections[i].id + "' is out of order; expected '" +
+                                    std::string(kSectionIds[i]) + "' here");
+    }
+  }
+  if (b.sections.size() > kSectionIds.size())
+    throw ContentError(path, b.sections[kSectionIds.size()].line, "too many sections");
+}
+
+std::string required(const std::string& path, const FrontMatter& fm, const std::string& key) {
+  auto it = fm.values.find(key);
+  if (it == fm.values.end()) throw ContentError(path, 1, "front matter lacks '" + key + "'");
+  return it->second.first;
+}
+
+std::string optional(const FrontMatter& fm, const std::string& key) {
+  auto it = fm.values.find(key);
+  return it == fm.values.end() ? std::string() : it->second.first;
+}
+
+}  // namespace
+
+bool isValidLocaleId(std::string_view locale) {
+  static const std::regex re("^[a-z]{2,3}(_[A-Z]{2}|_[A-Z][a-z]{3})?$");
+  return std::regex_match(std::string(locale), re);
+}
+
+Brochure parseBrochure(const std::string& path, std::string_view text) {
+  std::vector<std::string> lines = splitLines(path, text);
+  FrontMatter fm;
+  size_t i = parseFrontMatter(path, lines, fm);
+
+  Brochure b;
+  b.path = path;
+  b.locale = required(path, fm, "locale");
+  if (!isValidLocaleId(b.locale))
+    throw ContentError(path, fm.values["locale"].second, "'" + b.locale + "' is not a locale id like en or de_AT");
+  b.title = required(path, fm, "title");
+  b.subtitle = required(path, fm, "subtitle");
+  b.warning = required(path, fm, "warning");
+  b.warningSource = required(path, fm, "warning-source");
+  b.warningReview = parseReview(path, fm.values.count("warning-status") ? fm.values["warning-status"].second : 1,
+                                required(path, fm, "warning-status"), optional(fm, "warning-reviewer"),
+                                optional(fm, "warning-reviewed-on"));
+
+  for (; i < lines.size() && lines[i].rfind("## ", 0) != 0; ++i) {
+    if (!trim(lines[i]).empty())
+      throw ContentError(path, static_cast<int>(i) + 1, "text before the first '## ' section heading");
+  }
+  while (i < lines.size()) {
+    Section s;
+    parseSectionHeading(path, static_cast<int>(i) + 1, lines[i], s);
+    size_t bodyStart = parseSectionMeta(path, lines, i + 1, s);
+    size_t end = bodyStart;
+    for (; end < lines.size() && lines[end].rfind("## ", 0) != 0; ++end)
+      lintBodyLine(path, static_cast<int>(end) + 1, lines[end]);
+    s.body = joinBody(lines, bodyStart, end);
+    if (s.body.empty()) throw ContentError(path, s.line, "section '" + s.id + "' has no text");
+    if (parseMarkdown(s.body).empty())
+      throw ContentError(path, s.line, "section '" + s.id + "' has no readable blocks");
+    b.sections.push_back(std::move(s));
+    i = end;
+  }
+  checkSectionOrder(path, b, static_cast<int>(lines.size()));
+  return b;
+}
+
+namespace {
+struct IniState {
+  Medicine medicine;
+  std::string error;
+  std::set<std::string> seen;
+};
+
+int iniHandler(void* user, const char* section, const char* name, const char* value) {
+  auto* st = static_cast<IniState*>(user);
+  std::string sec = section, key = name, val = value;
+  if (!st->seen.insert(sec + "." + key).second) {
+    st->error = "duplicate key '" + key + "' in [" + sec + "]";
+    return 0;
+  }
+  if (sec == "medicine") {
+    if (key == "id") st->medicine.id = val;
+    else if (key == "name") st->medicine.name = unicode::toNfc(val);
+    else if (key == "brand") st->medicine.brand = unicode::toNfc(val);
+    else if (key == "order") {
+      try {
+        st->medicine.order = std::stoi(val);
+      } catch (...) {
+        st->error = "order must be a whole number";
+        return 0;
+      }
+    } else {
+      st->error = "unknown key '" + key + "' in [medicine]";
+      return 0;
+    }
+    return 1;
+  }
+  if (sec == "links") {
+    if (!isValidLocaleId(key)) {
+      st->error = "'" + key + "' is not a locale id";
+      return 0;
+    }
+    if (val.rfind("https://", 0) != 0) {
+      st->error = "links must start with https://";
+      return 0;
+    }
+    st->medicine.links[key] = val;
+    return 1;
+  }
+  st->error = "unknown section [" + sec + "]";
+  return 0;
+}
+}  // namespace
+
+Medicine parseMedicineIni(const std::string& path, std::string_view text) {
+  if (auto bad = unicode::firstInvalidUtf8(text)) throw ContentError(path, 1, "invalid UTF-8");
+  IniState st;
+  std::string owned(text);
+  int rc = ini_parse_string(owned.c_str(), iniHandler, &st);
+  if (rc != 0) throw ContentError(path, rc, st.error.empty() ? "malformed line" : st.error);
+  static const std::regex idRe("^[a-z][a-z0-9_]*$");
+  if (!std::regex_match(st.medicine.id, idRe)) throw ContentError(path, 1, "[medicine] id must be lower-case letters, digits and _");
+  if (st.medicine.name.empty()) throw ContentError(path, 1, "[medicine] needs a name");
+  if (!st.medicine.links.count("en")) throw ContentError(path, 1, "[links] needs an 'en' address");
+  return st.medicine;
+}
+
+std::vector<MemberState> parseMemberStates(const std::string& path, std::string_view text) {
+  std::vector<std::string> lines = splitLines(path, text);
+  std::vector<MemberState> states;
+  bool header = false;
+  std::set<std::string> codes;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int lineNo = static_cast<int>(i) + 1;
+    const std::string& line = lines[i];
+    if (trim(line).empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    for (std::string col; std::getline(ss, col, '\t');) cols.push_back(trim(col));
+    if (!header) {
+      if (cols.size() < 6 || cols[0] != "code") throw ContentError(path, lineNo, "expected the header line 'code<TAB>name<TAB>locales<TAB>scripts<TAB>reporting_authority<TAB>website'");
+      header = true;
+      continue;
+    }
+    if (cols.size() != 6) throw ContentError(path, lineNo, "expected 6 tab-separated columns, found " + std::to_string(cols.size()));
+    MemberState st;
+    st.code = cols[0];
+    static const std::regex codeRe("^[A-Z]{2}$");
+    if (!std::regex_match(st.code, codeRe)) throw ContentError(path, lineNo, "'" + st.code + "' is not an ISO 3166 code");
+    if (!codes.insert(st.code).second) throw ContentError(path, lineNo, "duplicate country " + st.code);
+    st.name = cols[1];
+    std::stringstream ls(cols[2]);
+    for (std::string loc; std::getline(ls, loc, ',');) {
+      loc = trim(loc);
+      if (!isValidLocaleId(loc)) throw ContentError(path, lineNo, "'" + loc + "' is not a locale id");
+      st.locales.push_back(loc);
+    }
+    if (st.locales.empty()) throw ContentError(path, lineNo, "no locales for " + st.code);
+    st.authority = cols[4];
+    st.website = cols[5];
+    if (st.authority.empty() || st.website.empty()) throw ContentError(path, lineNo, "reporting authority and website are required");
+    states.push_back(std::move(st));
+  }
+  if (!header) throw ContentError(path, 1, "no header line");
+  return states;
+}
+
+ContentSource loadContentSource(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw ContentError(dir.string(), 0, "not a directory");
+  ContentSource src;
+  fs::path statesPath = dir / "member-states.tsv";
+  if (!fs::exists(statesPath)) throw ContentError(statesPath.string(), 0, "missing: the member states table is required");
+  src.memberStates = parseMemberStates(statesPath.string(), readFile(statesPath));
+
+  std::vector<fs::path> medicineDirs;
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.is_directory()) medicineDirs.push_back(entry.path());
+  std::sort(medicineDirs.begin(), medicineDirs.end());
+  for (const auto& mdir : medicineDirs) {
+    fs::path ini = mdir / "medicine.ini";
+    if (!fs::exists(ini)) throw ContentError(ini.string(), 0, "missing: every medicine folder needs medicine.ini");
+    Medicine med = parseMedicineIni(ini.string(), readFile(ini));
+    if (med.id != mdir.filename().string())
+      throw ContentError(ini.string(), 1, "id '" + med.id + "' does not match the folder name");
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(mdir))
+      if (entry.path().extension() == ".md") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      Brochure b = parseBrochure(f.string(), readFile(f));
+      b.medicine = med.id;
+      if (b.locale != f.stem().string())
+        throw ContentError(f.string(), 2, "locale '" + b.locale + "' does not match the file name");
+      med.brochures.push_back(std::move(b));
+    }
+    bool hasEnglish = std::any_of(med.brochures.begin(), med.brochures.end(),
+                                  [](const Brochure& b) { return b.locale == "en"; });
+    if (!hasEnglish) throw ContentError((mdir / "en.md").string(), 0, "missing: English is the base every locale falls back to");
+    src.medicines.push_back(std::move(med));
+  }
+  if (src.medicines.empty()) throw ContentError(dir.string(), 0, "no medicine folders");
+  std::sort(src.medicines.begin(), src.medicines.end(),
+            [](const Medicine& a, const Medicine& b) { return a.order < b.order || (a.order == b.order && a.id < b.id); });
+  return src;
+}
+
+}  // namespace mk

@@ -1,0 +1,134 @@
+#include "core/kiosk_state.h"
+
+#include <algorithm>
+
+#include "core/log.h"
+
+namespace mk {
+
+const char* toString(Screen screen) {
+  switch (screen) {
+    case Screen::Attract: return "attract";
+    case Screen::Language: return "language";
+    case Screen::Medicine: return "medicine";
+    case Screen::Brochure: return "brochure";
+  }
+  return "?";
+}
+
+Kiosk::Kiosk(KioskConfig config, std::vector<std::string> medicines, std::int64_t nowMs)
+    : config_(std::move(config)), medicines_(std::move(medicines)) {
+  config_.defaultTextSize = std::clamp(config_.defaultTextSize, 1, 3);
+  if (config_.countdownMs < 20'000) config_.countdownMs = 20'000;
+  reset(nowMs);
+}
+
+void Kiosk::reset(std::int64_t nowMs) {
+  session_ = Session{};
+  session_.textSize = config_.defaultTextSize;
+  session_.locale = config_.defaultLocale;
+  lastInput_ = nowMs;
+  attractSince_ = nowMs;
+  ++sessionNumber_;
+}
+
+void Kiosk::noteInput(std::int64_t nowMs) {
+  lastInput_ = nowMs;
+  session_.idleWarning = false;
+}
+
+void Kiosk::start(std::int64_t nowMs) {
+  noteInput(nowMs);
+  if (session_.screen == Screen::Attract) session_.screen = Screen::Language;
+}
+
+void Kiosk::chooseLanguage(const std::string& locale, std::int64_t nowMs) {
+  noteInput(nowMs);
+  session_.locale = locale;
+  if (!session_.medicine.empty()) {
+    session_.screen = Screen::Brochure;
+  } else if (medicines_.size() == 1) {
+    chooseMedicine(medicines_.front(), nowMs);
+  } else {
+    session_.screen = Screen::Medicine;
+  }
+}
+
+void Kiosk::chooseMedicine(const std::string& medicine, std::int64_t nowMs) {
+  noteInput(nowMs);
+  if (std::find(medicines_.begin(), medicines_.end(), medicine) == medicines_.end()) {
+    log::warn("kiosk", "ignoring unknown medicine '" + medicine + "'");
+    return;
+  }
+  session_.medicine = medicine;
+  session_.section = "purpose";
+  session_.scroll.jumpTo(0);
+  session_.screen = Screen::Brochure;
+}
+
+void Kiosk::chooseSection(const std::string& section, std::int64_t nowMs) {
+  noteInput(nowMs);
+  if (session_.section != section) session_.scroll.jumpTo(0);
+  session_.section = section;
+}
+
+void Kiosk::changeLanguage(std::int64_t nowMs) {
+  noteInput(nowMs);
+  session_.screen = Screen::Language;
+}
+
+void Kiosk::setTextSize(int size, std::int64_t nowMs) {
+  noteInput(nowMs);
+  session_.textSize = std::clamp(size, 1, 3);
+}
+
+void Kiosk::setHighContrast(bool on, std::int64_t nowMs) {
+  noteInput(nowMs);
+  session_.highContrast = on;
+}
+
+void Kiosk::goHome(std::int64_t nowMs) { reset(nowMs); }
+
+bool Kiosk::tick(std::int64_t nowMs) {
+  if (session_.screen == Screen::Attract || config_.idleTimeoutMs <= 0) return false;
+  if (!session_.idleWarning) {
+    if (nowMs - lastInput_ >= config_.idleTimeoutMs) {
+      session_.idleWarning = true;
+      session_.idleWarningSince = nowMs;
+      return true;
+    }
+    return false;
+  }
+  if (nowMs - session_.idleWarningSince >= config_.countdownMs) {
+    log::info("kiosk", "idle countdown finished; returning to the attract screen");
+    reset(nowMs);
+    return true;
+  }
+  return false;
+}
+
+std::int64_t Kiosk::nextDeadline(std::int64_t nowMs) const {
+  if (session_.screen == Screen::Attract) {
+    std::int64_t phase = (nowMs - attractSince_) % config_.attractCycleMs;
+    return nowMs + (config_.attractCycleMs - phase);
+  }
+  if (config_.idleTimeoutMs <= 0) return -1;
+  if (!session_.idleWarning) return lastInput_ + config_.idleTimeoutMs;
+  // Redraw once a second for the countdown.
+  std::int64_t elapsed = nowMs - session_.idleWarningSince;
+  std::int64_t nextSecond = session_.idleWarningSince + (elapsed / 1000 + 1) * 1000;
+  return std::min(nextSecond, session_.idleWarningSince + config_.countdownMs);
+}
+
+int Kiosk::countdownSecondsLeft(std::int64_t nowMs) const {
+  if (!session_.idleWarning) return 0;
+  std::int64_t left = config_.countdownMs - (nowMs - session_.idleWarningSince);
+  return static_cast<int>(std::max<std::int64_t>(0, (left + 999) / 1000));
+}
+
+std::size_t Kiosk::attractCycleIndex(std::int64_t nowMs, std::size_t count) const {
+  if (count == 0) return 0;
+  return static_cast<std::size_t>(std::max<std::int64_t>(0, nowMs - attractSince_) / config_.attractCycleMs) % count;
+}
+
+}  // namespace mk

@@ -1,0 +1,77 @@
+#pragma once
+// Navigation and idle timing for one patient session, with time passed in by the
+// caller (milliseconds on a monotonic clock) so tests can advance it freely.
+// Everything the idle reset must clear lives in Session.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/scroll.h"
+
+namespace mk {
+
+enum class Screen { Attract, Language, Medicine, Brochure };
+
+const char* toString(Screen screen);
+
+struct KioskConfig {
+  std::int64_t idleTimeoutMs = 90'000;   // 0 turns the idle reset off
+  std::int64_t countdownMs = 30'000;     // at least 20 s to continue
+  std::int64_t attractCycleMs = 4'000;   // attract screen language rotation
+  int defaultTextSize = 1;               // 1..3
+  std::string defaultLocale = "en";
+};
+
+struct Session {
+  Screen screen = Screen::Attract;
+  std::string locale;
+  std::string medicine;
+  std::string section = "purpose";
+  int textSize = 1;
+  bool highContrast = false;
+  KineticScroll scroll;
+  bool idleWarning = false;
+  std::int64_t idleWarningSince = 0;
+};
+
+class Kiosk {
+ public:
+  Kiosk(KioskConfig config, std::vector<std::string> medicines, std::int64_t nowMs);
+
+  // Any input from the patient; dismisses the idle warning.
+  void noteInput(std::int64_t nowMs);
+  void start(std::int64_t nowMs);                       // Attract -> Language
+  void chooseLanguage(const std::string& locale, std::int64_t nowMs);
+  void chooseMedicine(const std::string& medicine, std::int64_t nowMs);
+  void chooseSection(const std::string& section, std::int64_t nowMs);
+  void changeLanguage(std::int64_t nowMs);              // back to the Language screen
+  void setTextSize(int size, std::int64_t nowMs);
+  void setHighContrast(bool on, std::int64_t nowMs);
+  void goHome(std::int64_t nowMs);                      // clears everything
+  // Advances timers; returns true if what is on screen changed.
+  bool tick(std::int64_t nowMs);
+  // The next time tick() would change something, for the loop's wait; -1 if none.
+  std::int64_t nextDeadline(std::int64_t nowMs) const;
+
+  int countdownSecondsLeft(std::int64_t nowMs) const;
+  std::size_t attractCycleIndex(std::int64_t nowMs, std::size_t count) const;
+  const Session& session() const { return session_; }
+  Session& session() { return session_; }
+  const KioskConfig& config() const { return config_; }
+  const std::vector<std::string>& medicines() const { return medicines_; }
+  std::int64_t lastInputMs() const { return lastInput_; }
+  // Incremented by every reset, so the UI can drop per-session caches.
+  std::uint64_t sessionNumber() const { return sessionNumber_; }
+
+ private:
+  void reset(std::int64_t nowMs);
+
+  KioskConfig config_;
+  std::vector<std::string> medicines_;
+  Session session_;
+  std::int64_t lastInput_ = 0;
+  std::int64_t attractSince_ = 0;
+  std::uint64_t sessionNumber_ = 0;
+};
+
+}  // namespace mk

@@ -1,0 +1,19 @@
+#pragma once
+// Minimal leveled logging to stderr (journald picks it up under systemd).
+// Thread-safety: each call writes one whole line with a single write().
+#include <string>
+#include <string_view>
+
+namespace mk::log {
+
+enum class Level { Debug, Info, Warn, Error };
+
+void setMinimumLevel(Level level);
+void write(Level level, std::string_view component, std::string_view message);
+
+inline void info(std::string_view c, std::string_view m) { write(Level::Info, c, m); }
+inline void warn(std::string_view c, std::string_view m) { write(Level::Warn, c, m); }
+inline void error(std::string_view c, std::string_view m) { write(Level::Error, c, m); }
+inline void debug(std::string_view c, std::string_view m) { write(Level::Debug, c, m); }
+
+}  // namespace mk::log

@@ -20,6 +20,7 @@ struct KioskConfig {
   std::int64_t attractCycleMs = 4'000;   // attract screen language rotation
   int defaultTextSize = 1;               // 1..3
   std::string defaultLocale = "en";
+  std::string country;                   // ISO 3166 code, may be empty
 };
 
 struct Session {
@@ -29,7 +30,8 @@ struct Session {
   std::string section = "purpose";
   int textSize = 1;
   bool highContrast = false;
-  KineticScroll scroll;
+  KineticScroll scroll;          // brochure section text
+  KineticScroll languageScroll;  // language list
   bool idleWarning = false;
   std::int64_t idleWarningSince = 0;
 };

@@ -1,0 +1,46 @@
+#include "app/app.h"
+
+#include <chrono>
+
+#include "core/log.h"
+
+namespace mk::app {
+
+std::int64_t monotonicMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
+  if (!options.config.empty()) settings_ = loadConfig(options.config).settings;
+  if (!options.country.empty()) settings_.country = options.country;
+  if (!options.locale.empty()) settings_.locale = options.locale;
+  if (options.textSize) settings_.textSize = options.textSize;
+  paths_ = resolveDataPaths(argv0);
+  std::string dbPath = !options.content.empty() ? options.content
+                       : !settings_.contentDb.empty() ? settings_.contentDb
+                                                      : paths_.contentDb.string();
+  try {
+    db_ = std::make_unique<ContentDb>(dbPath);
+    log::info("content", "opened " + dbPath + " (content version " + std::to_string(db_->info().contentVersion) + ")");
+  } catch (const std::exception& e) {
+    log::error("content", std::string(e.what()) + "; showing the 'information unavailable' screen");
+  }
+  view_ = std::make_unique<ui::ContentView>(db_.get());
+  strings_ = std::make_unique<UiStrings>(paths_.localesDir);
+  fonts_ = std::make_unique<ui::Fonts>(ui::findFonts());
+  KioskConfig kc;
+  kc.idleTimeoutMs = settings_.idleTimeoutMs;
+  kc.defaultTextSize = settings_.textSize;
+  kc.defaultLocale = settings_.locale;
+  kc.country = settings_.country;
+  std::vector<std::string> medicines;
+  for (const auto& m : view_->medicines()) medicines.push_back(m.id);
+  kiosk_ = std::make_unique<Kiosk>(kc, medicines, nowMs);
+  ui::UiConfig uc;
+  uc.screenDiagonalInches = settings_.screenDiagonalInches;
+  ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc);
+}
+
+App::~App() = default;
+
+}  // namespace mk::app

@@ -1,0 +1,50 @@
+#pragma once
+// Wires core and ui together for every mode: settings, content, strings, fonts,
+// navigation and the UI root.
+#include <memory>
+#include <string>
+
+#include "app/cli.h"
+#include "core/config.h"
+#include "core/content_db.h"
+#include "core/kiosk_state.h"
+#include "core/paths.h"
+#include "core/ui_strings.h"
+#include "ui/content_view.h"
+#include "ui/fonts.h"
+#include "ui/kiosk_ui.h"
+
+namespace mk::app {
+
+class App {
+ public:
+  // Throws std::runtime_error for what cannot be worked around (no UI strings).
+  App(const Options& options, const std::string& argv0, std::int64_t nowMs);
+  ~App();
+
+  Kiosk& kiosk() { return *kiosk_; }
+  ui::KioskUi& ui() { return *ui_; }
+  ui::ContentView& content() { return *view_; }
+  const KioskSettings& settings() const { return settings_; }
+
+ private:
+  KioskSettings settings_;
+  DataPaths paths_;
+  std::unique_ptr<ContentDb> db_;
+  std::unique_ptr<ui::ContentView> view_;
+  std::unique_ptr<UiStrings> strings_;
+  std::unique_ptr<ui::Fonts> fonts_;
+  std::unique_ptr<Kiosk> kiosk_;
+  std::unique_ptr<ui::KioskUi> ui_;
+};
+
+// The three ways of driving the UI. Each returns the process exit code.
+int runWindow(const Options& options, const std::string& argv0);
+int runScreenshot(const Options& options, const std::string& argv0);
+int runReplay(const Options& options, const std::string& argv0);
+int runBench(const Options& options, const std::string& argv0);
+
+// Milliseconds on the monotonic clock.
+std::int64_t monotonicMs();
+
+}  // namespace mk::app

@@ -1,0 +1,128 @@
+#include "app/cli.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <regex>
+
+#include "core/content_model.h"
+#include "core/content_source.h"
+
+namespace mk::app {
+
+const char* usageText() {
+  return "Usage:\n"
+         "  medkiosk [--config FILE] [--content DB] [--country CC] [--locale LOC] [--windowed] [--size WxH]\n"
+         "  medkiosk --screenshot OUT.png --screen NAME [--locale LOC] [--section ID] [--size WxH]\n"
+         "           [--text-size 1|2|3] [--contrast high] [--category CAT]\n"
+         "  medkiosk --replay SCRIPT.txt --out DIR [--size WxH]\n"
+         "  medkiosk --bench [--size WxH]\n"
+         "  medkiosk --version | --help\n"
+         "\n"
+         "Screens: attract, language, medicine, brochure, idle.\n"
+         "Sections: purpose, how_to_take, pregnancy, donation, symptoms, side_effects, how_it_works, sources.\n"
+         "Replay script lines: tap X Y | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME\n";
+}
+
+namespace {
+
+constexpr std::array<const char*, 9> kScreens = {"attract", "language", "medicine", "brochure", "idle",
+                                                 "pin", "counselling", "summary", "status"};
+constexpr std::array<const char*, 3> kCategories = {"woman_cbp", "woman_ncbp", "man"};
+
+bool parseSize(const std::string& s, int& w, int& h) {
+  std::smatch m;
+  static const std::regex re("^([0-9]{2,5})x([0-9]{2,5})$");
+  if (!std::regex_match(s, m, re)) return false;
+  w = std::stoi(m[1]);
+  h = std::stoi(m[2]);
+  return w >= 240 && h >= 240 && w <= 8192 && h <= 8192;
+}
+
+template <size_t N>
+bool oneOf(const std::array<const char*, N>& list, const std::string& v) {
+  return std::any_of(list.begin(), list.end(), [&](const char* s) { return v == s; });
+}
+
+}  // namespace
+
+std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
+  Options o;
+  bool screenshot = false, replay = false, bench = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](std::string& into) -> bool {
+      if (i + 1 >= argc) return false;
+      into = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") {
+      o.mode = Options::Mode::Help;
+      return o;
+    } else if (a == "--version") {
+      o.mode = Options::Mode::Version;
+      return o;
+    } else if (a == "--windowed") {
+      o.windowed = true;
+    } else if (a == "--bench") {
+      bench = true;
+    } else if (a == "--config" || a == "--content" || a == "--country" || a == "--locale" || a == "--size" ||
+               a == "--screenshot" || a == "--screen" || a == "--section" || a == "--text-size" ||
+               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out") {
+      if (!value(v)) return CliError{a + " needs a value"};
+      if (a == "--config") o.config = v;
+      else if (a == "--content") o.content = v;
+      else if (a == "--country") {
+        if (!std::regex_match(v, std::regex("^[A-Z]{2}$"))) return CliError{"--country takes an ISO 3166 code such as BE, not '" + v + "'"};
+        o.country = v;
+      } else if (a == "--locale") {
+        if (!isValidLocaleId(v)) return CliError{"--locale takes a locale id such as de_AT, not '" + v + "'"};
+        o.locale = v;
+      } else if (a == "--size") {
+        if (!parseSize(v, o.width, o.height)) return CliError{"--size takes WIDTHxHEIGHT such as 1080x1920, not '" + v + "'"};
+        o.sizeGiven = true;
+      } else if (a == "--screenshot") {
+        screenshot = true;
+        o.out = v;
+      } else if (a == "--screen") {
+        if (!oneOf(kScreens, v)) return CliError{"unknown screen '" + v + "'"};
+        o.screen = v;
+      } else if (a == "--section") {
+        if (std::find(kSectionIds.begin(), kSectionIds.end(), v) == kSectionIds.end()) return CliError{"unknown section '" + v + "'"};
+        o.section = v;
+      } else if (a == "--text-size") {
+        if (v != "1" && v != "2" && v != "3") return CliError{"--text-size takes 1, 2 or 3"};
+        o.textSize = std::stoi(v);
+      } else if (a == "--contrast") {
+        if (v != "high" && v != "normal") return CliError{"--contrast takes high or normal"};
+        o.highContrast = v == "high";
+      } else if (a == "--category") {
+        if (!oneOf(kCategories, v)) return CliError{"unknown category '" + v + "' (woman_cbp, woman_ncbp, man)"};
+        o.category = v;
+      } else if (a == "--replay") {
+        replay = true;
+        o.script = v;
+      } else if (a == "--out") {
+        o.out = v;
+      }
+    } else {
+      return CliError{"unknown argument '" + a + "'"};
+    }
+  }
+  if (screenshot + replay + bench > 1) return CliError{"--screenshot, --replay and --bench cannot be combined"};
+  if (screenshot) {
+    if (o.screen.empty()) return CliError{"--screenshot needs --screen NAME"};
+    o.mode = Options::Mode::Screenshot;
+  } else if (replay) {
+    if (o.out.empty()) return CliError{"--replay needs --out DIR"};
+    o.mode = Options::Mode::Replay;
+  } else if (bench) {
+    o.mode = Options::Mode::Bench;
+  } else if (!o.screen.empty() || !o.section.empty() || !o.out.empty()) {
+    return CliError{"--screen, --section and --out go with --screenshot or --replay"};
+  }
+  return o;
+}
+
+}  // namespace mk::app

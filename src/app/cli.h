@@ -1,0 +1,28 @@
+#pragma once
+// The medkiosk command line (see the README; tests and tooling depend on it).
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace mk::app {
+
+struct Options {
+  enum class Mode { Kiosk, Screenshot, Replay, Bench, Version, Help };
+  Mode mode = Mode::Kiosk;
+  std::string config, content, country, locale;
+  bool windowed = false;
+  int width = 1080, height = 1920;
+  bool sizeGiven = false;
+  std::string out, screen, section, script, category;
+  int textSize = 0;  // 0: from config
+  bool highContrast = false;
+};
+
+struct CliError {
+  std::string message;
+};
+
+std::variant<Options, CliError> parseArgs(int argc, const char* const* argv);
+const char* usageText();
+
+}  // namespace mk::app

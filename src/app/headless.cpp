@@ -1,0 +1,188 @@
+// Screenshot, replay and benchmark modes: the real UI on a software surface, with a
+// virtual clock, through the same KioskUi::frame() as the window.
+#include <SDL.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/resource.h>
+
+#include "app/app.h"
+#include "core/log.h"
+
+namespace mk::app {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::int64_t kFrameMs = 16;
+
+struct Headless {
+  App app;
+  std::unique_ptr<ui::Renderer> renderer;
+  std::int64_t now = 0;
+
+  Headless(const Options& o, const std::string& argv0) : app(o, argv0, 0) {
+    renderer = ui::Renderer::forSurface(o.width, o.height);
+    if (!renderer) throw std::runtime_error("cannot create the software renderer");
+    app.ui().setRenderer(renderer.get());
+  }
+
+  void frame() { app.ui().frame(now); }
+
+  // Advances the virtual clock as the window loop would: frame by frame while
+  // something moves, otherwise straight to the next timer.
+  void advance(std::int64_t ms) {
+    std::int64_t end = now + ms;
+    while (now < end) {
+      bool busy = app.ui().frame(now);
+      std::int64_t wake = app.ui().nextWake(now);
+      std::int64_t next = busy ? now + kFrameMs : (wake < 0 ? end : std::max(wake, now + 1));
+      now = std::min(next, end);
+      auto g = app.ui().input().tick(now);
+      app.ui().handleGestures(g, now);
+    }
+    frame();
+  }
+
+  void pointer(PointerEvent::Kind kind, float x, float y) {
+    auto g = app.ui().input().feed(PointerEvent{kind, x, y, now});
+    app.ui().handleGestures(g, now);
+  }
+
+  void settle() {
+    // Layout uses the previous frame's measured heights; a few frames settle it.
+    for (int i = 0; i < 3; ++i) {
+      frame();
+      now += kFrameMs;
+    }
+    frame();
+  }
+};
+
+void writeState(Headless& h, const fs::path& path) {
+  const Session& s = h.app.kiosk().session();
+  std::ofstream out(path);
+  out << "screen=" << toString(s.screen) << "\n"
+      << "locale=" << s.locale << "\n"
+      << "medicine=" << s.medicine << "\n"
+      << "section=" << s.section << "\n"
+      << "text_size=" << s.textSize << "\n"
+      << "high_contrast=" << (s.highContrast ? 1 : 0) << "\n"
+      << "idle_warning=" << (s.idleWarning ? 1 : 0) << "\n"
+      << "scroll=" << static_cast<int>(s.scroll.offset()) << "\n";
+  for (const auto& t : h.app.ui().registry().targets)
+    out << "target=" << t.id << " " << static_cast<int>(t.min.x) << " " << static_cast<int>(t.min.y) << " "
+        << static_cast<int>(t.max.x) << " " << static_cast<int>(t.max.y) << "\n";
+}
+
+bool prepareScreen(Headless& h, const Options& o) {
+  Kiosk& k = h.app.kiosk();
+  const std::string& screen = o.screen;
+  if (screen == "pin" || screen == "counselling" || screen == "summary" || screen == "status") {
+    std::fprintf(stderr, "medkiosk: the %s screen belongs to nurse mode, which this build does not include yet\n",
+                 screen.c_str());
+    return false;
+  }
+  if (screen == "attract") return true;
+  k.start(h.now);
+  if (screen == "language") return true;
+  std::string locale = o.locale.empty() ? k.config().defaultLocale : o.locale;
+  if (screen == "medicine") {
+    k.session().locale = locale;
+    k.session().screen = Screen::Medicine;
+    return true;
+  }
+  k.chooseLanguage(locale, h.now);
+  if (k.session().screen != Screen::Brochure && !k.medicines().empty()) k.chooseMedicine(k.medicines().front(), h.now);
+  if (!o.section.empty()) k.chooseSection(o.section, h.now);
+  if (o.highContrast) k.setHighContrast(true, h.now);
+  if (screen == "idle") {
+    h.settle();
+    h.advance(k.config().idleTimeoutMs + 3'000);
+  }
+  return true;
+}
+
+std::vector<std::string> split(const std::string& line) {
+  std::istringstream ss(line);
+  std::vector<std::string> words;
+  for (std::string w; ss >> w;) words.push_back(w);
+  return words;
+}
+
+}  // namespace
+
+int runScreenshot(const Options& o, const std::string& argv0) {
+  Headless h(o, argv0);
+  if (!prepareScreen(h, o)) return 2;
+  h.settle();
+  if (!h.renderer->savePng(o.out)) return 1;
+  auto missing = h.app.ui().missingGlyphReport();
+  for (const auto& m : missing) log::warn("fonts", "missing glyph in: " + m);
+  return 0;
+}
+
+int runReplay(const Options& o, const std::string& argv0) {
+  std::ifstream in(o.script);
+  if (!in) {
+    std::fprintf(stderr, "medkiosk: cannot read replay script %s\n", o.script.c_str());
+    return 2;
+  }
+  std::error_code ec;
+  fs::create_directories(o.out, ec);
+  Headless h(o, argv0);
+  h.settle();
+  int lineNo = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++lineNo;
+    auto w = split(line.substr(0, line.find('#')));
+    if (w.empty()) continue;
+    auto num = [&](size_t i) -> float {
+      if (i >= w.size()) throw std::runtime_error("missing number");
+      return std::stof(w[i]);
+    };
+    try {
+      if (w[0] == "tap" && w.size() == 3) {
+        h.pointer(PointerEvent::Kind::Down, num(1), num(2));
+        h.advance(80);
+        h.pointer(PointerEvent::Kind::Up, num(1), num(2));
+        h.advance(kFrameMs * 4);
+      } else if (w[0] == "drag" && w.size() == 6) {
+        float x1 = num(1), y1 = num(2), x2 = num(3), y2 = num(4);
+        auto ms = static_cast<std::int64_t>(num(5));
+        h.pointer(PointerEvent::Kind::Down, x1, y1);
+        std::int64_t steps = std::max<std::int64_t>(1, ms / kFrameMs);
+        for (std::int64_t i = 1; i <= steps; ++i) {
+          h.now += ms / steps;
+          float t = static_cast<float>(i) / static_cast<float>(steps);
+          h.pointer(PointerEvent::Kind::Move, x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+          h.frame();
+        }
+        h.pointer(PointerEvent::Kind::Up, x2, y2);
+        h.advance(kFrameMs * 2);
+      } else if (w[0] == "hold" && w.size() == 4) {
+        h.pointer(PointerEvent::Kind::Down, num(1), num(2));
+        h.advance(static_cast<std::int64_t>(num(3)));
+        h.pointer(PointerEvent::Kind::Up, num(1), num(2));
+        h.advance(kFrameMs * 2);
+      } else if (w[0] == "wait" && w.size() == 2) {
+        h.advance(static_cast<std::int64_t>(num(1)));
+      } else if (w[0] == "shot" && w.size() == 2) {
+        h.frame();
+        if (!h.renderer->savePng(fs::path(o.out) / (w[1] + ".png"))) return 1;
+        writeState(h, fs::path(o.out) / (w[1] + ".txt"));
+      } else {
+        std::fprintf(stderr, "medkiosk: %s:%d: cannot understand '%s'\n", o.script.c_str(), lineNo, line.c_str());
+        return 2;
+      }
+    } catch (const std::exception&) {
+      std::fprintf(stderr, "medkiosk: %s:%d: bad number in '%s'\n", o.script.c_str(), lineNo, line.c_str());
+      return 2;
+    }
+  }
+  return 0;
+}
+
+}  // namespace mk::app

@@ -1,0 +1,30 @@
+#include <cstdio>
+#include <exception>
+
+#include "app/app.h"
+#include "app/cli.h"
+#include "core/log.h"
+
+int main(int argc, char** argv) {
+  auto parsed = mk::app::parseArgs(argc, argv);
+  if (auto* err = std::get_if<mk::app::CliError>(&parsed)) {
+    std::fprintf(stderr, "medkiosk: %s (see --help)\n", err->message.c_str());
+    return 2;
+  }
+  const auto& o = std::get<mk::app::Options>(parsed);
+  using Mode = mk::app::Options::Mode;
+  try {
+    switch (o.mode) {
+      case Mode::Help: std::fputs(mk::app::usageText(), stdout); return 0;
+      case Mode::Version: std::printf("medkiosk %s\n", MEDKIOSK_VERSION); return 0;
+      case Mode::Screenshot: return mk::app::runScreenshot(o, argv[0]);
+      case Mode::Replay: return mk::app::runReplay(o, argv[0]);
+      case Mode::Bench: return mk::app::runBench(o, argv[0]);
+      case Mode::Kiosk: return mk::app::runWindow(o, argv[0]);
+    }
+  } catch (const std::exception& e) {
+    mk::log::error("main", e.what());
+    return 1;
+  }
+  return 0;
+}

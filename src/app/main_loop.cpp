@@ -1,0 +1,85 @@
+// The one main loop: wait for input or the next timer, step core with the current
+// time, draw, present. Nothing is drawn while nothing changes.
+#include <SDL.h>
+#include <algorithm>
+
+#include "app/app.h"
+#include "core/log.h"
+
+namespace mk::app {
+namespace {
+// Popups and measured layouts need a frame to settle after a change.
+constexpr int kExtraFramesAfterInput = 2;
+}
+
+int runWindow(const Options& o, const std::string& argv0) {
+  // Touch is handled as fingers; SDL must not also turn it into mouse events.
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+  SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+  // Video only: joystick subsystems turn waiting back into polling.
+  if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+    log::error("window", std::string("cannot start SDL video: ") + SDL_GetError());
+    return 1;
+  }
+  // The kiosk decides screen blanking through the session (DPMS), not SDL.
+  SDL_EnableScreenSaver();
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (o.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
+  int w = o.windowed && !o.sizeGiven ? 540 : o.width, h = o.windowed && !o.sizeGiven ? 960 : o.height;
+  SDL_Window* window = SDL_CreateWindow("Medkiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+  if (!window) {
+    log::error("window", std::string("cannot open a window: ") + SDL_GetError());
+    SDL_Quit();
+    return 1;
+  }
+  int rc = 0;
+  {
+    App app(o, argv0, monotonicMs());
+    auto renderer = ui::Renderer::forWindow(window);
+    if (!renderer) {
+      rc = 1;
+    } else {
+      app.ui().setRenderer(renderer.get());
+      bool running = true;
+      int extraFrames = kExtraFramesAfterInput;
+      bool busy = true;
+      while (running) {
+        std::int64_t now = monotonicMs();
+        std::int64_t wake = app.ui().nextWake(now);
+        int timeout = busy || extraFrames > 0 ? 0 : (wake < 0 ? 1000 : static_cast<int>(std::clamp<std::int64_t>(wake - now, 0, 1000)));
+        SDL_Event e;
+        bool got = timeout == 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+        bool draw = busy || extraFrames > 0;
+        while (got) {
+          now = monotonicMs();
+          if (e.type == SDL_QUIT) running = false;
+          if (e.type == SDL_WINDOWEVENT) draw = true;
+          int ww = 0, wh = 0;
+          SDL_GetWindowSize(window, &ww, &wh);
+          auto gestures = app.ui().input().handleSdlEvent(e, now, ww, wh);
+          if (!gestures.empty() || app.ui().input().pending()) {
+            app.ui().handleGestures(gestures, now);
+            draw = true;
+            extraFrames = kExtraFramesAfterInput;
+          }
+          got = SDL_PollEvent(&e);
+        }
+        now = monotonicMs();
+        auto timed = app.ui().input().tick(now);
+        if (!timed.empty()) {
+          app.ui().handleGestures(timed, now);
+          draw = true;
+        }
+        if (wake >= 0 && now >= wake) draw = true;
+        if (!draw) continue;
+        busy = app.ui().frame(now);
+        renderer->present();
+        if (!busy && extraFrames > 0) --extraFrames;
+      }
+    }
+  }
+  SDL_DestroyWindow(window);
+  SDL_Quit();
+  return rc;
+}
+
+}  // namespace mk::app

@@ -1,0 +1,86 @@
+#include "core/config.h"
+
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <ini.h>
+
+#include "core/content_source.h"
+#include "core/log.h"
+
+namespace mk {
+namespace {
+
+struct Loader {
+  ConfigResult result;
+  std::string file;
+  void problem(const std::string& key, const std::string& message) {
+    result.problems.push_back(file + ": " + key + ": " + message + "; using the default");
+  }
+};
+
+bool parseInt(const std::string& s, long min, long max, long& out) {
+  try {
+    size_t used = 0;
+    long v = std::stol(s, &used);
+    if (used != s.size() || v < min || v > max) return false;
+    out = v;
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+int handler(void* user, const char* sectionC, const char* nameC, const char* valueC) {
+  auto* l = static_cast<Loader*>(user);
+  std::string section = sectionC, name = nameC, value = valueC;
+  std::string key = section + "." + name;
+  auto& s = l->result.settings;
+  long n = 0;
+  if (key == "kiosk.country") {
+    if (value.size() == 2 && std::isupper(static_cast<unsigned char>(value[0])) && std::isupper(static_cast<unsigned char>(value[1]))) s.country = value;
+    else l->problem(key, "'" + value + "' is not a two-letter country code such as BE");
+  } else if (key == "kiosk.locale") {
+    if (isValidLocaleId(value)) s.locale = value;
+    else l->problem(key, "'" + value + "' is not a locale id such as de_AT");
+  } else if (key == "kiosk.idle_timeout_seconds") {
+    if (parseInt(value, 0, 86400, n)) s.idleTimeoutMs = n * 1000;
+    else l->problem(key, "expected whole seconds from 0 (off) to 86400");
+  } else if (key == "display.text_size") {
+    if (parseInt(value, 1, 3, n)) s.textSize = static_cast<int>(n);
+    else l->problem(key, "expected 1, 2 or 3");
+  } else if (key == "display.diagonal_inches") {
+    try {
+      float v = std::stof(value);
+      if (v >= 5 && v <= 100) s.screenDiagonalInches = v;
+      else l->problem(key, "expected a screen diagonal between 5 and 100 inches");
+    } catch (...) {
+      l->problem(key, "expected a number of inches");
+    }
+  } else if (key == "content.database") {
+    s.contentDb = value;
+  } else {
+    l->problem(key, "unknown key");
+  }
+  return 1;  // keep reading: one bad key must not hide the rest
+}
+
+}  // namespace
+
+ConfigResult loadConfig(const std::filesystem::path& path) {
+  Loader l;
+  l.file = path.string();
+  FILE* f = std::fopen(path.c_str(), "r");
+  if (!f) {
+    l.result.readable = false;
+    l.result.problems.push_back(path.string() + ": cannot read the configuration file; using defaults");
+    return l.result;
+  }
+  int rc = ini_parse_file(f, handler, &l);
+  std::fclose(f);
+  if (rc > 0) l.result.problems.push_back(path.string() + ":" + std::to_string(rc) + ": malformed line ignored");
+  for (const auto& p : l.result.problems) log::warn("config", p);
+  return l.result;
+}
+
+}  // namespace mk

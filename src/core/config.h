@@ -1,0 +1,28 @@
+#pragma once
+// The kiosk's INI configuration (/etc/medkiosk/medkiosk.ini). A bad value is logged
+// with its key and the default is kept, so a typo never stops the kiosk.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace mk {
+
+struct KioskSettings {
+  std::string country;                 // [kiosk] country = BE
+  std::string locale = "en";           // [kiosk] locale: default language
+  std::int64_t idleTimeoutMs = 90'000; // [kiosk] idle_timeout_seconds (0 = off)
+  int textSize = 1;                    // [display] text_size = 1..3
+  float screenDiagonalInches = 21.5f;  // [display] diagonal_inches
+  std::string contentDb;               // [content] database
+};
+
+struct ConfigResult {
+  KioskSettings settings;
+  std::vector<std::string> problems;  // "file:line: key: message"
+  bool readable = true;
+};
+
+ConfigResult loadConfig(const std::filesystem::path& path);
+
+}  // namespace mk

@@ -1,0 +1,40 @@
+#pragma once
+// Colour palettes as plain data so contrast can be checked without a screen.
+#include <cstdint>
+
+namespace mk {
+
+struct Rgb {
+  std::uint8_t r = 0, g = 0, b = 0;
+};
+
+struct Palette {
+  Rgb background;
+  Rgb text;
+  Rgb mutedText;       // sources, hints
+  Rgb barBackground;   // title bar and toolbar
+  Rgb barText;
+  Rgb button;
+  Rgb buttonPressed;
+  Rgb buttonText;
+  Rgb buttonBorder;
+  Rgb railSelected;
+  Rgb railSelectedText;
+  Rgb warningBackground;
+  Rgb warningText;
+  Rgb warningBorder;
+  Rgb badgeBackground;
+  Rgb badgeText;
+  Rgb overlayPanel;
+  Rgb accent;          // attract screen
+  Rgb accentText;
+};
+
+const Palette& normalPalette();
+const Palette& highContrastPalette();
+
+// WCAG 2.x relative luminance and contrast ratio (1..21).
+double relativeLuminance(Rgb c);
+double contrastRatio(Rgb a, Rgb b);
+
+}  // namespace mk

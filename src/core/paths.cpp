@@ -1,0 +1,21 @@
+#include "core/paths.h"
+
+#include <system_error>
+
+namespace mk {
+namespace fs = std::filesystem;
+
+DataPaths resolveDataPaths(const fs::path& executable) {
+  std::error_code ec;
+  fs::path exe = fs::canonical("/proc/self/exe", ec);
+  if (ec) exe = fs::absolute(executable, ec);
+  fs::path beside = exe.parent_path();
+  DataPaths p;
+  p.dataDir = fs::exists(beside / "locales" / "root.res", ec) ? beside : fs::path(MEDKIOSK_INSTALL_DATADIR);
+  p.localesDir = p.dataDir / "locales";
+  p.contentDb = p.dataDir / "content" / "medkiosk.db";
+  p.assetsDir = p.dataDir / "assets";
+  return p;
+}
+
+}  // namespace mk

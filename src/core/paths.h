@@ -1,0 +1,19 @@
+#pragma once
+// Where installed data lives. The build tree mirrors the install layout next to the
+// binaries, so a build runs without installing.
+#include <filesystem>
+#include <string>
+
+namespace mk {
+
+struct DataPaths {
+  std::filesystem::path dataDir;   // holds locales/ and content/
+  std::filesystem::path localesDir;
+  std::filesystem::path contentDb;
+  std::filesystem::path assetsDir;
+};
+
+// Looks next to the executable first (build tree), then the install prefix.
+DataPaths resolveDataPaths(const std::filesystem::path& executable);
+
+}  // namespace mk

@@ -1,0 +1,170 @@
+#include "core/ui_strings.h"
+
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <unicode/locdspnm.h>
+#include <unicode/msgfmt.h>
+#include <unicode/ures.h>
+#include <unicode/ustring.h>
+
+#include "core/log.h"
+
+namespace mk {
+
+struct UiStrings::Bundle {
+  UResourceBundle* res = nullptr;
+  ~Bundle() { ures_close(res); }
+};
+
+namespace {
+
+std::string toUtf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+std::vector<std::string> splitKey(std::string_view key) {
+  std::vector<std::string> parts;
+  std::stringstream ss{std::string(key)};
+  for (std::string p; std::getline(ss, p, '.');) parts.push_back(p);
+  return parts;
+}
+
+std::optional<std::string> lookupIn(UResourceBundle* root, std::string_view key) {
+  std::vector<std::string> parts = splitKey(key);
+  UErrorCode status = U_ZERO_ERROR;
+  UResourceBundle* cur = ures_getByKey(root, parts.empty() ? "" : parts[0].c_str(), nullptr, &status);
+  for (size_t i = 1; i < parts.size() && U_SUCCESS(status); ++i)
+    cur = ures_getByKey(cur, parts[i].c_str(), cur, &status);
+  std::optional<std::string> result;
+  if (U_SUCCESS(status) && ures_getType(cur) == URES_STRING) {
+    int32_t len = 0;
+    const UChar* s = ures_getString(cur, &len, &status);
+    if (U_SUCCESS(status)) result = toUtf8(icu::UnicodeString(s, len));
+  }
+  ures_close(cur);
+  return result;
+}
+
+void collectKeys(UResourceBundle* table, const std::string& prefix, std::vector<std::string>& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  ures_resetIterator(table);
+  while (ures_hasNext(table)) {
+    UResourceBundle* item = ures_getNextResource(table, nullptr, &status);
+    if (U_FAILURE(status)) break;
+    std::string key = prefix + ures_getKey(item);
+    if (ures_getType(item) == URES_TABLE) collectKeys(item, key + ".", out);
+    else out.push_back(key);
+    ures_close(item);
+  }
+}
+
+}  // namespace
+
+UiStrings::UiStrings(std::filesystem::path bundleDir) : dir_(std::move(bundleDir)) {
+  setLocale("root");
+  if (loaded_.empty()) throw std::runtime_error("no UI string bundle root.res in " + dir_.string());
+}
+
+UiStrings::~UiStrings() = default;
+
+std::vector<std::string> UiStrings::fallbackChain(const std::string& locale) {
+  std::vector<std::string> chain;
+  std::string cur = locale;
+  while (!cur.empty() && cur != "root") {
+    chain.push_back(cur);
+    size_t underscore = cur.rfind('_');
+    cur = underscore == std::string::npos ? std::string() : cur.substr(0, underscore);
+  }
+  chain.push_back("root");
+  return chain;
+}
+
+void UiStrings::setLocale(const std::string& locale) {
+  if (locale == locale_ && !chain_.empty()) return;
+  chain_.clear();
+  loaded_.clear();
+  cache_.clear();
+  locale_ = locale;
+  for (const auto& link : fallbackChain(locale)) {
+    UErrorCode status = U_ZERO_ERROR;
+    // openDirect never falls back to the default locale on its own.
+    UResourceBundle* res = ures_openDirect(dir_.c_str(), link.c_str(), &status);
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || status == U_USING_FALLBACK_WARNING) {
+      ures_close(res);
+      if (link == "root" || link == locale)
+        log::warn("strings", "no UI strings for '" + link + "' in " + dir_.string() + " (" + u_errorName(status) + ")");
+      continue;
+    }
+    auto b = std::make_unique<Bundle>();
+    b->res = res;
+    chain_.push_back(std::move(b));
+    loaded_.push_back(link);
+  }
+}
+
+std::optional<std::string> UiStrings::lookup(std::string_view key) {
+  for (const auto& b : chain_)
+    if (auto s = lookupIn(b->res, key)) return s;
+  return std::nullopt;
+}
+
+bool UiStrings::has(std::string_view key) { return lookup(key).has_value(); }
+
+const std::string& UiStrings::get(std::string_view key) {
+  std::string k(key);
+  auto it = cache_.find(k);
+  if (it != cache_.end()) return it->second;
+  std::optional<std::string> s = lookup(key);
+  if (!s) {
+    log::warn("strings", "missing UI string '" + k + "' for " + locale_);
+    s = k;
+  }
+  return cache_.emplace(k, std::move(*s)).first->second;
+}
+
+std::string UiStrings::format(std::string_view key, const MessageArgs& args) {
+  const std::string& pattern = get(key);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::MessageFormat mf(icu::UnicodeString::fromUTF8(pattern), icu::Locale(locale_.c_str()), status);
+  if (U_FAILURE(status)) {
+    log::warn("strings", "bad message pattern for '" + std::string(key) + "': " + u_errorName(status));
+    return pattern;
+  }
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  for (const auto& [name, value] : args) {
+    names.push_back(icu::UnicodeString::fromUTF8(name));
+    if (auto i = std::get_if<std::int64_t>(&value)) values.emplace_back(static_cast<int64_t>(*i));
+    else if (auto d = std::get_if<double>(&value)) values.emplace_back(*d);
+    else values.emplace_back(icu::UnicodeString::fromUTF8(std::get<std::string>(value)));
+  }
+  icu::UnicodeString out;
+  mf.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
+  if (U_FAILURE(status)) {
+    log::warn("strings", "cannot format '" + std::string(key) + "': " + u_errorName(status));
+    return pattern;
+  }
+  return toUtf8(out);
+}
+
+std::vector<std::string> UiStrings::rootKeys() {
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < chain_.size(); ++i)
+    if (loaded_[i] == "root") collectKeys(chain_[i]->res, "", keys);
+  return keys;
+}
+
+std::string localeDisplayName(const std::string& locale, const std::string& displayLocale) {
+  UDisplayContext contexts[] = {UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU, UDISPCTX_DIALECT_NAMES};
+  std::unique_ptr<icu::LocaleDisplayNames> names(
+      icu::LocaleDisplayNames::createInstance(icu::Locale(displayLocale.c_str()), contexts, 2));
+  if (!names) return locale;
+  icu::UnicodeString out;
+  names->localeDisplayName(icu::Locale(locale.c_str()), out);
+  return toUtf8(out);
+}
+
+}  // namespace mk

@@ -1,0 +1,62 @@
+#pragma once
+// UI strings from ICU resource bundles (locales/*.txt compiled by genrb), opened by
+// path. The fallback chain is explicit - de_AT -> de -> root (English) - and never
+// the process default locale. Patterns go through ICU MessageFormat with named
+// arguments. Thread-safety: one instance per thread.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace mk {
+
+using MessageArg = std::variant<std::int64_t, double, std::string>;
+using MessageArgs = std::vector<std::pair<std::string, MessageArg>>;
+
+class UiStrings {
+ public:
+  // Throws std::runtime_error when the directory has no usable root bundle.
+  explicit UiStrings(std::filesystem::path bundleDir);
+  ~UiStrings();
+  UiStrings(const UiStrings&) = delete;
+  UiStrings& operator=(const UiStrings&) = delete;
+
+  // Switches the chain; bundles missing for a link are skipped with a log line.
+  void setLocale(const std::string& locale);
+  const std::string& locale() const { return locale_; }
+  // The chain actually loaded, most specific first, ending with "root".
+  const std::vector<std::string>& loadedChain() const { return loaded_; }
+
+  // The string for a dotted key ("brochure.section.pregnancy"); a missing key is
+  // logged and shown as the key, so it is visible rather than blank.
+  const std::string& get(std::string_view key);
+  bool has(std::string_view key);
+  std::string format(std::string_view key, const MessageArgs& args);
+
+  static std::vector<std::string> fallbackChain(const std::string& locale);
+  // Every key in the root bundle, dotted.
+  std::vector<std::string> rootKeys();
+
+ private:
+  struct Bundle;
+  std::optional<std::string> lookup(std::string_view key);
+
+  std::filesystem::path dir_;
+  std::string locale_;
+  std::vector<std::string> loaded_;
+  std::vector<std::unique_ptr<Bundle>> chain_;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
+// The name of `locale` written in `displayLocale`, capitalised for a UI list
+// ("Deutsch (Österreich)", "Ελληνικά").
+std::string localeDisplayName(const std::string& locale, const std::string& displayLocale);
+
+}  // namespace mk

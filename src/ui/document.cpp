@@ -1,0 +1,89 @@
+#include "ui/document.h"
+
+#include "ui/widgets.h"
+
+namespace mk::ui {
+namespace {
+
+std::vector<StyledText> toStyled(const Block& b) {
+  std::vector<StyledText> out;
+  for (const auto& s : b.spans) out.push_back(StyledText{s.text, s.bold ? 1 : 0});
+  return out;
+}
+
+struct Cursor {
+  float y = 0;
+  bool inCallout = false;
+  float calloutStart = 0;
+};
+
+}  // namespace
+
+DocLayout layoutDocument(UiContext& ctx, const std::vector<Block>& blocks, float width) {
+  DocLayout doc;
+  doc.width = width;
+  const float pad = ctx.ems(0.8f);
+  const float paraGap = ctx.ems(0.6f);
+  Cursor c;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (b.callout && !c.inCallout) {
+      c.inCallout = true;
+      c.calloutStart = c.y;
+      c.y += pad;
+    }
+    FontRole role = b.kind == BlockKind::Heading ? FontRole::Heading : FontRole::Body;
+    if (b.kind == BlockKind::Heading && i > 0) c.y += ctx.ems(0.5f);
+    float left = (b.callout ? pad : 0.0f) + (b.kind == BlockKind::Bullet ? ctx.ems(1.4f) : 0.0f);
+    float right = b.callout ? pad : 0.0f;
+    float avail = width - left - right;
+    const auto& lines = ctx.text.layout(toStyled(b), role, avail, ctx.fonts, ctx.locale);
+    float lh = lineHeight(ctx.fonts, role);
+    if (b.kind == BlockKind::Bullet) doc.bullets.push_back({left - ctx.ems(0.8f), c.y + lh * 0.5f, b.callout});
+    for (const auto& line : lines) {
+      doc.lines.push_back(DocLine{line, role, left, c.y, b.callout});
+      c.y += lh;
+    }
+    bool nextInCallout = i + 1 < blocks.size() && blocks[i + 1].callout;
+    if (c.inCallout && !nextInCallout) {
+      c.y += pad;
+      doc.callouts.push_back({c.calloutStart, c.y});
+      c.inCallout = false;
+    }
+    c.y += b.kind == BlockKind::Heading ? ctx.ems(0.2f) : paraGap;
+  }
+  doc.height = c.y;
+  return doc;
+}
+
+void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin,
+                  ImVec2 clipMax) {
+  const Palette& p = ctx.palette;
+  for (const auto& box : doc.callouts) {
+    ImVec2 a(origin.x, origin.y + box.y0), b(origin.x + doc.width, origin.y + box.y1);
+    if (b.y < clipMin.y || a.y > clipMax.y) continue;
+    dl->AddRectFilled(a, b, color(p.warningBackground), ctx.ems(0.3f));
+    dl->AddRect(a, b, color(p.warningBorder), ctx.ems(0.3f), 0, ctx.ems(0.15f));
+  }
+  for (const auto& bullet : doc.bullets) {
+    ImVec2 c(origin.x + bullet.x, origin.y + bullet.y);
+    if (c.y < clipMin.y - ctx.em || c.y > clipMax.y + ctx.em) continue;
+    dl->AddCircleFilled(c, ctx.ems(0.16f), color(bullet.callout ? p.warningText : p.text));
+  }
+  for (const auto& dline : doc.lines) {
+    float lh = lineHeight(ctx.fonts, dline.role);
+    float top = origin.y + dline.y;
+    if (top + lh < clipMin.y || top > clipMax.y) continue;  // only visible lines are drawn
+    Rgb col = dline.callout ? p.warningText : p.text;
+    for (const auto& run : dline.line.runs) {
+      ImFont* f = TextCache::fontFor(ctx.fonts, dline.role, run.style);
+      ImVec2 pos(origin.x + dline.x + run.x, top + (lh - f->FontSize) * 0.5f);
+      dl->AddText(f, f->FontSize, pos, color(col), run.text.data(), run.text.data() + run.text.size());
+    }
+    ctx.registry.texts.push_back({std::string(), ImVec2(origin.x, -FLT_MAX), ImVec2(origin.x + doc.width, FLT_MAX),
+                                  ImVec2(origin.x + dline.x, top),
+                                  ImVec2(origin.x + dline.x + dline.line.width, top + lh)});
+  }
+}
+
+}  // namespace mk::ui

@@ -1,0 +1,40 @@
+#pragma once
+// Lays out a section's blocks (headings, paragraphs, bullets, warning callouts) into
+// positioned lines once per width and text size, then draws only the visible lines.
+#include <vector>
+
+#include "core/markdown.h"
+#include "ui/ui_context.h"
+
+namespace mk::ui {
+
+struct DocLine {
+  LaidOutLine line;
+  FontRole role = FontRole::Body;
+  float x = 0, y = 0;  // relative to the document's top-left
+  bool callout = false;
+};
+
+struct DocBox {  // a warning callout's background
+  float y0 = 0, y1 = 0;
+};
+
+struct DocBullet {
+  float x = 0, y = 0;
+  bool callout = false;
+};
+
+struct DocLayout {
+  std::vector<DocLine> lines;
+  std::vector<DocBox> callouts;
+  std::vector<DocBullet> bullets;
+  float height = 0;
+  float width = 0;
+};
+
+DocLayout layoutDocument(UiContext& ctx, const std::vector<Block>& blocks, float width);
+// Draws the part of `doc` inside `clip`, with the document's top at `origin`.
+void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin,
+                  ImVec2 clipMax);
+
+}  // namespace mk::ui

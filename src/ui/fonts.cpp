@@ -1,0 +1,148 @@
+#include "ui/fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <imgui.h>
+
+#include "core/log.h"
+#include "core/unicode_text.h"
+
+namespace mk::ui {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kNotoDir = "/usr/share/fonts/truetype/noto/";
+
+fs::path fontconfigMatch(const char* pattern, const char* wantFamily) {
+  fs::path result;
+  if (!FcInit()) return result;
+  FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern));
+  if (!pat) return result;
+  FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+  FcDefaultSubstitute(pat);
+  FcResult res;
+  FcPattern* match = FcFontMatch(nullptr, pat, &res);
+  if (match) {
+    FcChar8* file = nullptr;
+    FcChar8* family = nullptr;
+    // fontconfig always returns something; accept it only if it is the family we asked for.
+    if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
+        FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch &&
+        (wantFamily == nullptr || std::string(reinterpret_cast<char*>(family)) == wantFamily))
+      result = reinterpret_cast<char*>(file);
+    FcPatternDestroy(match);
+  }
+  FcPatternDestroy(pat);
+  return result;
+}
+
+fs::path findFace(const char* pattern, const char* file) {
+  std::error_code ec;
+  fs::path p = fontconfigMatch(pattern, "Noto Sans");
+  if (!p.empty() && p.extension() == ".ttf" && fs::exists(p, ec)) return p;
+  fs::path known = fs::path(kNotoDir) / file;
+  if (fs::exists(known, ec)) return known;
+  return {};
+}
+
+// Fixed ranges for the 24 EU languages (see reference/pitfalls.md), zero-terminated.
+const ImWchar kRanges[] = {
+    0x0020, 0x00FF,  // Basic Latin + Latin-1
+    0x0100, 0x017F,  // Latin Extended-A
+    0x0218, 0x021B,  // Romanian comma-below letters
+    0x0370, 0x03FF,  // Greek
+    0x0400, 0x045F,  // Cyrillic
+    0x2000, 0x206F,  // General punctuation (incl. U+202F from ICU dates)
+    0x20AC, 0x20AC,  // Euro
+    0x2212, 0x2212,  // Minus
+    0,
+};
+
+}  // namespace
+
+FontFiles findFonts() {
+  FontFiles f;
+  f.regular = findFace("Noto Sans:style=Regular", "NotoSans-Regular.ttf");
+  f.bold = findFace("Noto Sans:style=Bold", "NotoSans-Bold.ttf");
+  f.complete = !f.regular.empty() && !f.bold.empty();
+  if (f.regular.empty()) {
+    log::error("fonts", "Noto Sans Regular not found (install the Debian package fonts-noto-core); using a substitute");
+    f.regular = fontconfigMatch("sans-serif", nullptr);
+  }
+  if (f.bold.empty()) {
+    log::error("fonts", "Noto Sans Bold not found (install fonts-noto-core); using the regular face for bold");
+    f.bold = f.regular;
+  }
+  return f;
+}
+
+Fonts::Fonts(FontFiles files) : files_(std::move(files)) {}
+
+FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::string>& texts,
+                     const std::vector<std::string>& titleTexts) {
+  atlas.Clear();
+  ImVector<ImWchar> bodyRanges, titleRanges;
+  {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(kRanges);
+    for (const auto& t : texts) builder.AddText(t.c_str(), t.c_str() + t.size());
+    builder.BuildRanges(&bodyRanges);
+  }
+  {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(kRanges);  // the title font carries only text it needs plus digits
+    for (const auto& t : titleTexts) builder.AddText(t.c_str(), t.c_str() + t.size());
+    builder.AddText("0123456789");
+    builder.BuildRanges(&titleRanges);
+  }
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  FontSet set;
+  set.em = emPx;
+  auto add = [&](const fs::path& file, float size, const ImVector<ImWchar>& ranges) -> ImFont* {
+    if (file.empty()) return nullptr;
+    ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), size, &cfg, ranges.Data);
+    if (!font) log::error("fonts", "cannot load " + file.string());
+    return font;
+  };
+  set.body = add(files_.regular, emPx, bodyRanges);
+  set.bold = add(files_.bold, emPx, bodyRanges);
+  set.heading = add(files_.bold, emPx * 1.3f, bodyRanges);
+  set.title = add(files_.bold, emPx * 1.9f, titleRanges);
+  if (!set.body) {
+    // Never a blank screen: ImGui's built-in font shows Latin text at least.
+    log::error("fonts", "no usable font file; falling back to the built-in font (Latin only)");
+    ImFontConfig builtin;
+    builtin.SizePixels = emPx;
+    set.body = atlas.AddFontDefault(&builtin);
+  }
+  if (!set.bold) set.bold = set.body;
+  if (!set.heading) set.heading = set.bold;
+  if (!set.title) set.title = set.heading;
+  if (!atlas.Build()) log::error("fonts", "the font atlas could not be built");
+  return set;
+}
+
+std::u32string missingGlyphs(const ImFont& font, const std::string& text) {
+  std::u32string missing;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t c = unicode::nextCodePoint(text, pos);
+    if (c < 0x20 || c == 0xAD) continue;  // control characters and soft hyphens are not drawn
+    if (c > 0xFFFF || font.FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
+      if (missing.find(c) == std::u32string::npos) missing.push_back(c);
+    }
+  }
+  return missing;
+}
+
+float emForTextSize(int step, float dpi) {
+  // Body em in millimetres per step. At step 3 a capital H (0.714 em in Noto Sans)
+  // is 6.4 mm tall, above the 6 mm the design asks for.
+  constexpr float kEmMm[] = {6.2f, 7.5f, 9.0f};
+  int i = step < 1 ? 0 : (step > 3 ? 2 : step - 1);
+  return kEmMm[i] * dpi / 25.4f;
+}
+
+}  // namespace mk::ui

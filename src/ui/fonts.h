@@ -1,0 +1,51 @@
+#pragma once
+// The one font module: finds Noto Sans (regular and bold) and bakes the ImGui atlas
+// for one text size. Glyph ranges cover every EU script plus the characters of the
+// real text. Nothing else in the program calls AddFont*.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace mk::ui {
+
+struct FontFiles {
+  std::filesystem::path regular;
+  std::filesystem::path bold;
+  bool complete = false;  // false when Noto Sans was not found and a substitute is used
+};
+
+// Uses fontconfig, then the fonts-noto-core path. Logs an error when a face is missing.
+FontFiles findFonts();
+
+struct FontSet {
+  ImFont* body = nullptr;
+  ImFont* bold = nullptr;
+  ImFont* heading = nullptr;
+  ImFont* title = nullptr;  // large, for the attract and idle screens
+  float em = 0;             // body size in px
+};
+
+class Fonts {
+ public:
+  explicit Fonts(FontFiles files);
+  // Rebuilds `atlas` for a body size of `emPx`. `texts` are all strings that may be
+  // shown (content and UI, every locale); their characters are added to the ranges.
+  // `titleTexts` are the few strings drawn with the title font.
+  FontSet build(ImFontAtlas& atlas, float emPx, const std::vector<std::string>& texts,
+                const std::vector<std::string>& titleTexts);
+  const FontFiles& files() const { return files_; }
+
+ private:
+  FontFiles files_;
+};
+
+// Characters of `text` that `font` has no glyph for (shown as '?' otherwise).
+std::u32string missingGlyphs(const ImFont& font, const std::string& text);
+
+// Body size in px for text size step 1..3 at the given pixel density.
+float emForTextSize(int step, float dpi);
+
+}  // namespace mk::ui

@@ -1,0 +1,205 @@
+#include "ui/kiosk_ui.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <unicode/coll.h>
+
+#include "core/log.h"
+#include "ui/screens/attract_screen.h"
+#include "ui/screens/brochure_screen.h"
+#include "ui/screens/idle_overlay.h"
+#include "ui/screens/language_screen.h"
+#include "ui/screens/medicine_screen.h"
+
+namespace mk::ui {
+
+KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& fonts, UiConfig config)
+    : kiosk_(kiosk), content_(content), strings_(strings), fonts_(fonts), config_(config) {
+  IMGUI_CHECKVERSION();
+  imgui_ = ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // a kiosk saves no layout
+  io.LogFilename = nullptr;
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
+  ImGui::GetStyle().WindowBorderSize = 0;
+  std::vector<std::string> names;
+  for (const auto& m : content_.medicines()) names.push_back(m.brand.empty() ? m.name : m.name + " (" + m.brand + ")");
+  auto choices = buildLanguageChoices();
+  std::vector<std::string> cycle;
+  for (const auto& c : choices) cycle.push_back(c.locale);
+  attract_ = std::make_unique<AttractScreen>(cycle, names);
+  language_ = std::make_unique<LanguageScreen>(std::move(choices));
+  medicine_ = std::make_unique<MedicineScreen>(content_);
+  brochure_ = std::make_unique<BrochureScreen>(content_);
+  idle_ = std::make_unique<IdleOverlay>();
+}
+
+KioskUi::~KioskUi() { ImGui::DestroyContext(imgui_); }
+
+void KioskUi::setRenderer(Renderer* renderer) {
+  renderer_ = renderer;
+  fontEm_ = 0;  // the texture must be uploaded to this renderer
+}
+
+std::vector<LanguageChoice> KioskUi::buildLanguageChoices() {
+  std::vector<LanguageChoice> out;
+  std::set<std::string> seen;
+  std::string medicine = content_.medicines().empty() ? std::string() : content_.medicines().front().id;
+  auto add = [&](const std::string& locale, bool ofCountry) {
+    if (seen.count(locale) || content_.resolveLocale(medicine, locale).empty()) return;
+    seen.insert(locale);
+    out.push_back({locale, localeDisplayName(locale, locale), ofCountry});
+  };
+  if (!kiosk_.config().country.empty() && content_.db()) {
+    for (const auto& st : content_.db()->memberStates())
+      if (st.code == kiosk_.config().country)
+        for (const auto& loc : st.locales) add(loc, true);
+  }
+  std::vector<LanguageChoice> others;
+  for (const auto& loc : content_.locales(medicine)) add(loc, false);
+  // Languages outside the member state are sorted with an ICU collator for the
+  // kiosk's default language.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> coll(icu::Collator::createInstance(icu::Locale(kiosk_.config().defaultLocale.c_str()), status));
+  auto firstOther = std::stable_partition(out.begin(), out.end(), [](const auto& c) { return c.ofCountry; });
+  if (coll && U_SUCCESS(status)) {
+    std::stable_sort(firstOther, out.end(), [&](const LanguageChoice& a, const LanguageChoice& b) {
+      UErrorCode st = U_ZERO_ERROR;
+      return coll->compareUTF8(a.name, b.name, st) == UCOL_LESS;
+    });
+  }
+  return out;
+}
+
+float KioskUi::dpi() const {
+  float diagonalPx = std::sqrt(size_.x * size_.x + size_.y * size_.y);
+  return diagonalPx / std::max(1.0f, config_.screenDiagonalInches);
+}
+
+std::vector<std::string> KioskUi::textsForAtlas(std::vector<std::string>& titleTexts) {
+  std::vector<std::string> texts = content_.allTexts();
+  std::string saved = strings_.locale();
+  std::vector<std::string> keys = strings_.rootKeys();
+  for (const auto& choice : language_->choices()) {
+    texts.push_back(choice.name);
+    strings_.setLocale(choice.locale);
+    for (const auto& k : keys) texts.push_back(strings_.get(k));
+    for (const char* k : {"attract.touch_to_start", "language.title", "medicine.title", "idle.title"})
+      titleTexts.push_back(strings_.get(k));
+  }
+  strings_.setLocale(saved);
+  for (const auto& m : content_.medicines()) titleTexts.push_back(m.name + m.brand);
+  return texts;
+}
+
+void KioskUi::ensureFonts(int textSize, float width, float height) {
+  size_ = ImVec2(width, height);
+  float em = std::round(emForTextSize(textSize, dpi()));
+  if (em == fontEm_) return;
+  std::vector<std::string> titles;
+  std::vector<std::string> texts = textsForAtlas(titles);
+  ImGuiIO& io = ImGui::GetIO();
+  fontSet_ = fonts_.build(*io.Fonts, em, texts, titles);
+  if (renderer_) renderer_->uploadFontAtlas(*io.Fonts);
+  text_.clear();
+  fontEm_ = em;
+}
+
+ScreenView* KioskUi::currentScreen() {
+  switch (kiosk_.session().screen) {
+    case Screen::Attract: return attract_.get();
+    case Screen::Language: return language_.get();
+    case Screen::Medicine: return medicine_.get();
+    case Screen::Brochure: return brochure_.get();
+  }
+  return attract_.get();
+}
+
+void KioskUi::handleGestures(const std::vector<GestureEvent>& gestures, std::int64_t nowMs) {
+  if (gestures.empty()) return;
+  FontSet fonts = fontSet_;
+  UiContext ctx{kiosk_, strings_, fonts, kiosk_.session().highContrast ? highContrastPalette() : normalPalette(),
+                text_, registry_, nowMs, size_, fontSet_.em, kiosk_.session().locale};
+  for (const auto& g : gestures) {
+    if (g.kind == GestureEvent::Kind::Press && kiosk_.session().idleWarning) swallowPress_ = true;
+    kiosk_.noteInput(nowMs);
+    if (!swallowPress_) currentScreen()->onGesture(ctx, g);
+  }
+}
+
+bool KioskUi::frame(std::int64_t nowMs) {
+  kiosk_.tick(nowMs);
+  if (kiosk_.sessionNumber() != sessionSeen_) {
+    sessionSeen_ = kiosk_.sessionNumber();
+    input_.reset();
+    swallowPress_ = false;
+  }
+  float w = renderer_ ? static_cast<float>(renderer_->width()) : size_.x;
+  float h = renderer_ ? static_cast<float>(renderer_->height()) : size_.y;
+  ensureFonts(kiosk_.session().textSize, w, h);
+  strings_.setLocale(kiosk_.session().locale);
+  double dt = lastFrameMs_ < 0 ? 1.0 / 60 : static_cast<double>(nowMs - lastFrameMs_) / 1000.0;
+  lastFrameMs_ = nowMs;
+  bool animating = kiosk_.session().scroll.step(dt) | kiosk_.session().languageScroll.step(dt);
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = size_;
+  io.DeltaTime = static_cast<float>(std::max(dt, 1e-4));
+  input_.applyToImGui(io);
+  if (swallowPress_) {
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    io.MouseDown[0] = false;
+    if (!input_.recognizer().isDown()) swallowPress_ = false;
+  }
+  ImGui::NewFrame();
+  registry_.clear();
+  const Palette& palette = kiosk_.session().highContrast ? highContrastPalette() : normalPalette();
+  UiContext ctx{kiosk_, strings_, fontSet_, palette, text_, registry_, nowMs, size_, fontSet_.em, kiosk_.session().locale};
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(size_);
+  ImGui::Begin("###kiosk", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  bool overlay = kiosk_.session().idleWarning;
+  if (overlay) ImGui::BeginDisabled();
+  currentScreen()->draw(ctx);
+  if (overlay) {
+    ImGui::EndDisabled();
+    idle_->draw(ctx);
+  }
+  ImGui::End();
+  ImGui::Render();
+  Rgb bg = palette.background;
+  if (renderer_) renderer_->render(*ImGui::GetDrawData(), (bg.r << 16) | (bg.g << 8) | bg.b);
+  return animating || input_.pending();
+}
+
+std::int64_t KioskUi::nextWake(std::int64_t nowMs) const {
+  std::int64_t a = kiosk_.nextDeadline(nowMs);
+  std::int64_t b = input_.nextDeadline();
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return std::min(a, b);
+}
+
+std::vector<std::string> KioskUi::missingGlyphReport() {
+  std::vector<std::string> report;
+  std::vector<std::string> titles;
+  for (const auto& t : textsForAtlas(titles)) {
+    for (ImFont* f : {fontSet_.body, fontSet_.bold, fontSet_.heading}) {
+      std::u32string missing = missingGlyphs(*f, t);
+      if (!missing.empty()) {
+        report.push_back(t.substr(0, 60));
+        break;
+      }
+    }
+  }
+  for (const auto& t : titles)
+    if (!missingGlyphs(*fontSet_.title, t).empty()) report.push_back("title: " + t.substr(0, 60));
+  return report;
+}
+
+}  // namespace mk::ui

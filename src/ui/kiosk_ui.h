@@ -1,0 +1,87 @@
+#pragma once
+// The UI root: owns the ImGui context, fonts, screens and per-frame registry, and
+// turns one step of core state into one drawn frame. The window loop, screenshots
+// and replays all drive it through the same frame() call.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/kiosk_state.h"
+#include "core/ui_strings.h"
+#include "ui/content_view.h"
+#include "ui/fonts.h"
+#include "ui/input.h"
+#include "ui/renderer.h"
+#include "ui/ui_context.h"
+
+struct ImGuiContext;
+
+namespace mk::ui {
+
+class AttractScreen;
+class LanguageScreen;
+struct LanguageChoice;
+class MedicineScreen;
+class BrochureScreen;
+class IdleOverlay;
+class ScreenView;
+
+struct UiConfig {
+  float screenDiagonalInches = 21.5f;  // physical size, for mm-based sizes
+};
+
+class KioskUi {
+ public:
+  KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& fonts, UiConfig config);
+  ~KioskUi();
+  KioskUi(const KioskUi&) = delete;
+  KioskUi& operator=(const KioskUi&) = delete;
+
+  void setRenderer(Renderer* renderer);
+  PointerInput& input() { return input_; }
+  void handleGestures(const std::vector<GestureEvent>& gestures, std::int64_t nowMs);
+  // Steps core, draws one frame and renders it. Returns true when another frame is
+  // wanted right away (animation, fling, queued input).
+  bool frame(std::int64_t nowMs);
+  // When the loop must wake next even without input; -1 for never.
+  std::int64_t nextWake(std::int64_t nowMs) const;
+
+  const FrameRegistry& registry() const { return registry_; }
+  const FontSet& fontSet() const { return fontSet_; }
+  float dpi() const;
+  // Every string the kiosk can show with a character the atlas lacks, as
+  // "locale: text" lines. Empty when every glyph is present.
+  std::vector<std::string> missingGlyphReport();
+  const LanguageScreen& languageScreen() const { return *language_; }
+
+ private:
+  void ensureFonts(int textSize, float width, float height);
+  std::vector<std::string> textsForAtlas(std::vector<std::string>& titleTexts);
+  std::vector<LanguageChoice> buildLanguageChoices();
+  ScreenView* currentScreen();
+
+  Kiosk& kiosk_;
+  ContentView& content_;
+  UiStrings& strings_;
+  Fonts& fonts_;
+  UiConfig config_;
+  Renderer* renderer_ = nullptr;
+  ImGuiContext* imgui_ = nullptr;
+  PointerInput input_;
+  TextCache text_;
+  FrameRegistry registry_;
+  FontSet fontSet_;
+  float fontEm_ = 0;
+  ImVec2 size_{1080, 1920};
+  bool swallowPress_ = false;
+  std::int64_t lastFrameMs_ = -1;
+  std::uint64_t sessionSeen_ = 0;
+  std::unique_ptr<AttractScreen> attract_;
+  std::unique_ptr<LanguageScreen> language_;
+  std::unique_ptr<MedicineScreen> medicine_;
+  std::unique_ptr<BrochureScreen> brochure_;
+  std::unique_ptr<IdleOverlay> idle_;
+};
+
+}  // namespace mk::ui

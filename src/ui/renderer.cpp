@@ -1,0 +1,135 @@
+#include "ui/renderer.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <stb/stb_image_write.h>
+#include <cstring>
+#include <vector>
+
+#include "core/log.h"
+
+namespace mk::ui {
+
+std::unique_ptr<Renderer> Renderer::forWindow(SDL_Window* window) {
+  std::unique_ptr<Renderer> r(new Renderer());
+  r->renderer_ = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED);
+  if (!r->renderer_) {
+    log::warn("render", std::string("no accelerated renderer (") + SDL_GetError() + "); using software");
+    r->renderer_ = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+  }
+  if (!r->renderer_) {
+    log::error("render", std::string("cannot create a renderer: ") + SDL_GetError());
+    return nullptr;
+  }
+  return r;
+}
+
+std::unique_ptr<Renderer> Renderer::forSurface(int width, int height) {
+  std::unique_ptr<Renderer> r(new Renderer());
+  r->surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
+  if (!r->surface_) {
+    log::error("render", std::string("cannot create a surface: ") + SDL_GetError());
+    return nullptr;
+  }
+  r->renderer_ = SDL_CreateSoftwareRenderer(r->surface_);
+  if (!r->renderer_) {
+    log::error("render", std::string("cannot create a software renderer: ") + SDL_GetError());
+    return nullptr;
+  }
+  return r;
+}
+
+Renderer::~Renderer() {
+  if (fontTexture_) SDL_DestroyTexture(fontTexture_);
+  if (renderer_) SDL_DestroyRenderer(renderer_);
+  if (surface_) SDL_FreeSurface(surface_);
+}
+
+bool Renderer::uploadFontAtlas(ImFontAtlas& atlas) {
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
+  if (fontTexture_) SDL_DestroyTexture(fontTexture_);
+  fontTexture_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, w, h);
+  if (!fontTexture_) {
+    log::error("render", std::string("cannot create the font texture: ") + SDL_GetError());
+    return false;
+  }
+  SDL_UpdateTexture(fontTexture_, nullptr, pixels, w * 4);
+  SDL_SetTextureBlendMode(fontTexture_, SDL_BLENDMODE_BLEND);
+  SDL_SetTextureScaleMode(fontTexture_, SDL_ScaleModeLinear);
+  atlas.SetTexID(static_cast<ImTextureID>(fontTexture_));
+  atlas.ClearTexData();
+  return true;
+}
+
+void Renderer::render(const ImDrawData& data, unsigned clearRgb) {
+  SDL_SetRenderDrawColor(renderer_, (clearRgb >> 16) & 0xFF, (clearRgb >> 8) & 0xFF, clearRgb & 0xFF, 255);
+  SDL_RenderSetClipRect(renderer_, nullptr);
+  SDL_RenderClear(renderer_);
+  const ImVec2 origin = data.DisplayPos;
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    const ImDrawList* list = data.CmdLists[n];
+    const ImDrawVert* vtx = list->VtxBuffer.Data;
+    const ImDrawIdx* idx = list->IdxBuffer.Data;
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback) continue;  // no callbacks are used
+      SDL_Rect clip{static_cast<int>(cmd.ClipRect.x - origin.x), static_cast<int>(cmd.ClipRect.y - origin.y),
+                    static_cast<int>(cmd.ClipRect.z - cmd.ClipRect.x),
+                    static_cast<int>(cmd.ClipRect.w - cmd.ClipRect.y)};
+      if (clip.w <= 0 || clip.h <= 0) continue;
+      SDL_RenderSetClipRect(renderer_, &clip);
+      const ImDrawVert* base = vtx + cmd.VtxOffset;
+      const int stride = static_cast<int>(sizeof(ImDrawVert));
+      // ImDrawVert colour is RGBA bytes in memory, the same layout as SDL_Color.
+      SDL_RenderGeometryRaw(renderer_, static_cast<SDL_Texture*>(cmd.TextureId),
+                            reinterpret_cast<const float*>(&base->pos), stride,
+                            reinterpret_cast<const SDL_Color*>(&base->col), stride,
+                            reinterpret_cast<const float*>(&base->uv), stride,
+                            list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset),
+                            idx + cmd.IdxOffset, static_cast<int>(cmd.ElemCount), sizeof(ImDrawIdx));
+    }
+  }
+  SDL_RenderSetClipRect(renderer_, nullptr);
+}
+
+void Renderer::present() {
+  if (!surface_) SDL_RenderPresent(renderer_);
+}
+
+int Renderer::width() const {
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  return w;
+}
+
+int Renderer::height() const {
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  return h;
+}
+
+bool Renderer::savePng(const std::filesystem::path& path) {
+  int w = width(), h = height();
+  std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+  if (surface_) {
+    SDL_RenderFlush(renderer_);
+    SDL_LockSurface(surface_);
+    for (int y = 0; y < h; ++y)
+      std::memcpy(pixels.data() + static_cast<size_t>(y * w * 4),
+                  static_cast<unsigned char*>(surface_->pixels) + static_cast<size_t>(y) * static_cast<size_t>(surface_->pitch),
+                  static_cast<size_t>(w) * 4);
+    SDL_UnlockSurface(surface_);
+  } else if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, pixels.data(), w * 4) != 0) {
+    log::error("render", std::string("cannot read pixels: ") + SDL_GetError());
+    return false;
+  }
+  for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // the picture is opaque
+  if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4)) {
+    log::error("render", "cannot write " + path.string());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace mk::ui

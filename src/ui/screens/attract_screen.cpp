@@ -1,0 +1,57 @@
+#include "ui/screens/attract_screen.h"
+
+#include "ui/widgets.h"
+
+namespace mk::ui {
+
+AttractScreen::AttractScreen(std::vector<std::string> cycleLocales, std::vector<std::string> medicineNames)
+    : cycleLocales_(std::move(cycleLocales)), medicineNames_(std::move(medicineNames)) {
+  if (cycleLocales_.empty()) cycleLocales_.push_back("en");
+}
+
+void AttractScreen::draw(UiContext& ctx) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(0, 0), ctx.size, color(ctx.palette.accent));
+  const std::string& locale = cycleLocales_[ctx.kiosk.attractCycleIndex(ctx.now, cycleLocales_.size())];
+  drawInvitation(ctx, dl, locale);
+  drawMedicines(ctx, dl);
+  // The whole screen is the start button.
+  ImGui::SetCursorScreenPos(ImVec2(0, 0));
+  if (ImGui::InvisibleButton("###attract.start", ctx.size)) ctx.kiosk.start(ctx.now);
+  ctx.registry.targets.push_back({"attract.start", ImVec2(0, 0), ctx.size});
+}
+
+void AttractScreen::drawInvitation(UiContext& ctx, ImDrawList* dl, const std::string& locale) {
+  // The invitation is shown in the cycling language, then the UI returns to the
+  // kiosk's own language for the rest of the screen.
+  std::string saved = ctx.strings.locale();
+  ctx.strings.setLocale(locale);
+  std::string invite = ctx.strings.get("attract.touch_to_start");
+  std::string subtitle = ctx.strings.get("attract.subtitle");
+  ctx.strings.setLocale(saved);
+  std::string textLocale = ctx.locale;
+  ctx.locale = locale;
+  float margin = ctx.ems(2.0f);
+  float width = ctx.size.x - 2 * margin;
+  float h = textHeight(ctx, invite, FontRole::Title, width);
+  float y = ctx.size.y * 0.36f - h * 0.5f;
+  y += drawText(ctx, dl, ImVec2(margin, y), width, invite, FontRole::Title, ctx.palette.accentText, true);
+  y += ctx.ems(1.0f);
+  drawText(ctx, dl, ImVec2(margin, y), width, subtitle, FontRole::Heading, ctx.palette.accentText, true);
+  ctx.locale = textLocale;
+}
+
+void AttractScreen::drawMedicines(UiContext& ctx, ImDrawList* dl) {
+  float margin = ctx.ems(2.0f);
+  float width = ctx.size.x - 2 * margin;
+  float y = ctx.size.y * 0.68f;
+  y += drawText(ctx, dl, ImVec2(margin, y), width, ctx.strings.get("attract.available"), FontRole::Body,
+                ctx.palette.accentText, true);
+  y += ctx.ems(0.5f);
+  for (const auto& name : medicineNames_) {
+    y += drawText(ctx, dl, ImVec2(margin, y), width, name, FontRole::Heading, ctx.palette.accentText, true);
+    y += ctx.ems(0.3f);
+  }
+}
+
+}  // namespace mk::ui

@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "ui/screens/screen.h"
+
+namespace mk::ui {
+
+// "Touch to start", cycling through the kiosk's languages, with the medicines on offer.
+class AttractScreen : public ScreenView {
+ public:
+  // `cycleLocales`: the languages the invitation cycles through.
+  AttractScreen(std::vector<std::string> cycleLocales, std::vector<std::string> medicineNames);
+  void draw(UiContext& ctx) override;
+  const std::vector<std::string>& cycleLocales() const { return cycleLocales_; }
+
+ private:
+  void drawInvitation(UiContext& ctx, ImDrawList* dl, const std::string& locale);
+  void drawMedicines(UiContext& ctx, ImDrawList* dl);
+
+  std::vector<std::string> cycleLocales_;
+  std::vector<std::string> medicineNames_;
+};
+
+}  // namespace mk::ui

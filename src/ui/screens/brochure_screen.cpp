@@ -1,0 +1,266 @@
+#include "ui/screens/brochure_screen.h"
+
+#include <algorithm>
+
+#include "ui/widgets.h"
+
+namespace mk::ui {
+namespace {
+
+int sectionIndex(const std::string& id) {
+  auto it = std::find(kSectionIds.begin(), kSectionIds.end(), id);
+  return it == kSectionIds.end() ? 0 : static_cast<int>(it - kSectionIds.begin());
+}
+
+struct ToolButton {
+  const char* id;
+  std::string label;
+  float width;
+};
+
+}  // namespace
+
+void BrochureScreen::draw(UiContext& ctx) {
+  const LoadedBrochure* b = content_.brochure(ctx.kiosk.session().medicine, ctx.kiosk.session().locale);
+  if (!b) return;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ctx.size, color(ctx.palette.background));
+  Regions r = layoutRegions(ctx, *b);
+  drawTitleBar(ctx, *b, r);
+  drawBanner(ctx, *b, r);
+  drawRail(ctx, r);
+  drawContent(ctx, *b, r);
+  drawToolbar(ctx, r);
+}
+
+BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const LoadedBrochure& b) {
+  Regions r;
+  const float W = ctx.size.x, H = ctx.size.y;
+  const float m = ctx.ems(0.6f);
+  r.titleMin = ImVec2(0, 0);
+  r.titleMax = ImVec2(W, lineHeight(ctx.fonts, FontRole::Heading) + 2 * m);
+  float bannerText = textHeight(ctx, b.brochure.warning, FontRole::Bold, W - 2 * m - ctx.ems(3.2f));
+  r.bannerMin = ImVec2(0, r.titleMax.y);
+  r.bannerMax = ImVec2(W, r.bannerMin.y + std::max(bannerText, ctx.ems(2.0f)) + 2 * m);
+  float tb = toolbarHeight(ctx, W - 2 * m);
+  r.toolbarMin = ImVec2(0, H - tb);
+  r.toolbarMax = ImVec2(W, H);
+  const float buttonH = ctx.ems(2.6f);
+  if (ctx.portrait()) {
+    // Rail as a grid across the top; each tile at least 9 em wide.
+    r.railColumns = std::clamp(static_cast<int>((W - m) / ctx.ems(9.0f)), 1, 4);
+    int rows = (static_cast<int>(kSectionIds.size()) + r.railColumns - 1) / r.railColumns;
+    r.railMin = ImVec2(m, r.bannerMax.y + m);
+    r.railMax = ImVec2(W - m, r.railMin.y + static_cast<float>(rows) * (buttonH + m) - m);
+    r.contentMin = ImVec2(m, r.railMax.y + m);
+    r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
+  } else {
+    float railW = std::max(ctx.ems(11.0f), W * 0.24f);
+    r.railMin = ImVec2(m, r.bannerMax.y + m);
+    r.railMax = ImVec2(m + railW, r.toolbarMin.y - m);
+    r.contentMin = ImVec2(r.railMax.x + m * 2, r.bannerMax.y + m * 0.5f);
+    r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
+  }
+  return r;
+}
+
+void BrochureScreen::drawTitleBar(UiContext& ctx, const LoadedBrochure& b, const Regions& r) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(r.titleMin, r.titleMax, color(ctx.palette.barBackground));
+  const float m = ctx.ems(0.6f);
+  std::string part = ctx.strings.format("brochure.section_of",
+                                        {{"current", std::int64_t{sectionIndex(ctx.kiosk.session().section) + 1}},
+                                         {"total", static_cast<std::int64_t>(kSectionIds.size())}});
+  ImFont* f = ctx.fonts.body;
+  float partW = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, part.c_str()).x;
+  float titleW = r.titleMax.x - 3 * m - partW;
+  dl->PushClipRect(r.titleMin, r.titleMax, true);
+  drawText(ctx, dl, ImVec2(m, m), titleW, b.brochure.title, FontRole::Heading, ctx.palette.barText);
+  float lh = lineHeight(ctx.fonts, FontRole::Heading);
+  drawText(ctx, dl, ImVec2(r.titleMax.x - m - partW, m + (lh - lineHeight(ctx.fonts, FontRole::Body)) * 0.5f),
+           partW + 1, part, FontRole::Body, ctx.palette.barText);
+  dl->PopClipRect();
+}
+
+void BrochureScreen::drawBanner(UiContext& ctx, const LoadedBrochure& b, const Regions& r) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Palette& p = ctx.palette;
+  const float m = ctx.ems(0.6f);
+  dl->AddRectFilled(r.bannerMin, r.bannerMax, color(p.warningBackground));
+  dl->AddRect(r.bannerMin, r.bannerMax, color(p.warningBorder), 0, 0, ctx.ems(0.15f));
+  // A warning sign drawn as a triangle with "!" so it needs no symbol font.
+  float s = ctx.ems(2.2f);
+  ImVec2 c(m + s * 0.5f + ctx.ems(0.2f), (r.bannerMin.y + r.bannerMax.y) * 0.5f);
+  dl->AddTriangleFilled(ImVec2(c.x, c.y - s * 0.5f), ImVec2(c.x + s * 0.55f, c.y + s * 0.45f),
+                        ImVec2(c.x - s * 0.55f, c.y + s * 0.45f), color(p.warningText));
+  ImFont* bold = ctx.fonts.bold;
+  ImVec2 ex = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "!");
+  dl->AddText(bold, bold->FontSize, ImVec2(c.x - ex.x * 0.5f, c.y - ex.y * 0.35f), color(p.warningBackground), "!");
+  float x = m + ctx.ems(3.2f);
+  drawText(ctx, dl, ImVec2(x, r.bannerMin.y + m), r.bannerMax.x - x - m, b.brochure.warning, FontRole::Bold,
+           p.warningText);
+}
+
+void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
+  const float m = ctx.ems(0.6f);
+  const float buttonH = ctx.ems(2.6f);
+  const auto& session = ctx.kiosk.session();
+  int cols = ctx.portrait() ? r.railColumns : 1;
+  float cellW = (r.railMax.x - r.railMin.x - static_cast<float>(cols - 1) * m) / static_cast<float>(cols);
+  float h = buttonH;
+  if (!ctx.portrait()) {
+    float avail = r.railMax.y - r.railMin.y;
+    h = std::min(ctx.ems(3.2f), (avail - m * static_cast<float>(kSectionIds.size() - 1)) / static_cast<float>(kSectionIds.size()));
+  }
+  for (size_t i = 0; i < kSectionIds.size(); ++i) {
+    int col = static_cast<int>(i) % cols, row = static_cast<int>(i) / cols;
+    ImVec2 a(r.railMin.x + static_cast<float>(col) * (cellW + m), r.railMin.y + static_cast<float>(row) * (h + m));
+    ImVec2 z(a.x + cellW, a.y + h);
+    std::string id = "rail." + std::string(kSectionIds[i]);
+    std::string label = ctx.strings.get("brochure.section." + std::string(kSectionIds[i]));
+    bool selected = session.section == kSectionIds[i];
+    ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+    if (touchButton(ctx, id.c_str(), a, z, label, style)) ctx.kiosk.chooseSection(std::string(kSectionIds[i]), ctx.now);
+  }
+}
+
+const DocLayout& BrochureScreen::sectionLayout(UiContext& ctx, const LoadedBrochure& b, float width) {
+  const std::string& section = ctx.kiosk.session().section;
+  std::string key = b.brochure.locale + "/" + section + "/" + std::to_string(static_cast<int>(width)) + "/" +
+                    std::to_string(ctx.em);
+  if (key != layoutKey_) {
+    auto it = b.blocks.find(section);
+    layout_ = layoutDocument(ctx, it == b.blocks.end() ? std::vector<Block>{} : it->second, width);
+    layoutKey_ = key;
+  }
+  return layout_;
+}
+
+float BrochureScreen::drawSectionHeader(UiContext& ctx, const Section& s, ImVec2 origin, float width) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float y = origin.y;
+  y += drawText(ctx, dl, ImVec2(origin.x, y), width, s.title, FontRole::Heading, ctx.palette.text);
+  y += ctx.ems(0.3f);
+  if (s.review.status != ReviewStatus::Reviewed) {
+    std::string badge = ctx.strings.get(s.review.status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed"
+                                                                                     : "brochure.badge_pending");
+    float pad = ctx.ems(0.35f);
+    float h = textHeight(ctx, badge, FontRole::Body, width - 2 * pad);
+    dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + h + 2 * pad), color(ctx.palette.badgeBackground),
+                      ctx.ems(0.3f));
+    dl->AddRect(ImVec2(origin.x, y), ImVec2(origin.x + width, y + h + 2 * pad), color(ctx.palette.badgeText),
+                ctx.ems(0.3f), 0, 2.0f);
+    drawText(ctx, dl, ImVec2(origin.x + pad, y + pad), width - 2 * pad, badge, FontRole::Body, ctx.palette.badgeText);
+    y += h + 2 * pad;
+  }
+  return y - origin.y + ctx.ems(0.6f);
+}
+
+float BrochureScreen::drawSectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, ImVec2 origin,
+                                        float width) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float y = origin.y;
+  std::string source = ctx.strings.format("brochure.source", {{"source", s.source}});
+  y += drawText(ctx, dl, ImVec2(origin.x, y), width, source, FontRole::Body, ctx.palette.mutedText);
+  y += ctx.ems(0.8f);
+  int idx = sectionIndex(s.id);
+  if (idx + 1 < static_cast<int>(kSectionIds.size())) {
+    std::string nextId(kSectionIds[static_cast<size_t>(idx + 1)]);
+    const Section* next = b.brochure.section(nextId);
+    std::string label = ctx.strings.format("brochure.next_section", {{"title", next ? next->title : nextId}});
+    float h = textHeight(ctx, label, FontRole::Bold, width - ctx.ems(0.8f)) + ctx.ems(1.2f);
+    if (touchButton(ctx, "brochure.next", ImVec2(origin.x, y), ImVec2(origin.x + width, y + std::max(h, ctx.ems(2.6f))),
+                    label, normalButton(ctx.palette)))
+      ctx.kiosk.chooseSection(nextId, ctx.now);
+    y += std::max(h, ctx.ems(2.6f));
+  } else {
+    y += drawText(ctx, dl, ImVec2(origin.x, y), width, ctx.strings.get("brochure.end"), FontRole::Bold, ctx.palette.text);
+  }
+  return y - origin.y + ctx.ems(1.0f);
+}
+
+void BrochureScreen::drawContent(UiContext& ctx, const LoadedBrochure& b, const Regions& r) {
+  contentMin_ = r.contentMin;
+  contentMax_ = r.contentMax;
+  const Section* s = b.brochure.section(ctx.kiosk.session().section);
+  if (!s) return;
+  float width = r.contentMax.x - r.contentMin.x - ctx.ems(0.8f);
+  const DocLayout& doc = sectionLayout(ctx, b, width);
+  auto& scroll = ctx.kiosk.session().scroll;
+  float total = headerHeight_ + doc.height + footerHeight_;
+  scroll.setMax(total - (r.contentMax.y - r.contentMin.y) + ctx.ems(0.5f));
+  float y0 = r.contentMin.y + ctx.ems(0.4f) - scroll.offset();
+  ImGui::PushClipRect(r.contentMin, r.contentMax, true);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  headerHeight_ = drawSectionHeader(ctx, *s, ImVec2(r.contentMin.x, y0), width);
+  drawDocument(ctx, dl, doc, ImVec2(r.contentMin.x, y0 + headerHeight_), r.contentMin, r.contentMax);
+  footerHeight_ = drawSectionFooter(ctx, b, *s, ImVec2(r.contentMin.x, y0 + headerHeight_ + doc.height), width);
+  ImGui::PopClipRect();
+  // A thin scroll indicator shows there is more to read.
+  float viewH = r.contentMax.y - r.contentMin.y;
+  if (scroll.maxOffset() > 0) {
+    float barH = std::max(ctx.ems(2.0f), viewH * viewH / (viewH + scroll.maxOffset()));
+    float barY = r.contentMin.y + (viewH - barH) * (scroll.offset() / scroll.maxOffset());
+    dl->AddRectFilled(ImVec2(r.contentMax.x - ctx.ems(0.3f), barY), ImVec2(r.contentMax.x, barY + barH),
+                      color(ctx.palette.buttonBorder), ctx.ems(0.15f));
+  }
+}
+
+float BrochureScreen::toolbarHeight(UiContext& ctx, float width) {
+  // Two rows when the buttons do not fit on one (large text in portrait).
+  float need = ctx.ems(4.0f) * 3 + ctx.ems(8.0f) + ctx.ems(9.5f) + ctx.ems(0.6f) * 4;
+  int rows = need > width ? 2 : 1;
+  return static_cast<float>(rows) * (ctx.ems(2.6f) + ctx.ems(0.6f)) + ctx.ems(0.6f);
+}
+
+void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(r.toolbarMin, r.toolbarMax, color(ctx.palette.barBackground));
+  const float m = ctx.ems(0.6f), h = ctx.ems(2.6f);
+  const float W = r.toolbarMax.x;
+  bool twoRows = (r.toolbarMax.y - r.toolbarMin.y) > 2 * h;
+  auto& session = ctx.kiosk.session();
+  float rowY = r.toolbarMin.y + m;
+  // Row 1 (or left part): home and language.
+  float half = twoRows ? (W - 3 * m) * 0.5f : ctx.ems(8.0f);
+  ImVec2 a(m, rowY);
+  if (touchButton(ctx, "brochure.home", a, ImVec2(a.x + half, a.y + h), ctx.strings.get("brochure.home"),
+                  normalButton(ctx.palette)))
+    ctx.kiosk.goHome(ctx.now);
+  a.x += half + m;
+  if (touchButton(ctx, "brochure.language", a, ImVec2(a.x + half, a.y + h), ctx.strings.get("brochure.language"),
+                  normalButton(ctx.palette)))
+    ctx.kiosk.changeLanguage(ctx.now);
+  if (twoRows) {
+    a = ImVec2(m, rowY + h + m);
+  } else {
+    a.x += half + m;
+  }
+  // Text size: three "A" buttons of growing size.
+  float sizeW = ctx.ems(3.0f);
+  for (int step = 1; step <= 3; ++step) {
+    std::string id = "brochure.text_size." + std::to_string(step);
+    ButtonStyle st = session.textSize == step ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+    st.role = step == 1 ? FontRole::Body : (step == 2 ? FontRole::Bold : FontRole::Heading);
+    if (touchButton(ctx, id.c_str(), a, ImVec2(a.x + sizeW, a.y + h), "A", st)) ctx.kiosk.setTextSize(step, ctx.now);
+    a.x += sizeW + m * 0.5f;
+  }
+  a.x += m * 0.5f;
+  ButtonStyle contrast = session.highContrast ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+  if (touchButton(ctx, "brochure.contrast", a, ImVec2(W - m, a.y + h), ctx.strings.get("brochure.contrast"), contrast))
+    ctx.kiosk.setHighContrast(!session.highContrast, ctx.now);
+}
+
+void BrochureScreen::onGesture(UiContext& ctx, const GestureEvent& g) {
+  bool inContent = g.startX >= contentMin_.x && g.startX <= contentMax_.x && g.startY >= contentMin_.y &&
+                   g.startY <= contentMax_.y;
+  if (!inContent) return;
+  auto& scroll = ctx.kiosk.session().scroll;
+  switch (g.kind) {
+    case GestureEvent::Kind::Press: scroll.stop(); break;
+    case GestureEvent::Kind::DragMove: scroll.dragBy(g.dy); break;
+    case GestureEvent::Kind::Fling: scroll.fling(g.vy); break;
+    default: break;
+  }
+}
+
+}  // namespace mk::ui

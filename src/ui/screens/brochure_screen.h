@@ -1,0 +1,45 @@
+#pragma once
+#include <string>
+
+#include "ui/content_view.h"
+#include "ui/document.h"
+#include "ui/screens/screen.h"
+
+namespace mk::ui {
+
+// The brochure: title bar, the birth-defect banner (always visible), the section
+// rail, the scrolling section text and the toolbar (home, language, text size,
+// contrast).
+class BrochureScreen : public ScreenView {
+ public:
+  explicit BrochureScreen(ContentView& content) : content_(content) {}
+  void draw(UiContext& ctx) override;
+  void onGesture(UiContext& ctx, const GestureEvent& g) override;
+
+  struct Regions {
+    ImVec2 titleMin, titleMax, bannerMin, bannerMax, railMin, railMax, contentMin, contentMax, toolbarMin,
+        toolbarMax;
+    int railColumns = 1;
+  };
+
+ private:
+  Regions layoutRegions(UiContext& ctx, const LoadedBrochure& b);
+  void drawTitleBar(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
+  void drawBanner(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
+  void drawRail(UiContext& ctx, const Regions& r);
+  void drawContent(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
+  float drawSectionHeader(UiContext& ctx, const Section& s, ImVec2 origin, float width);
+  float drawSectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, ImVec2 origin, float width);
+  void drawToolbar(UiContext& ctx, const Regions& r);
+  float toolbarHeight(UiContext& ctx, float width);
+  const DocLayout& sectionLayout(UiContext& ctx, const LoadedBrochure& b, float width);
+
+  ContentView& content_;
+  ImVec2 contentMin_, contentMax_;  // for routing drags
+  std::string layoutKey_;
+  DocLayout layout_;
+  float headerHeight_ = 0;
+  float footerHeight_ = 0;
+};
+
+}  // namespace mk::ui

@@ -1,0 +1,73 @@
+#include "ui/screens/language_screen.h"
+
+#include <algorithm>
+
+#include "ui/widgets.h"
+
+namespace mk::ui {
+
+void LanguageScreen::draw(UiContext& ctx) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(0, 0), ctx.size, color(ctx.palette.background));
+  const float m = ctx.ems(1.0f);
+  float titleH = textHeight(ctx, ctx.strings.get("language.title"), FontRole::Title, ctx.size.x - 2 * m) + 2 * m;
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, titleH), color(ctx.palette.barBackground));
+  drawText(ctx, dl, ImVec2(m, m), ctx.size.x - 2 * m, ctx.strings.get("language.title"), FontRole::Title,
+           ctx.palette.barText, true);
+  listMin_ = ImVec2(0, titleH);
+  listMax_ = ctx.size;
+  auto& scroll = ctx.kiosk.session().languageScroll;
+  scroll.setMax(contentHeight_ - (listMax_.y - listMin_.y));
+  ImGui::PushClipRect(listMin_, listMax_, true);
+  float y = titleH + m - scroll.offset();
+  bool grouped = std::any_of(choices_.begin(), choices_.end(), [](const auto& c) { return c.ofCountry; }) &&
+                 std::any_of(choices_.begin(), choices_.end(), [](const auto& c) { return !c.ofCountry; });
+  float start = y;
+  if (grouped) {
+    y = drawGroup(ctx, y, true, ctx.strings.get("language.country_languages"));
+    y = drawGroup(ctx, y, false, ctx.strings.get("language.other_languages"));
+  } else {
+    y = drawGroup(ctx, y, true, std::string());
+    y = drawGroup(ctx, y, false, std::string());
+  }
+  contentHeight_ = y - start + m;
+  ImGui::PopClipRect();
+}
+
+float LanguageScreen::drawGroup(UiContext& ctx, float y, bool ofCountry, const std::string& heading) {
+  const float m = ctx.ems(1.0f), gap = ctx.ems(0.6f), h = ctx.ems(2.8f);
+  std::vector<const LanguageChoice*> group;
+  for (const auto& c : choices_)
+    if (c.ofCountry == ofCountry) group.push_back(&c);
+  if (group.empty()) return y;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (!heading.empty()) {
+    y += drawText(ctx, dl, ImVec2(m, y), ctx.size.x - 2 * m, heading, FontRole::Heading, ctx.palette.text);
+    y += gap;
+  }
+  int cols = std::clamp(static_cast<int>((ctx.size.x - 2 * m) / ctx.ems(11.0f)), 1, 3);
+  float cellW = (ctx.size.x - 2 * m - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
+  for (size_t i = 0; i < group.size(); ++i) {
+    int col = static_cast<int>(i) % cols;
+    if (col == 0 && i > 0) y += h + gap;
+    ImVec2 a(m + static_cast<float>(col) * (cellW + gap), y);
+    std::string id = "language." + group[i]->locale;
+    // Each name is laid out with its own language's line breaking rules.
+    std::string saved = ctx.locale;
+    ctx.locale = group[i]->locale;
+    bool tapped = touchButton(ctx, id.c_str(), a, ImVec2(a.x + cellW, a.y + h), group[i]->name, normalButton(ctx.palette));
+    ctx.locale = saved;
+    if (tapped) ctx.kiosk.chooseLanguage(group[i]->locale, ctx.now);
+  }
+  return y + h + gap * 2;
+}
+
+void LanguageScreen::onGesture(UiContext& ctx, const GestureEvent& g) {
+  if (g.startY < listMin_.y) return;
+  auto& scroll = ctx.kiosk.session().languageScroll;
+  if (g.kind == GestureEvent::Kind::DragMove) scroll.dragBy(g.dy);
+  if (g.kind == GestureEvent::Kind::Fling) scroll.fling(g.vy);
+  if (g.kind == GestureEvent::Kind::Press) scroll.stop();
+}
+
+}  // namespace mk::ui

@@ -1,0 +1,32 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "ui/screens/screen.h"
+
+namespace mk::ui {
+
+struct LanguageChoice {
+  std::string locale;
+  std::string name;        // endonym from ICU, e.g. "Deutsch (Österreich)"
+  bool ofCountry = false;  // offered first for the configured member state
+};
+
+// The member state's languages first, then every other language with content,
+// each by its own name, never a flag.
+class LanguageScreen : public ScreenView {
+ public:
+  explicit LanguageScreen(std::vector<LanguageChoice> choices) : choices_(std::move(choices)) {}
+  void draw(UiContext& ctx) override;
+  void onGesture(UiContext& ctx, const GestureEvent& g) override;
+  const std::vector<LanguageChoice>& choices() const { return choices_; }
+
+ private:
+  float drawGroup(UiContext& ctx, float y, bool ofCountry, const std::string& heading);
+
+  std::vector<LanguageChoice> choices_;
+  ImVec2 listMin_, listMax_;
+  float contentHeight_ = 0;
+};
+
+}  // namespace mk::ui

@@ -1,0 +1,73 @@
+#pragma once
+// What every screen gets for one frame: core state, strings, fonts, palette, the
+// time, the screen size in em, and the registry of what was drawn (for tests).
+#include <imgui.h>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/kiosk_state.h"
+#include "core/palette.h"
+#include "core/text_layout.h"
+#include "core/ui_strings.h"
+#include "ui/fonts.h"
+
+namespace mk::ui {
+
+enum class FontRole { Body, Bold, Heading, Title };
+
+ImU32 color(Rgb c, float alpha = 1.0f);
+
+// Per-frame record of interactive targets and text boxes. Tests read it to check
+// touch sizes and that no text leaves its box; the replay reads it to tap by id.
+struct FrameRegistry {
+  struct Target {
+    std::string id;
+    ImVec2 min, max;
+  };
+  struct Text {
+    std::string text;
+    ImVec2 boxMin, boxMax;    // where the text is allowed to be
+    ImVec2 textMin, textMax;  // where it was drawn
+  };
+  std::vector<Target> targets;
+  std::vector<Text> texts;
+  void clear() {
+    targets.clear();
+    texts.clear();
+  }
+};
+
+// Laid-out paragraphs, cached by text, font, width and locale; one ICU line
+// breaker per language.
+class TextCache {
+ public:
+  const std::vector<LaidOutLine>& layout(const std::vector<StyledText>& spans, FontRole role, float width,
+                                         const FontSet& fonts, const std::string& locale);
+  void clear() { lines_.clear(); }
+  static ImFont* fontFor(const FontSet& fonts, FontRole role, int style);
+
+ private:
+  LineBreaker& breaker(const std::string& locale);
+  std::unordered_map<std::string, std::unique_ptr<LineBreaker>> breakers_;
+  std::unordered_map<std::string, std::vector<LaidOutLine>> lines_;
+};
+
+struct UiContext {
+  Kiosk& kiosk;
+  UiStrings& strings;
+  const FontSet& fonts;
+  const Palette& palette;
+  TextCache& text;
+  FrameRegistry& registry;
+  std::int64_t now = 0;
+  ImVec2 size;
+  float em = 16;
+  std::string locale;  // language of the strings and content on screen
+
+  bool portrait() const { return size.y >= size.x; }
+  float ems(float n) const { return n * em; }
+};
+
+}  // namespace mk::ui

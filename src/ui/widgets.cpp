@@ -1,0 +1,117 @@
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace mk::ui {
+
+ImU32 color(Rgb c, float alpha) {
+  return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f));
+}
+
+ImFont* TextCache::fontFor(const FontSet& fonts, FontRole role, int style) {
+  switch (role) {
+    case FontRole::Title: return fonts.title;
+    case FontRole::Heading: return fonts.heading;
+    case FontRole::Bold: return fonts.bold;
+    case FontRole::Body: return style == 1 ? fonts.bold : fonts.body;
+  }
+  return fonts.body;
+}
+
+LineBreaker& TextCache::breaker(const std::string& locale) {
+  auto it = breakers_.find(locale);
+  if (it == breakers_.end()) it = breakers_.emplace(locale, std::make_unique<LineBreaker>(locale)).first;
+  return *it->second;
+}
+
+const std::vector<LaidOutLine>& TextCache::layout(const std::vector<StyledText>& spans, FontRole role, float width,
+                                                  const FontSet& fonts, const std::string& locale) {
+  std::string key = locale + '\x1f' + std::to_string(static_cast<int>(role)) + '\x1f' +
+                    std::to_string(static_cast<int>(width)) + '\x1f' + std::to_string(fonts.em) + '\x1f';
+  for (const auto& s : spans) {
+    key += std::to_string(s.style);
+    key += s.text;
+    key += '\x1e';
+  }
+  auto it = lines_.find(key);
+  if (it != lines_.end()) return it->second;
+  MeasureFn measure = [&](std::string_view t, int style) {
+    ImFont* f = fontFor(fonts, role, style);
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, t.data(), t.data() + t.size()).x;
+  };
+  auto lines = layoutParagraph(spans, width, measure, breaker(locale));
+  return lines_.emplace(std::move(key), std::move(lines)).first->second;
+}
+
+ButtonStyle normalButton(const Palette& p) {
+  return ButtonStyle{p.button, p.buttonPressed, p.buttonText, p.buttonBorder, FontRole::Bold, true};
+}
+
+ButtonStyle selectedButton(const Palette& p) {
+  return ButtonStyle{p.railSelected, p.railSelected, p.railSelectedText, p.buttonBorder, FontRole::Bold, true};
+}
+
+float lineHeight(const FontSet& fonts, FontRole role) {
+  return TextCache::fontFor(fonts, role, 0)->FontSize * 1.3f;
+}
+
+namespace {
+const std::vector<LaidOutLine>& plainLines(UiContext& ctx, std::string_view text, FontRole role, float width) {
+  return ctx.text.layout({StyledText{std::string(text), 0}}, role, width, ctx.fonts, ctx.locale);
+}
+}  // namespace
+
+float textHeight(UiContext& ctx, std::string_view text, FontRole role, float width) {
+  return static_cast<float>(plainLines(ctx, text, role, width).size()) * lineHeight(ctx.fonts, role);
+}
+
+float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::string_view text, FontRole role,
+               Rgb col, bool centered) {
+  const auto& lines = plainLines(ctx, text, role, width);
+  float lh = lineHeight(ctx.fonts, role);
+  float y = pos.y;
+  ImVec2 drawnMin(FLT_MAX, FLT_MAX), drawnMax(-FLT_MAX, -FLT_MAX);
+  for (const auto& line : lines) {
+    float x = pos.x + (centered ? (width - line.width) * 0.5f : 0.0f);
+    for (const auto& run : line.runs) {
+      ImFont* f = TextCache::fontFor(ctx.fonts, role, run.style);
+      float ty = y + (lh - f->FontSize) * 0.5f;
+      dl->AddText(f, f->FontSize, ImVec2(x + run.x, ty), color(col), run.text.data(), run.text.data() + run.text.size());
+    }
+    drawnMin = ImVec2(std::min(drawnMin.x, x), std::min(drawnMin.y, y));
+    drawnMax = ImVec2(std::max(drawnMax.x, x + line.width), std::max(drawnMax.y, y + lh));
+    y += lh;
+  }
+  if (!lines.empty())
+    ctx.registry.texts.push_back({std::string(text), pos, ImVec2(pos.x + width, y), drawnMin, drawnMax});
+  return y - pos.y;
+}
+
+bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::string_view label,
+                 const ButtonStyle& style) {
+  ImGui::SetCursorScreenPos(min);
+  std::string imguiId = std::string("###") + id;
+  bool clicked = ImGui::InvisibleButton(imguiId.c_str(), ImVec2(max.x - min.x, max.y - min.y));
+  bool pressed = ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float rounding = ctx.ems(0.35f);
+  dl->AddRectFilled(min, max, color(pressed ? style.fillPressed : style.fill), rounding);
+  dl->AddRect(min, max, color(style.border), rounding, 0, std::max(2.0f, ctx.ems(0.08f)));
+  float pad = ctx.ems(0.4f);
+  float width = max.x - min.x - 2 * pad;
+  float h = textHeight(ctx, label, style.role, width);
+  float y = min.y + std::max(pad * 0.5f, (max.y - min.y - h) * 0.5f);
+  ImVec2 textPos(min.x + pad, y);
+  dl->PushClipRect(min, max, true);
+  drawText(ctx, dl, textPos, width, label, style.role, style.text, style.centered);
+  dl->PopClipRect();
+  // The label must fit in the button: record the button as its box.
+  if (!ctx.registry.texts.empty()) {
+    ctx.registry.texts.back().boxMin = min;
+    ctx.registry.texts.back().boxMax = max;
+  }
+  ctx.registry.targets.push_back({id, min, max});
+  return clicked;
+}
+
+}  // namespace mk::ui

@@ -1,0 +1,30 @@
+#pragma once
+// Shared drawing helpers: wrapped text through our own layout, and touch buttons
+// whose label wraps inside them. All sizes are passed in px computed from em.
+#include <string_view>
+
+#include "ui/ui_context.h"
+
+namespace mk::ui {
+
+struct ButtonStyle {
+  Rgb fill, fillPressed, text, border;
+  FontRole role = FontRole::Bold;
+  bool centered = true;
+};
+
+ButtonStyle normalButton(const Palette& p);
+ButtonStyle selectedButton(const Palette& p);
+
+// Height of `text` wrapped to `width`.
+float textHeight(UiContext& ctx, std::string_view text, FontRole role, float width);
+// Draws wrapped text at `pos`; returns its height. `box` is recorded for checks.
+float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::string_view text, FontRole role,
+               Rgb col, bool centered = false);
+// A touch target: a rounded rectangle with a wrapped, centred label.
+// `id` stays the same in every language (ImGui "###id"). Returns true when tapped.
+bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::string_view label,
+                 const ButtonStyle& style);
+float lineHeight(const FontSet& fonts, FontRole role);
+
+}  // namespace mk::ui

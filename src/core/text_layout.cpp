@@ -67,7 +67,13 @@ bool breaksNumberApart(std::string_view text, std::size_t offset) {
     std::string_view word = text.substr(offset, end == std::string_view::npos ? std::string_view::npos : end - offset);
     if (isUnit(word)) return true;
   }
-  // Rule 2: "1–21" or "1-21" - a dash between two digits.
+  // Rule 2: never inside a unit ("mIU/ml" may otherwise break after the slash).
+  std::size_t wordStart = text.find_last_of(" \n", offset - 1);
+  wordStart = wordStart == std::string_view::npos ? 0 : wordStart + 1;
+  std::size_t wordEnd = text.find_first_of(" \n", offset);
+  if (wordStart < offset && isUnit(text.substr(wordStart, wordEnd == std::string_view::npos ? std::string_view::npos : wordEnd - wordStart)))
+    return true;
+  // Rule 3: "1–21" or "1-21" - a dash between two digits.
   std::size_t dashStart = 0;
   char32_t dash = codePointBefore(text, offset, &dashStart);
   if (dash == U'-' || dash == U'\u2013' || dash == U'/') {

@@ -6,6 +6,7 @@
 #include <unicode/locdspnm.h>
 #include <unicode/msgfmt.h>
 #include <unicode/ures.h>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
 #include "core/log.h"
@@ -158,12 +159,19 @@ std::vector<std::string> UiStrings::rootKeys() {
 }
 
 std::string localeDisplayName(const std::string& locale, const std::string& displayLocale) {
-  UDisplayContext contexts[] = {UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU, UDISPCTX_DIALECT_NAMES};
+  UDisplayContext contexts[] = {UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU, UDISPCTX_STANDARD_NAMES};
   std::unique_ptr<icu::LocaleDisplayNames> names(
       icu::LocaleDisplayNames::createInstance(icu::Locale(displayLocale.c_str()), contexts, 2));
   if (!names) return locale;
   icu::UnicodeString out;
   names->localeDisplayName(icu::Locale(locale.c_str()), out);
+  // ICU has list capitalisation data for only some languages ("български"); a
+  // language list item always starts with a capital.
+  if (!out.isEmpty() && u_islower(out.char32At(0))) {
+    icu::UnicodeString first(out.char32At(0));
+    first.toUpper(icu::Locale(displayLocale.c_str()));
+    out.replace(0, U16_LENGTH(out.char32At(0)), first);
+  }
   return toUtf8(out);
 }
 

@@ -48,8 +48,14 @@ std::vector<LanguageChoice> KioskUi::buildLanguageChoices() {
   std::set<std::string> seen;
   std::string medicine = content_.medicines().empty() ? std::string() : content_.medicines().front().id;
   auto add = [&](const std::string& locale, bool ofCountry) {
-    if (seen.count(locale) || content_.resolveLocale(medicine, locale).empty()) return;
+    // Offer a language only when there is content in it, not just its fallback.
+    std::string resolved = content_.resolveLocale(medicine, locale);
+    std::string language = locale.substr(0, locale.find('_'));
+    if (seen.count(locale) || seen.count(language) || resolved.empty() ||
+        resolved.substr(0, resolved.find('_')) != language)
+      return;
     seen.insert(locale);
+    seen.insert(language);  // "English (Ireland)" first makes plain "English" redundant
     out.push_back({locale, localeDisplayName(locale, locale), ofCountry});
   };
   if (!kiosk_.config().country.empty() && content_.db()) {

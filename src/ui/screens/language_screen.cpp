@@ -20,8 +20,9 @@ void LanguageScreen::draw(UiContext& ctx) {
   scroll.setMax(contentHeight_ - (listMax_.y - listMin_.y));
   ImGui::PushClipRect(listMin_, listMax_, true);
   float y = titleH + m - scroll.offset();
-  bool grouped = std::any_of(choices_.begin(), choices_.end(), [](const auto& c) { return c.ofCountry; }) &&
-                 std::any_of(choices_.begin(), choices_.end(), [](const auto& c) { return !c.ofCountry; });
+  // With a configured country its languages always come first under a heading, so
+  // their places do not depend on how many other languages there are.
+  bool grouped = std::any_of(choices_.begin(), choices_.end(), [](const auto& c) { return c.ofCountry; });
   float start = y;
   if (grouped) {
     y = drawGroup(ctx, y, true, ctx.strings.get("language.country_languages"));

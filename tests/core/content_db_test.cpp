@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "core/content_db.h"
+#include "core/content_source.h"
+#include "core/sqlite_db.h"
+
+using namespace mk;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/medkiosk-test-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+fs::path buildShipped(const TempDir& dir) {
+  ContentSource src = loadContentSource(MEDKIOSK_SOURCE_DIR "/content");
+  fs::path db = dir.path / "content.db";
+  buildContentDatabase(src, 7, db);
+  return db;
+}
+
+void sql(const fs::path& db, const char* statement) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  CHECK(sqlite3_exec(h, statement, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+}
+
+}  // namespace
+
+TEST_CASE("a built database opens read-only and answers queries") {
+  TempDir dir;
+  fs::path path = buildShipped(dir);
+  ContentDb db(path);
+  CHECK(db.info().schemaVersion == kContentSchemaVersion);
+  CHECK(db.info().contentVersion == 7);
+  CHECK(db.info().hash.size() == 64);
+  auto meds = db.medicines();
+  REQUIRE(meds.size() >= 1);
+  CHECK(meds[0].id == "pomalidomide");
+  CHECK(meds[0].brand == "Imnovid");
+  auto b = db.brochure("pomalidomide", "en");
+  REQUIRE(b);
+  REQUIRE(b->sections.size() == kSectionIds.size());
+  for (size_t i = 0; i < kSectionIds.size(); ++i) {
+    CHECK(b->sections[i].id == kSectionIds[i]);
+    CHECK_FALSE(b->sections[i].source.empty());
+  }
+  CHECK_FALSE(db.brochure("pomalidomide", "xx"));
+  auto states = db.memberStates();
+  REQUIRE(states.size() == 27);
+  auto be = std::find_if(states.begin(), states.end(), [](const MemberState& s) { return s.code == "BE"; });
+  REQUIRE(be != states.end());
+  CHECK(be->locales == std::vector<std::string>{"nl_BE", "fr_BE", "de_BE"});
+  CHECK(db.link("pomalidomide", "el").rfind("https://www.ema.europa.eu/", 0) == 0);
+}
+
+TEST_CASE("building twice gives the same content hash") {
+  TempDir a, b;
+  ContentDb da(buildShipped(a)), db(buildShipped(b));
+  CHECK(da.info().hash == db.info().hash);
+}
+
+TEST_CASE("a database whose content was changed is refused") {
+  TempDir dir;
+  fs::path path = buildShipped(dir);
+  // Someone edits a dose in place: the recorded hash no longer matches.
+  sql(path, "UPDATE section_text SET body = replace(body, '4 mg', '40 mg')");
+  CHECK_THROWS_WITH(ContentDb(path), Catch::Contains("does not match its recorded hash"));
+}
+
+TEST_CASE("a database with another schema version is refused") {
+  TempDir dir;
+  fs::path path = buildShipped(dir);
+  sql(path, "PRAGMA user_version = 99");
+  CHECK_THROWS_WITH(ContentDb(path), Catch::Contains("schema version 99"));
+}
+
+TEST_CASE("missing and non-database files are refused") {
+  TempDir dir;
+  CHECK_THROWS_WITH(ContentDb(dir.path / "none.db"), Catch::Contains("missing"));
+  fs::path junk = dir.path / "junk.db";
+  std::ofstream(junk) << "this is not a database";
+  CHECK_THROWS_AS(ContentDb(junk), DbError);
+}
+
+TEST_CASE("a failed build leaves no database behind") {
+  TempDir dir;
+  fs::path out = dir.path / "out.db";
+  ContentSource src = loadContentSource(MEDKIOSK_SOURCE_DIR "/content");
+  src.medicines.push_back(src.medicines[0]);  // duplicate primary key: the insert fails
+  CHECK_THROWS(buildContentDatabase(src, 1, out));
+  CHECK_FALSE(fs::exists(out));
+  for (const auto& e : fs::directory_iterator(dir.path)) FAIL("left behind: " << e.path());
+}

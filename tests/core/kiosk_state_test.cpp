@@ -1,0 +1,118 @@
+#include <catch2/catch.hpp>
+
+#include "core/kiosk_state.h"
+
+using namespace mk;
+
+namespace {
+KioskConfig config() {
+  KioskConfig c;
+  c.idleTimeoutMs = 90'000;
+  c.countdownMs = 30'000;
+  c.defaultTextSize = 1;
+  return c;
+}
+}  // namespace
+
+TEST_CASE("navigation goes attract, language, brochure when there is one medicine") {
+  Kiosk k(config(), {"pomalidomide"}, 0);
+  CHECK(k.session().screen == Screen::Attract);
+  k.start(10);
+  CHECK(k.session().screen == Screen::Language);
+  k.chooseLanguage("de_AT", 20);
+  CHECK(k.session().screen == Screen::Brochure);
+  CHECK(k.session().medicine == "pomalidomide");
+  CHECK(k.session().locale == "de_AT");
+  CHECK(k.session().section == "purpose");
+}
+
+TEST_CASE("with several medicines the medicine screen is shown") {
+  Kiosk k(config(), {"pomalidomide", "lenalidomide"}, 0);
+  k.start(0);
+  k.chooseLanguage("en", 0);
+  CHECK(k.session().screen == Screen::Medicine);
+  k.chooseMedicine("lenalidomide", 0);
+  CHECK(k.session().screen == Screen::Brochure);
+  k.chooseMedicine("unknown", 0);
+  CHECK(k.session().medicine == "lenalidomide");
+}
+
+TEST_CASE("changing language keeps the brochure and section") {
+  Kiosk k(config(), {"pomalidomide"}, 0);
+  k.start(0);
+  k.chooseLanguage("en", 0);
+  k.chooseSection("donation", 0);
+  k.changeLanguage(0);
+  CHECK(k.session().screen == Screen::Language);
+  k.chooseLanguage("el_GR", 0);
+  CHECK(k.session().screen == Screen::Brochure);
+  CHECK(k.session().section == "donation");
+}
+
+TEST_CASE("idle timeout shows a countdown, then the reset clears everything") {
+  Kiosk k(config(), {"pomalidomide"}, 0);
+  k.start(0);
+  k.chooseLanguage("bg_BG", 0);
+  k.chooseSection("pregnancy", 1000);
+  k.setTextSize(3, 2000);
+  k.setHighContrast(true, 3000);
+  k.session().scroll.setMax(5000);
+  k.session().scroll.jumpTo(1200);
+  std::uint64_t session = k.sessionNumber();
+
+  CHECK(k.nextDeadline(3000) == 93'000);
+  CHECK_FALSE(k.tick(92'999));
+  CHECK_FALSE(k.session().idleWarning);
+  CHECK(k.tick(93'000));
+  CHECK(k.session().idleWarning);
+  CHECK(k.countdownSecondsLeft(93'000) == 30);
+  CHECK(k.countdownSecondsLeft(110'500) == 13);
+  CHECK(k.nextDeadline(110'500) == 111'000);  // redraw on each second
+
+  CHECK(k.tick(123'000));
+  const Session& s = k.session();
+  CHECK(s.screen == Screen::Attract);
+  CHECK(s.locale == "en");
+  CHECK(s.medicine.empty());
+  CHECK(s.section == "purpose");
+  CHECK(s.textSize == 1);
+  CHECK_FALSE(s.highContrast);
+  CHECK(s.scroll.offset() == 0);
+  CHECK_FALSE(s.idleWarning);
+  CHECK(k.sessionNumber() == session + 1);
+}
+
+TEST_CASE("a touch during the countdown continues the session") {
+  Kiosk k(config(), {"pomalidomide"}, 0);
+  k.start(0);
+  k.chooseLanguage("en", 0);
+  k.tick(90'000);
+  REQUIRE(k.session().idleWarning);
+  k.noteInput(100'000);
+  CHECK_FALSE(k.session().idleWarning);
+  CHECK_FALSE(k.tick(150'000));
+  CHECK(k.session().screen == Screen::Brochure);
+  CHECK(k.tick(190'000));  // a fresh timeout from the last touch
+}
+
+TEST_CASE("the countdown is never shorter than 20 seconds and the timeout can be off") {
+  KioskConfig c = config();
+  c.countdownMs = 5'000;
+  Kiosk k(c, {"pomalidomide"}, 0);
+  CHECK(k.config().countdownMs == 20'000);
+  c.idleTimeoutMs = 0;
+  Kiosk off(c, {"pomalidomide"}, 0);
+  off.start(0);
+  CHECK_FALSE(off.tick(10'000'000));
+  CHECK(off.nextDeadline(0) == -1);
+}
+
+TEST_CASE("the attract screen cycles its languages on a timer") {
+  KioskConfig c = config();
+  c.attractCycleMs = 4'000;
+  Kiosk k(c, {"pomalidomide"}, 1'000);
+  CHECK(k.attractCycleIndex(1'000, 3) == 0);
+  CHECK(k.attractCycleIndex(5'000, 3) == 1);
+  CHECK(k.attractCycleIndex(13'000, 3) == 0);
+  CHECK(k.nextDeadline(2'000) == 5'000);
+}

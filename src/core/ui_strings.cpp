@@ -95,8 +95,6 @@ void UiStrings::setLocale(const std::string& locale) {
     UResourceBundle* res = ures_openDirect(dir_.c_str(), link.c_str(), &status);
     if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || status == U_USING_FALLBACK_WARNING) {
       ures_close(res);
-      if (link == "root" || link == locale)
-        log::warn("strings", "no UI strings for '" + link + "' in " + dir_.string() + " (" + u_errorName(status) + ")");
       continue;
     }
     auto b = std::make_unique<Bundle>();
@@ -104,6 +102,9 @@ void UiStrings::setLocale(const std::string& locale) {
     chain_.push_back(std::move(b));
     loaded_.push_back(link);
   }
+  // Only a language with no bundle at all is worth a log line (en_IE using en is normal).
+  if (loaded_.size() <= 1 && locale != "root" && warned_.insert(locale).second)
+    log::warn("strings", "no UI strings for '" + locale + "' in " + dir_.string() + "; using English");
 }
 
 std::optional<std::string> UiStrings::lookup(std::string_view key) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <map>
 #include <memory>
 #include <string>
@@ -53,6 +54,7 @@ class UiStrings {
   std::vector<std::string> loaded_;
   std::vector<std::unique_ptr<Bundle>> chain_;
   std::unordered_map<std::string, std::string> cache_;
+  std::set<std::string> warned_;
 };
 
 // The name of `locale` written in `displayLocale`, capitalised for a UI list

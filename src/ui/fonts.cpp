@@ -138,11 +138,13 @@ std::u32string missingGlyphs(const ImFont& font, const std::string& text) {
 }
 
 float emForTextSize(int step, float dpi) {
-  // Body em in millimetres per step. At step 3 a capital H (0.714 em in Noto Sans)
-  // is 6.4 mm tall, above the 6 mm the design asks for.
-  constexpr float kEmMm[] = {6.2f, 7.5f, 9.0f};
+  // Sizes are chosen by the height of a capital H. ImGui's font size is the line
+  // height (ascender + descender), which for Noto Sans is 1.362 em, and its capital
+  // height is 0.714 em. At step 3 a capital H is 6.2 mm tall: the design asks for 6.
+  constexpr float kCapHeightMm[] = {3.6f, 4.6f, 6.2f};
+  constexpr float kSizePerCapHeight = 1.362f / 0.714f;
   int i = step < 1 ? 0 : (step > 3 ? 2 : step - 1);
-  return kEmMm[i] * dpi / 25.4f;
+  return kCapHeightMm[i] * kSizePerCapHeight * dpi / 25.4f;
 }
 
 }  // namespace mk::ui

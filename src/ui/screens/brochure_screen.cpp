@@ -49,12 +49,15 @@ BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const Load
     // Rail as a grid across the top; each tile at least 9 em wide.
     r.railColumns = std::clamp(static_cast<int>((W - m) / ctx.ems(9.0f)), 1, 4);
     int rows = (static_cast<int>(kSectionIds.size()) + r.railColumns - 1) / r.railColumns;
+    float cellW = (W - 2 * m - static_cast<float>(r.railColumns - 1) * m) / static_cast<float>(r.railColumns);
+    r.railButtonHeight = std::max(buttonH, railLabelHeight(ctx, cellW) + ctx.ems(0.6f));
     r.railMin = ImVec2(m, r.bannerMax.y + m);
-    r.railMax = ImVec2(W - m, r.railMin.y + static_cast<float>(rows) * (buttonH + m) - m);
+    r.railMax = ImVec2(W - m, r.railMin.y + static_cast<float>(rows) * (r.railButtonHeight + m) - m);
     r.contentMin = ImVec2(m, r.railMax.y + m);
     r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
   } else {
     float railW = std::max(ctx.ems(11.0f), W * 0.24f);
+    r.railButtonHeight = std::max(buttonH, railLabelHeight(ctx, railW) + ctx.ems(0.6f));
     r.railMin = ImVec2(m, r.bannerMax.y + m);
     r.railMax = ImVec2(m + railW, r.toolbarMin.y - m);
     r.contentMin = ImVec2(r.railMax.x + m * 2, r.bannerMax.y + m * 0.5f);
@@ -102,14 +105,15 @@ void BrochureScreen::drawBanner(UiContext& ctx, const LoadedBrochure& b, const R
 
 void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
   const float m = ctx.ems(0.6f);
-  const float buttonH = ctx.ems(2.6f);
   const auto& session = ctx.kiosk.session();
   int cols = ctx.portrait() ? r.railColumns : 1;
   float cellW = (r.railMax.x - r.railMin.x - static_cast<float>(cols - 1) * m) / static_cast<float>(cols);
-  float h = buttonH;
+  float h = r.railButtonHeight;
   if (!ctx.portrait()) {
+    // Landscape: the buttons share the rail's height, but never shrink below their label.
     float avail = r.railMax.y - r.railMin.y;
-    h = std::min(ctx.ems(3.2f), (avail - m * static_cast<float>(kSectionIds.size() - 1)) / static_cast<float>(kSectionIds.size()));
+    float fit = (avail - m * static_cast<float>(kSectionIds.size() - 1)) / static_cast<float>(kSectionIds.size());
+    h = std::max(h, std::min(ctx.ems(3.2f), fit));
   }
   for (size_t i = 0; i < kSectionIds.size(); ++i) {
     int col = static_cast<int>(i) % cols, row = static_cast<int>(i) / cols;
@@ -203,6 +207,14 @@ void BrochureScreen::drawContent(UiContext& ctx, const LoadedBrochure& b, const 
     dl->AddRectFilled(ImVec2(r.contentMax.x - ctx.ems(0.3f), barY), ImVec2(r.contentMax.x, barY + barH),
                       color(ctx.palette.buttonBorder), ctx.ems(0.15f));
   }
+}
+
+float BrochureScreen::railLabelHeight(UiContext& ctx, float cellWidth) {
+  float tallest = 0;
+  for (auto id : kSectionIds)
+    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get("brochure.section." + std::string(id)), FontRole::Bold,
+                                           cellWidth - ctx.ems(0.8f)));
+  return tallest;
 }
 
 float BrochureScreen::toolbarHeight(UiContext& ctx, float width) {

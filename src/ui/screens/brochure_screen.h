@@ -20,6 +20,7 @@ class BrochureScreen : public ScreenView {
     ImVec2 titleMin, titleMax, bannerMin, bannerMax, railMin, railMax, contentMin, contentMax, toolbarMin,
         toolbarMax;
     int railColumns = 1;
+    float railButtonHeight = 0;
   };
 
  private:
@@ -32,6 +33,7 @@ class BrochureScreen : public ScreenView {
   float drawSectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, ImVec2 origin, float width);
   void drawToolbar(UiContext& ctx, const Regions& r);
   float toolbarHeight(UiContext& ctx, float width);
+  float railLabelHeight(UiContext& ctx, float cellWidth);
   const DocLayout& sectionLayout(UiContext& ctx, const LoadedBrochure& b, float width);
 
   ContentView& content_;

@@ -1,0 +1,142 @@
+// Every screen, headless, in both orientations at all three text sizes: no missing
+// glyph and no text outside its box. Uses the real App wiring and the software
+// renderer, exactly as --screenshot does.
+#include <catch2/catch.hpp>
+
+#include "app/app.h"
+#include "ui/screens/language_screen.h"
+
+using namespace mk;
+
+namespace {
+
+struct Rig {
+  app::App app;
+  std::unique_ptr<ui::Renderer> renderer;
+  std::int64_t now = 0;
+  Rig(int w, int h, int textSize) : app(options(textSize), "medkiosk_ui_tests", 0) {
+    renderer = ui::Renderer::forSurface(w, h);
+    app.ui().setRenderer(renderer.get());
+  }
+  static app::Options options(int textSize) {
+    app::Options o;
+    o.textSize = textSize;
+    o.country = "IE";
+    return o;
+  }
+  void frames(int n = 3) {
+    for (int i = 0; i < n; ++i) {
+      app.ui().frame(now);
+      now += 16;
+    }
+  }
+};
+
+void checkTextInsideBoxes(const ui::FrameRegistry& reg) {
+  REQUIRE_FALSE(reg.texts.empty());
+  for (const auto& t : reg.texts) {
+    INFO("text '" << t.text << "' drawn " << t.textMin.x << "," << t.textMin.y << " - " << t.textMax.x << ","
+                  << t.textMax.y << " in box " << t.boxMin.x << "," << t.boxMin.y << " - " << t.boxMax.x << ","
+                  << t.boxMax.y);
+    CHECK(t.textMin.x >= t.boxMin.x - 1);
+    CHECK(t.textMax.x <= t.boxMax.x + 1);
+    CHECK(t.textMin.y >= t.boxMin.y - 1);
+    CHECK(t.textMax.y <= t.boxMax.y + 1);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every screen renders in both orientations at every text size") {
+  struct Size { int w, h; };
+  for (Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
+    for (int textSize = 1; textSize <= 3; ++textSize) {
+      DYNAMIC_SECTION(size.w << "x" << size.h << " text size " << textSize) {
+        Rig rig(size.w, size.h, textSize);
+        Kiosk& k = rig.app.kiosk();
+        rig.frames();
+        REQUIRE(rig.app.ui().missingGlyphReport().empty());
+        checkTextInsideBoxes(rig.app.ui().registry());  // attract
+
+        k.start(rig.now);
+        rig.frames();
+        checkTextInsideBoxes(rig.app.ui().registry());  // language
+
+        k.chooseLanguage("en", rig.now);
+        for (auto section : kSectionIds) {
+          k.chooseSection(std::string(section), rig.now);
+          rig.frames();
+          INFO("section " << section);
+          checkTextInsideBoxes(rig.app.ui().registry());
+        }
+        rig.now += k.config().idleTimeoutMs;
+        rig.frames();
+        CHECK(k.session().idleWarning);  // the countdown comes first
+        checkTextInsideBoxes(rig.app.ui().registry());
+        rig.now += k.config().countdownMs;
+        rig.frames();
+        REQUIRE(k.session().screen == Screen::Attract);  // then the idle reset
+      }
+    }
+  }
+}
+
+TEST_CASE("the idle warning covers the brochure with a continue target") {
+  Rig rig(1080, 1920, 1);
+  Kiosk& k = rig.app.kiosk();
+  k.start(0);
+  k.chooseLanguage("en", 0);
+  rig.frames();
+  rig.now = k.config().idleTimeoutMs + 1000;
+  rig.frames();
+  REQUIRE(k.session().idleWarning);
+  bool found = false;
+  for (const auto& t : rig.app.ui().registry().targets) found = found || t.id == "idle.continue";
+  CHECK(found);
+  checkTextInsideBoxes(rig.app.ui().registry());
+}
+
+TEST_CASE("the birth-defect warning is on screen without scrolling in every section") {
+  for (int textSize = 1; textSize <= 3; ++textSize) {
+    Rig rig(1080, 1920, textSize);
+    Kiosk& k = rig.app.kiosk();
+    k.start(0);
+    k.chooseLanguage("en", 0);
+    const auto* b = rig.app.content().brochure("pomalidomide", "en");
+    REQUIRE(b != nullptr);
+    for (auto section : kSectionIds) {
+      k.chooseSection(std::string(section), rig.now);
+      rig.frames();
+      bool bannerShown = false;
+      for (const auto& t : rig.app.ui().registry().texts)
+        bannerShown = bannerShown || (t.text == b->brochure.warning && t.textMax.y < 1920 * 0.3f);
+      CHECK(bannerShown);
+    }
+  }
+}
+
+TEST_CASE("the language screen names each language in itself") {
+  Rig rig(1080, 1920, 1);
+  const auto& choices = rig.app.ui().languageScreen().choices();
+  REQUIRE_FALSE(choices.empty());
+  CHECK(choices.front().locale == "en_IE");  // the configured member state first
+  CHECK(choices.front().name == "English (Ireland)");
+  CHECK(choices.front().ofCountry);
+}
+
+TEST_CASE("text sizes grow and the largest capital H is at least 6 mm") {
+  float previous = 0;
+  for (int textSize = 1; textSize <= 3; ++textSize) {
+    Rig rig(1080, 1920, textSize);
+    rig.frames(1);
+    float em = rig.app.ui().fontSet().em;
+    CHECK(em > previous);
+    previous = em;
+    if (textSize == 3) {
+      const ImFontGlyph* h = rig.app.ui().fontSet().body->FindGlyphNoFallback('H');
+      REQUIRE(h != nullptr);
+      float mm = (h->Y1 - h->Y0) / rig.app.ui().dpi() * 25.4f;
+      CHECK(mm >= 6.0f);
+    }
+  }
+}

@@ -28,6 +28,13 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   view_ = std::make_unique<ui::ContentView>(db_.get());
   strings_ = std::make_unique<UiStrings>(paths_.localesDir);
   fonts_ = std::make_unique<ui::Fonts>(ui::findFonts());
+  if (settings_.locale.empty()) {
+    settings_.locale = "en";
+    if (db_ && !settings_.country.empty()) {
+      for (const auto& st : db_->memberStates())
+        if (st.code == settings_.country) settings_.locale = st.locales.front();
+    }
+  }
   KioskConfig kc;
   kc.idleTimeoutMs = settings_.idleTimeoutMs;
   kc.defaultTextSize = settings_.textSize;

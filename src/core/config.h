@@ -10,7 +10,7 @@ namespace mk {
 
 struct KioskSettings {
   std::string country;                 // [kiosk] country = BE
-  std::string locale = "en";           // [kiosk] locale: default language
+  std::string locale;                  // [kiosk] locale; empty: the country's first, else en
   std::int64_t idleTimeoutMs = 90'000; // [kiosk] idle_timeout_seconds (0 = off)
   int textSize = 1;                    // [display] text_size = 1..3
   float screenDiagonalInches = 21.5f;  // [display] diagonal_inches

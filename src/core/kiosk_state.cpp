@@ -70,6 +70,12 @@ void Kiosk::chooseSection(const std::string& section, std::int64_t nowMs) {
   noteInput(nowMs);
   if (session_.section != section) session_.scroll.jumpTo(0);
   session_.section = section;
+  session_.sectionMenuOpen = false;
+}
+
+void Kiosk::setSectionMenuOpen(bool open, std::int64_t nowMs) {
+  noteInput(nowMs);
+  session_.sectionMenuOpen = open;
 }
 
 void Kiosk::changeLanguage(std::int64_t nowMs) {

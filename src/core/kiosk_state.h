@@ -30,6 +30,7 @@ struct Session {
   std::string section = "purpose";
   int textSize = 1;
   bool highContrast = false;
+  bool sectionMenuOpen = false;  // the compact rail's list of sections
   KineticScroll scroll;          // brochure section text
   KineticScroll languageScroll;  // language list
   bool idleWarning = false;
@@ -47,6 +48,7 @@ class Kiosk {
   void chooseMedicine(const std::string& medicine, std::int64_t nowMs);
   void chooseSection(const std::string& section, std::int64_t nowMs);
   void changeLanguage(std::int64_t nowMs);              // back to the Language screen
+  void setSectionMenuOpen(bool open, std::int64_t nowMs);
   void setTextSize(int size, std::int64_t nowMs);
   void setHighContrast(bool on, std::int64_t nowMs);
   void goHome(std::int64_t nowMs);                      // clears everything

@@ -28,7 +28,8 @@ void BrochureScreen::draw(UiContext& ctx) {
   drawTitleBar(ctx, *b, r);
   drawBanner(ctx, *b, r);
   drawRail(ctx, r);
-  drawContent(ctx, *b, r);
+  if (r.compactRail && ctx.kiosk.session().sectionMenuOpen) drawSectionMenu(ctx, r);
+  else drawContent(ctx, *b, r);
   drawToolbar(ctx, r);
 }
 
@@ -53,6 +54,14 @@ BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const Load
     r.railButtonHeight = std::max(buttonH, railLabelHeight(ctx, cellW) + ctx.ems(0.6f));
     r.railMin = ImVec2(m, r.bannerMax.y + m);
     r.railMax = ImVec2(W - m, r.railMin.y + static_cast<float>(rows) * (r.railButtonHeight + m) - m);
+    // A grid taller than a fifth of the screen would leave too little room to read:
+    // use one row (previous, a list of sections, next) instead.
+    if (r.railMax.y - r.railMin.y > H * 0.2f) {
+      r.compactRail = true;
+      r.railButtonHeight = std::max(buttonH, textHeight(ctx, ctx.strings.get("brochure.section.donation"), FontRole::Bold,
+                                                        W - 2 * m - 2 * (ctx.ems(3.0f) + m)) + ctx.ems(0.6f));
+      r.railMax.y = r.railMin.y + r.railButtonHeight;
+    }
     r.contentMin = ImVec2(m, r.railMax.y + m);
     r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
   } else {
@@ -104,6 +113,10 @@ void BrochureScreen::drawBanner(UiContext& ctx, const LoadedBrochure& b, const R
 }
 
 void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
+  if (r.compactRail) {
+    drawCompactRail(ctx, r);
+    return;
+  }
   const float m = ctx.ems(0.6f);
   const auto& session = ctx.kiosk.session();
   int cols = ctx.portrait() ? r.railColumns : 1;
@@ -124,6 +137,44 @@ void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
     bool selected = session.section == kSectionIds[i];
     ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
     if (touchButton(ctx, id.c_str(), a, z, label, style)) ctx.kiosk.chooseSection(std::string(kSectionIds[i]), ctx.now);
+  }
+}
+
+void BrochureScreen::drawCompactRail(UiContext& ctx, const Regions& r) {
+  const float m = ctx.ems(0.6f), arrowW = ctx.ems(3.0f);
+  const auto& session = ctx.kiosk.session();
+  int idx = sectionIndex(session.section);
+  int last = static_cast<int>(kSectionIds.size()) - 1;
+  ImVec2 a = r.railMin, z = r.railMax;
+  ButtonStyle arrow = normalButton(ctx.palette);
+  arrow.role = FontRole::Heading;
+  if (touchButton(ctx, "rail.prev", a, ImVec2(a.x + arrowW, z.y), "\u2039", arrow) && idx > 0)
+    ctx.kiosk.chooseSection(std::string(kSectionIds[static_cast<size_t>(idx - 1)]), ctx.now);
+  if (touchButton(ctx, "rail.next", ImVec2(z.x - arrowW, a.y), z, "\u203A", arrow) && idx < last)
+    ctx.kiosk.chooseSection(std::string(kSectionIds[static_cast<size_t>(idx + 1)]), ctx.now);
+  std::string label = ctx.strings.get("brochure.section." + session.section);
+  ButtonStyle style = session.sectionMenuOpen ? normalButton(ctx.palette) : selectedButton(ctx.palette);
+  if (touchButton(ctx, "rail.menu", ImVec2(a.x + arrowW + m, a.y), ImVec2(z.x - arrowW - m, z.y), label, style))
+    ctx.kiosk.setSectionMenuOpen(!session.sectionMenuOpen, ctx.now);
+}
+
+void BrochureScreen::drawSectionMenu(UiContext& ctx, const Regions& r) {
+  // The list of sections over the reading area; the same target ids as the grid.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(r.contentMin, r.contentMax, color(ctx.palette.background));
+  const float m = ctx.ems(0.6f);
+  const float w = r.contentMax.x - r.contentMin.x;
+  float y = r.contentMin.y + m * 0.5f;
+  for (auto id : kSectionIds) {
+    std::string label = ctx.strings.get("brochure.section." + std::string(id));
+    float h = std::max(ctx.ems(2.6f), textHeight(ctx, label, FontRole::Bold, w - ctx.ems(0.8f)) + ctx.ems(0.6f));
+    if (y + h > r.contentMax.y) break;
+    std::string tid = "rail." + std::string(id);
+    bool selected = ctx.kiosk.session().section == id;
+    if (touchButton(ctx, tid.c_str(), ImVec2(r.contentMin.x, y), ImVec2(r.contentMax.x, y + h), label,
+                    selected ? selectedButton(ctx.palette) : normalButton(ctx.palette)))
+      ctx.kiosk.chooseSection(std::string(id), ctx.now);
+    y += h + m * 0.5f;
   }
 }
 

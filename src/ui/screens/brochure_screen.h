@@ -21,6 +21,7 @@ class BrochureScreen : public ScreenView {
         toolbarMax;
     int railColumns = 1;
     float railButtonHeight = 0;
+    bool compactRail = false;  // portrait with large text: prev / sections / next
   };
 
  private:
@@ -28,6 +29,8 @@ class BrochureScreen : public ScreenView {
   void drawTitleBar(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
   void drawBanner(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
   void drawRail(UiContext& ctx, const Regions& r);
+  void drawCompactRail(UiContext& ctx, const Regions& r);
+  void drawSectionMenu(UiContext& ctx, const Regions& r);
   void drawContent(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
   float drawSectionHeader(UiContext& ctx, const Section& s, ImVec2 origin, float width);
   float drawSectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, ImVec2 origin, float width);

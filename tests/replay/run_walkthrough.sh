@@ -70,7 +70,7 @@ expect 12-drag-is-not-a-tap section symptoms
 expect 13-idle-warning idle_warning 1
 expect 13-idle-warning screen brochure
 expect 14-back-to-attract screen attract
-expect 14-back-to-attract locale en
+expect 14-back-to-attract locale en_IE  # the member state's first language
 expect 14-back-to-attract section purpose
 scroll=$(grep '^scroll=' "$out/10-scrolled.txt" | cut -d= -f2)
 if [ "$scroll" -gt 400 ]; then echo "ok   10-scrolled: scroll=$scroll"; else echo "FAIL 10-scrolled: scroll=$scroll, expected > 400"; fail=1; fi

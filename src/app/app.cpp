@@ -27,7 +27,7 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   }
   view_ = std::make_unique<ui::ContentView>(db_.get());
   strings_ = std::make_unique<UiStrings>(paths_.localesDir);
-  fonts_ = std::make_unique<ui::Fonts>(ui::findFonts());
+  fonts_ = std::make_unique<ui::Fonts>(findFonts());
   if (settings_.locale.empty()) {
     settings_.locale = "en";
     if (db_ && !settings_.country.empty()) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/content_checks.h"
 #include "core/markdown.h"
 #include "core/unicode_text.h"
 
@@ -383,9 +384,15 @@ ContentSource loadContentSource(const fs::path& dir) {
         throw ContentError(f.string(), 2, "locale '" + b.locale + "' does not match the file name");
       med.brochures.push_back(std::move(b));
     }
-    bool hasEnglish = std::any_of(med.brochures.begin(), med.brochures.end(),
-                                  [](const Brochure& b) { return b.locale == "en"; });
-    if (!hasEnglish) throw ContentError((mdir / "en.md").string(), 0, "missing: English is the base every locale falls back to");
+    auto english = std::find_if(med.brochures.begin(), med.brochures.end(),
+                                [](const Brochure& b) { return b.locale == "en"; });
+    if (english == med.brochures.end())
+      throw ContentError((mdir / "en.md").string(), 0, "missing: English is the base every locale falls back to");
+    for (const auto& b : med.brochures) {
+      if (&b == &*english) continue;
+      auto problems = checkNumbersMatch(*english, b);
+      if (!problems.empty()) throw ContentError(problems[0].file, problems[0].line, problems[0].message);
+    }
     src.medicines.push_back(std::move(med));
   }
   if (src.medicines.empty()) throw ContentError(dir.string(), 0, "no medicine folders");

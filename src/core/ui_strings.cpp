@@ -64,7 +64,8 @@ void collectKeys(UResourceBundle* table, const std::string& prefix, std::vector<
 
 }  // namespace
 
-UiStrings::UiStrings(std::filesystem::path bundleDir) : dir_(std::move(bundleDir)) {
+UiStrings::UiStrings(std::filesystem::path bundleDir) : dir_(std::filesystem::absolute(bundleDir) / "") {
+  // An absolute path ending in '/' makes ICU read it as a directory, not a package name.
   setLocale("root");
   if (loaded_.empty()) throw std::runtime_error("no UI string bundle root.res in " + dir_.string());
 }
@@ -157,6 +158,27 @@ std::vector<std::string> UiStrings::rootKeys() {
   for (size_t i = 0; i < chain_.size(); ++i)
     if (loaded_[i] == "root") collectKeys(chain_[i]->res, "", keys);
   return keys;
+}
+
+std::vector<std::string> UiStrings::bundleKeys(const std::filesystem::path& dir, const std::string& locale) {
+  std::vector<std::string> keys;
+  UErrorCode status = U_ZERO_ERROR;
+  std::string path = (std::filesystem::absolute(dir) / "").string();
+  UResourceBundle* res = ures_openDirect(path.c_str(), locale.c_str(), &status);
+  if (U_SUCCESS(status)) collectKeys(res, "", keys);
+  ures_close(res);
+  return keys;
+}
+
+bool UiStrings::patternCompiles(std::string_view key, std::string& error) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse{};
+  icu::MessageFormat mf(icu::UnicodeString::fromUTF8(get(key)), icu::Locale(locale_.c_str()), parse, status);
+  if (U_FAILURE(status)) {
+    error = std::string(u_errorName(status)) + " at offset " + std::to_string(parse.offset);
+    return false;
+  }
+  return true;
 }
 
 std::string localeDisplayName(const std::string& locale, const std::string& displayLocale) {

@@ -44,6 +44,10 @@ class UiStrings {
   static std::vector<std::string> fallbackChain(const std::string& locale);
   // Every key in the root bundle, dotted.
   std::vector<std::string> rootKeys();
+  // Every key in one bundle file (no fallback), dotted.
+  static std::vector<std::string> bundleKeys(const std::filesystem::path& dir, const std::string& locale);
+  // Whether the current chain's pattern for `key` is valid MessageFormat.
+  bool patternCompiles(std::string_view key, std::string& error);
 
  private:
   struct Bundle;

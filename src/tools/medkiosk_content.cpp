@@ -6,7 +6,14 @@
 #include <sstream>
 #include <string>
 
+#include <filesystem>
+#include <set>
+#include <vector>
+
+#include "core/content_checks.h"
 #include "core/content_db.h"
+#include "core/font_files.h"
+#include "core/ui_strings.h"
 #include "core/content_source.h"
 #include "core/markdown.h"
 #include "core/sqlite_db.h"
@@ -17,7 +24,7 @@ namespace {
 const char* kUsage =
     "Usage:\n"
     "  medkiosk-content build SRC_DIR -o DB\n"
-    "  medkiosk-content check DB\n"
+    "  medkiosk-content check DB [--locales DIR]\n"
     "  medkiosk-content export DB --medicine M --locale LOC --format text|html|json\n";
 
 int usageError(const std::string& message) {
@@ -52,29 +59,82 @@ int build(int argc, char** argv) {
   }
 }
 
+// Checks UI string bundles: every root key present, no extra keys, patterns compile.
+int checkLocales(const std::string& dir, std::vector<std::string>& texts) {
+  int problems = 0;
+  mk::UiStrings strings(dir);
+  std::vector<std::string> rootKeys = strings.rootKeys();
+  std::set<std::string> rootSet(rootKeys.begin(), rootKeys.end());
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".res") continue;
+    std::string locale = entry.path().stem().string();
+    if (locale == "root" || locale == "pool" || locale == "res_index") continue;
+    auto keys = mk::UiStrings::bundleKeys(dir, locale);
+    for (const auto& k : keys)
+      if (!rootSet.count(k)) {
+        std::fprintf(stderr, "%s/%s.res: key '%s' is not in root\n", dir.c_str(), locale.c_str(), k.c_str());
+        ++problems;
+      }
+    strings.setLocale(locale);
+    for (const auto& k : rootKeys) {
+      std::string error;
+      if (!strings.patternCompiles(k, error)) {
+        std::fprintf(stderr, "%s/%s.res: '%s' does not compile: %s\n", dir.c_str(), locale.c_str(), k.c_str(), error.c_str());
+        ++problems;
+      }
+      texts.push_back(strings.get(k));
+    }
+  }
+  return problems;
+}
+
 int check(int argc, char** argv) {
-  if (argc != 3) return usageError("check needs DB");
+  if (argc < 3) return usageError("check needs DB");
+  std::string locales;
+  for (int i = 3; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--locales") == 0 && i + 1 < argc) locales = argv[++i];
+    else return usageError(std::string("unknown argument '") + argv[i] + "'");
+  }
   try {
     mk::ContentDb db(argv[2]);
     int problems = 0;
+    auto report = [&](const std::vector<mk::ContentProblem>& found) {
+      for (const auto& p : found) std::fprintf(stderr, "%s: %s\n", argv[2], p.text().c_str());
+      problems += static_cast<int>(found.size());
+    };
     for (const auto& m : db.medicines()) {
+      auto english = db.brochure(m.id, "en");
+      if (!english) {
+        std::fprintf(stderr, "%s: %s has no English brochure\n", argv[2], m.id.c_str());
+        ++problems;
+        continue;
+      }
       for (const auto& loc : db.brochureLocales(m.id)) {
         auto b = db.brochure(m.id, loc);
-        for (auto id : mk::kSectionIds) {
-          const mk::Section* s = b->section(id);
-          if (!s) {
+        b->path = m.id + "/" + loc;
+        for (auto id : mk::kSectionIds)
+          if (!b->section(id)) {
             std::fprintf(stderr, "%s: %s/%s: missing section %s\n", argv[2], m.id.c_str(), loc.c_str(), std::string(id).c_str());
             ++problems;
-            continue;
           }
-          if (!mk::unicode::isNfc(s->body) || !mk::unicode::isNfc(s->title)) {
-            std::fprintf(stderr, "%s: %s/%s/%s: text is not NFC\n", argv[2], m.id.c_str(), loc.c_str(), s->id.c_str());
-            ++problems;
-          }
-        }
+        report(mk::checkNfc(*b));
+        if (loc != "en") report(mk::checkNumbersMatch(*english, *b));
       }
     }
-    if (problems) return 1;
+    std::vector<std::string> texts = db.allTexts();
+    if (!locales.empty()) problems += checkLocales(locales, texts);
+    mk::FontFiles fonts = mk::findFonts();
+    for (const auto& face : {fonts.regular, fonts.bold}) {
+      std::u32string missing = mk::charactersWithoutGlyph(face, texts);
+      for (char32_t c : missing) {
+        std::fprintf(stderr, "%s: U+%04X has no glyph in %s\n", argv[2], static_cast<unsigned>(c), face.c_str());
+        ++problems;
+      }
+    }
+    if (problems) {
+      std::fprintf(stderr, "%s: %d problem(s)\n", argv[2], problems);
+      return 1;
+    }
     std::printf("%s: ok (schema %d, content version %ld, sha256 %s)\n", argv[2], db.info().schemaVersion,
                 db.info().contentVersion, db.info().hash.c_str());
     return 0;

@@ -6,19 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "core/font_files.h"
+
 struct ImFont;
 struct ImFontAtlas;
 
 namespace mk::ui {
-
-struct FontFiles {
-  std::filesystem::path regular;
-  std::filesystem::path bold;
-  bool complete = false;  // false when Noto Sans was not found and a substitute is used
-};
-
-// Uses fontconfig, then the fonts-noto-core path. Logs an error when a face is missing.
-FontFiles findFonts();
 
 struct FontSet {
   ImFont* body = nullptr;

@@ -1,0 +1,119 @@
+// The UI string bundles against each other and against the code: every key the code
+// uses exists in every bundle, no bundle has keys root lacks, every pattern compiles.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "core/content_model.h"
+#include "core/ui_strings.h"
+
+using namespace mk;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string kLocales = MEDKIOSK_BINARY_DIR "/locales";
+
+std::vector<std::string> bundles() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(kLocales))
+    if (e.path().extension() == ".res" && e.path().stem() != "root") out.push_back(e.path().stem().string());
+  return out;
+}
+
+// Keys the code asks for: literal get("...")/format("...") calls, plus the section
+// labels built from the section ids.
+std::set<std::string> keysUsedInCode() {
+  std::set<std::string> keys;
+  std::regex call(R"re((?:get|format)\(\s*"([a-z_]+(?:\.[a-z_0-9]+)+)")re");
+  for (const auto& e : fs::recursive_directory_iterator(MEDKIOSK_SOURCE_DIR "/src")) {
+    if (e.path().extension() != ".cpp") continue;
+    std::ifstream in(e.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    for (std::sregex_iterator it(text.begin(), text.end(), call), end; it != end; ++it) keys.insert((*it)[1]);
+  }
+  for (auto id : kSectionIds) keys.insert("brochure.section." + std::string(id));
+  return keys;
+}
+}  // namespace
+
+TEST_CASE("all 24 EU languages have a UI string bundle") {
+  auto have = bundles();
+  std::set<std::string> set(have.begin(), have.end());
+  for (const char* l : {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv",
+                        "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"})
+    CHECK(set.count(l) == 1);
+}
+
+TEST_CASE("every key used in code is in every bundle") {
+  auto used = keysUsedInCode();
+  REQUIRE(used.size() > 20);
+  UiStrings root(kLocales);
+  auto rootKeys = root.rootKeys();
+  std::set<std::string> inRoot(rootKeys.begin(), rootKeys.end());
+  for (const auto& k : used) {
+    INFO("root lacks " << k);
+    CHECK(inRoot.count(k) == 1);
+  }
+  for (const auto& loc : bundles()) {
+    if (loc == "en") continue;  // English is root itself
+    auto keys = UiStrings::bundleKeys(kLocales, loc);
+    std::set<std::string> have(keys.begin(), keys.end());
+    for (const auto& k : used) {
+      INFO(loc << " lacks " << k);
+      CHECK(have.count(k) == 1);
+    }
+    for (const auto& k : keys) {
+      INFO(loc << " has a key root lacks: " << k);
+      CHECK(inRoot.count(k) == 1);
+    }
+  }
+}
+
+TEST_CASE("every pattern compiles and formats in every language") {
+  UiStrings s(kLocales);
+  auto keys = s.rootKeys();
+  for (const auto& loc : bundles()) {
+    s.setLocale(loc);
+    for (const auto& k : keys) {
+      std::string error;
+      INFO(loc << " " << k << " " << error);
+      CHECK(s.patternCompiles(k, error));
+    }
+    std::string countdown = s.format("idle.countdown", {{"seconds", std::int64_t{21}}});
+    INFO(loc << ": " << countdown);
+    CHECK(countdown.find("21") != std::string::npos);
+  }
+}
+
+TEST_CASE("plural forms follow each language's rules") {
+  UiStrings s(kLocales);
+  auto countdown = [&](const char* loc, std::int64_t n) {
+    s.setLocale(loc);
+    return s.format("idle.countdown", {{"seconds", n}});
+  };
+  // English: one / other.
+  CHECK_THAT(countdown("en", 1), Catch::EndsWith("1 second."));
+  CHECK_THAT(countdown("en", 2), Catch::EndsWith("2 seconds."));
+  // Polish: 1 sekundę, 2–4 sekundy, 5+ sekund, 22 sekundy.
+  CHECK_THAT(countdown("pl", 1), Catch::Contains("1 sekund"));
+  std::string pl2 = countdown("pl", 2), pl5 = countdown("pl", 5), pl22 = countdown("pl", 22);
+  CHECK(pl2.find("2 sekundy") != std::string::npos);
+  CHECK(pl5.find("5 sekund") != std::string::npos);
+  CHECK(pl5.find("5 sekundy") == std::string::npos);
+  CHECK(pl22.find("22 sekundy") != std::string::npos);
+  // Czech: 1 sekundu, 2–4 sekundy, 5+ sekund.
+  CHECK(countdown("cs", 3).find("3 sekundy") != std::string::npos);
+  CHECK(countdown("cs", 7).find("7 sekund") != std::string::npos);
+  CHECK(countdown("cs", 7).find("7 sekundy") == std::string::npos);
+  // Irish has five plural categories; "soicind" is lenited after 2 (and 3–6).
+  s.setLocale("ga");
+  const std::string& pattern = s.get("idle.countdown");
+  for (const char* category : {"one {", "two {", "few {", "many {", "other {"}) CHECK_THAT(pattern, Catch::Contains(category));
+  CHECK(countdown("ga", 2).find("2 shoicind") != std::string::npos);
+  CHECK(countdown("ga", 1).find("1 soicind") != std::string::npos);
+}

@@ -25,7 +25,7 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   } catch (const std::exception& e) {
     log::error("content", std::string(e.what()) + "; showing the 'information unavailable' screen");
   }
-  view_ = std::make_unique<ui::ContentView>(db_.get());
+  view_ = std::make_unique<ui::ContentView>(db_.get(), settings_.showUnreviewed);
   strings_ = std::make_unique<UiStrings>(paths_.localesDir);
   fonts_ = std::make_unique<ui::Fonts>(findFonts());
   if (settings_.locale.empty()) {

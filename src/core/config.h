@@ -15,6 +15,7 @@ struct KioskSettings {
   int textSize = 1;                    // [display] text_size = 1..3
   float screenDiagonalInches = 21.5f;  // [display] diagonal_inches
   std::string contentDb;               // [content] database
+  bool showUnreviewed = true;          // [content] show_unreviewed: false falls back to reviewed text
 };
 
 struct ConfigResult {

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <sodium.h>
+#include <sstream>
 #include <unistd.h>
 
 #include "core/content_source.h"
@@ -23,7 +24,7 @@ CREATE TABLE section(id TEXT PRIMARY KEY, sort INTEGER NOT NULL);
 CREATE TABLE brochure(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT NOT NULL,
   title TEXT NOT NULL, subtitle TEXT NOT NULL, warning TEXT NOT NULL, warning_source TEXT NOT NULL,
   warning_status TEXT NOT NULL, warning_reviewer TEXT NOT NULL, warning_reviewed_on TEXT NOT NULL,
-  source_file TEXT NOT NULL, PRIMARY KEY(medicine, locale));
+  source_file TEXT NOT NULL, fallback_sections TEXT NOT NULL, PRIMARY KEY(medicine, locale));
 CREATE TABLE section_text(medicine TEXT NOT NULL, section TEXT NOT NULL REFERENCES section(id),
   locale TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, source TEXT NOT NULL,
   status TEXT NOT NULL CHECK(status IN ('reviewed','pending','unreviewed')),
@@ -34,6 +35,8 @@ CREATE TABLE member_state(code TEXT PRIMARY KEY, name TEXT NOT NULL, authority T
   website TEXT NOT NULL);
 CREATE TABLE member_state_locale(code TEXT NOT NULL REFERENCES member_state(code),
   locale TEXT NOT NULL, sort INTEGER NOT NULL, PRIMARY KEY(code, locale));
+CREATE TABLE member_state_authority(code TEXT NOT NULL REFERENCES member_state(code),
+  locale TEXT NOT NULL, authority TEXT NOT NULL, website TEXT NOT NULL, PRIMARY KEY(code, locale));
 )sql";
 
 // The canonical serialisation: every content table in a fixed order, each row's
@@ -43,13 +46,14 @@ constexpr const char* kHashQueries[] = {
     "SELECT medicine, locale, url FROM medicine_link ORDER BY medicine, locale",
     "SELECT id, sort FROM section ORDER BY id",
     "SELECT medicine, locale, title, subtitle, warning, warning_source, warning_status, "
-    "warning_reviewer, warning_reviewed_on FROM brochure ORDER BY medicine, locale",
+    "warning_reviewer, warning_reviewed_on, fallback_sections FROM brochure ORDER BY medicine, locale",
     "SELECT medicine, section, locale, title, body, source, status, reviewer, reviewed_on "
     "FROM section_text ORDER BY medicine, section, locale",
     "SELECT code, name, authority, website FROM member_state ORDER BY code",
     "SELECT code, locale, sort FROM member_state_locale ORDER BY code, sort",
+    "SELECT code, locale, authority, website FROM member_state_authority ORDER BY code, locale",
 };
-constexpr int kHashColumns[] = {4, 3, 2, 9, 9, 4, 3};
+constexpr int kHashColumns[] = {4, 3, 2, 10, 9, 4, 3, 4};
 
 std::string isoNow() {
   std::time_t t = std::time(nullptr);
@@ -61,23 +65,34 @@ std::string isoNow() {
   return buf;
 }
 
+std::string joinIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out;
+}
+
 void insertMedicine(Database& db, const Medicine& m) {
   Statement(db, "INSERT INTO medicine VALUES(?,?,?,?)").bind(1, m.id).bind(2, m.name).bind(3, m.brand).bind(4, std::int64_t{m.order}).run();
   Statement link(db, "INSERT INTO medicine_link VALUES(?,?,?)");
   for (const auto& [loc, url] : m.links) link.bind(1, m.id).bind(2, loc).bind(3, url).run();
-  Statement bro(db, "INSERT INTO brochure VALUES(?,?,?,?,?,?,?,?,?,?)");
+  Statement bro(db, "INSERT INTO brochure VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   Statement sec(db, "INSERT INTO section_text VALUES(?,?,?,?,?,?,?,?,?)");
   for (const auto& b : m.brochures) {
     bro.bind(1, m.id).bind(2, b.locale).bind(3, b.title).bind(4, b.subtitle).bind(5, b.warning)
         .bind(6, b.warningSource).bind(7, toString(b.warningReview.status))
         .bind(8, b.warningReview.reviewer).bind(9, b.warningReview.reviewedOn)
-        .bind(10, fs::path(b.path).filename().string()).run();
+        .bind(10, fs::path(b.path).filename().string()).bind(11, joinIds(b.fallbackSections)).run();
     for (const auto& s : b.sections) {
       sec.bind(1, m.id).bind(2, s.id).bind(3, b.locale).bind(4, s.title).bind(5, s.body)
           .bind(6, s.source).bind(7, toString(s.review.status)).bind(8, s.review.reviewer)
           .bind(9, s.review.reviewedOn).run();
     }
   }
+}
+
+void insertLocalAuthorities(Database& db, const std::vector<LocalAuthority>& list) {
+  Statement st(db, "INSERT INTO member_state_authority VALUES(?,?,?,?)");
+  for (const auto& a : list) st.bind(1, a.code).bind(2, a.locale).bind(3, a.authority).bind(4, a.website).run();
 }
 
 void insertMemberStates(Database& db, const std::vector<MemberState>& states) {
@@ -146,6 +161,7 @@ ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion, 
       for (size_t i = 0; i < kSectionIds.size(); ++i) sec.bind(1, kSectionIds[i]).bind(2, static_cast<std::int64_t>(i)).run();
       for (const auto& m : src.medicines) insertMedicine(db, m);
       insertMemberStates(db, src.memberStates);
+      insertLocalAuthorities(db, src.localAuthorities);
       info.schemaVersion = kContentSchemaVersion;
       info.contentVersion = contentVersion;
       info.buildTime = isoNow();
@@ -215,7 +231,7 @@ std::vector<std::string> ContentDb::brochureLocales(const std::string& medicine)
 
 std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const std::string& locale) {
   Statement st(*db_, "SELECT title, subtitle, warning, warning_source, warning_status, warning_reviewer, "
-                     "warning_reviewed_on, source_file FROM brochure WHERE medicine = ? AND locale = ?");
+                     "warning_reviewed_on, source_file, fallback_sections FROM brochure WHERE medicine = ? AND locale = ?");
   st.bind(1, medicine).bind(2, locale);
   if (!st.step()) return std::nullopt;
   Brochure b;
@@ -229,6 +245,9 @@ std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const s
   b.warningReview.reviewer = st.text(5);
   b.warningReview.reviewedOn = st.text(6);
   b.path = st.text(7);
+  std::stringstream ids(st.text(8));
+  for (std::string id; std::getline(ids, id, ',');)
+    if (!id.empty()) b.fallbackSections.push_back(id);
   Statement secs(*db_, "SELECT t.section, t.title, t.body, t.source, t.status, t.reviewer, t.reviewed_on "
                        "FROM section_text t JOIN section s ON s.id = t.section "
                        "WHERE t.medicine = ? AND t.locale = ? ORDER BY s.sort");
@@ -268,6 +287,16 @@ std::string ContentDb::link(const std::string& medicine, const std::string& loca
   return st.step() ? st.text(0) : std::string();
 }
 
+std::optional<LocalAuthority> ContentDb::reportingAuthority(const std::string& country, const std::string& locale) {
+  Statement local(*db_, "SELECT authority, website FROM member_state_authority WHERE code = ? AND locale = ?");
+  local.bind(1, country).bind(2, locale);
+  if (local.step()) return LocalAuthority{country, locale, local.text(0), local.text(1)};
+  Statement st(*db_, "SELECT authority, website FROM member_state WHERE code = ?");
+  st.bind(1, country);
+  if (st.step()) return LocalAuthority{country, std::string(), st.text(0), st.text(1)};
+  return std::nullopt;
+}
+
 std::vector<std::string> ContentDb::allTexts() {
   std::vector<std::string> out;
   Statement b(*db_, "SELECT title, subtitle, warning FROM brochure");
@@ -276,6 +305,9 @@ std::vector<std::string> ContentDb::allTexts() {
   Statement s(*db_, "SELECT title, body FROM section_text");
   while (s.step())
     for (int c = 0; c < 2; ++c) out.push_back(s.text(c));
+  Statement a(*db_, "SELECT authority, website FROM member_state UNION ALL SELECT authority, website FROM member_state_authority");
+  while (a.step())
+    for (int c = 0; c < 2; ++c) out.push_back(a.text(c));
   Statement m(*db_, "SELECT name, brand FROM medicine");
   while (m.step())
     for (int c = 0; c < 2; ++c) out.push_back(m.text(c));

@@ -50,6 +50,9 @@ class ContentDb {
   std::optional<Brochure> brochure(const std::string& medicine, const std::string& locale);
   std::vector<MemberState> memberStates();
   std::string link(const std::string& medicine, const std::string& locale);
+  // The authority patients report side effects to, named in `locale` when the
+  // member state has a name per language. Empty when the country is unknown.
+  std::optional<LocalAuthority> reportingAuthority(const std::string& country, const std::string& locale);
   // Every text a patient may see, for glyph coverage checks.
   std::vector<std::string> allTexts();
 

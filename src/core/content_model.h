@@ -45,6 +45,8 @@ struct Brochure {
   std::string warningSource;
   Review warningReview;
   std::vector<Section> sections;
+  // Sections this translation explicitly leaves to the fallback chain (de -> en).
+  std::vector<std::string> fallbackSections;
   std::string path;  // source file, for messages
 
   const Section* section(std::string_view id) const;
@@ -67,9 +69,18 @@ struct MemberState {
   std::string website;
 };
 
+// A member state's authority name in one of its languages (Belgium has three).
+struct LocalAuthority {
+  std::string code;
+  std::string locale;
+  std::string authority;
+  std::string website;
+};
+
 struct ContentSource {
   std::vector<Medicine> medicines;
   std::vector<MemberState> memberStates;
+  std::vector<LocalAuthority> localAuthorities;
 };
 
 }  // namespace mk

@@ -95,7 +95,7 @@ struct FrontMatter {
 const std::set<std::string>& frontMatterKeys() {
   static const std::set<std::string> keys = {
       "locale", "title", "subtitle", "warning", "warning-source", "warning-status",
-      "warning-reviewer", "warning-reviewed-on"};
+      "warning-reviewer", "warning-reviewed-on", "fallback"};
   return keys;
 }
 
@@ -179,21 +179,40 @@ std::string joinBody(const std::vector<std::string>& lines, size_t from, size_t 
   return body;
 }
 
+// Every section in order, except those the front matter leaves to the fallback chain.
 void checkSectionOrder(const std::string& path, const Brochure& b, int lastLine) {
-  for (size_t i = 0; i < kSectionIds.size(); ++i) {
+  std::vector<std::string> expected;
+  for (auto id : kSectionIds)
+    if (std::find(b.fallbackSections.begin(), b.fallbackSections.end(), id) == b.fallbackSections.end())
+      expected.emplace_back(id);
+  for (size_t i = 0; i < expected.size(); ++i) {
     if (i >= b.sections.size())
-      throw ContentError(path, lastLine, "missing section '" + std::string(kSectionIds[i]) + "'");
-    if (b.sections[i].id != kSectionIds[i]) {
+      throw ContentError(path, lastLine, "missing section '" + expected[i] + "' (list it under 'fallback:' to show another language's text)");
+    if (b.sections[i].id != expected[i]) {
       bool seen = std::any_of(b.sections.begin(), b.sections.begin() + static_cast<long>(i),
                               [&](const Section& s) { return s.id == b.sections[i].id; });
+      bool declared = std::find(b.fallbackSections.begin(), b.fallbackSections.end(), b.sections[i].id) != b.fallbackSections.end();
       throw ContentError(path, b.sections[i].line,
                          seen ? "duplicate section '" + b.sections[i].id + "'"
-                              : "section '" + b.sections[i].id + "' is out of order; expected '" +
-                                    std::string(kSectionIds[i]) + "' here");
+                         : declared ? "section '" + b.sections[i].id + "' is listed under 'fallback:' but also written here"
+                                    : "section '" + b.sections[i].id + "' is out of order; expected '" + expected[i] + "' here");
     }
   }
-  if (b.sections.size() > kSectionIds.size())
-    throw ContentError(path, b.sections[kSectionIds.size()].line, "too many sections");
+  if (b.sections.size() > expected.size())
+    throw ContentError(path, b.sections[expected.size()].line, "too many sections");
+}
+
+std::vector<std::string> parseFallbackList(const std::string& path, int line, const std::string& value) {
+  std::vector<std::string> ids;
+  std::stringstream ss(value);
+  for (std::string id; std::getline(ss, id, ',');) {
+    id = trim(id);
+    if (std::find(kSectionIds.begin(), kSectionIds.end(), id) == kSectionIds.end())
+      throw ContentError(path, line, "unknown section id '" + id + "' under 'fallback:'");
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) throw ContentError(path, line, "'" + id + "' is listed twice");
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 std::string required(const std::string& path, const FrontMatter& fm, const std::string& key) {
@@ -224,6 +243,10 @@ Brochure parseBrochure(const std::string& path, std::string_view text) {
   b.locale = required(path, fm, "locale");
   if (!isValidLocaleId(b.locale))
     throw ContentError(path, fm.values["locale"].second, "'" + b.locale + "' is not a locale id like en or de_AT");
+  if (fm.values.count("fallback")) {
+    if (b.locale == "en") throw ContentError(path, fm.values["fallback"].second, "English is the last fallback: it must have every section");
+    b.fallbackSections = parseFallbackList(path, fm.values["fallback"].second, fm.values["fallback"].first);
+  }
   b.title = required(path, fm, "title");
   b.subtitle = required(path, fm, "subtitle");
   b.warning = required(path, fm, "warning");
@@ -355,6 +378,33 @@ std::vector<MemberState> parseMemberStates(const std::string& path, std::string_
   return states;
 }
 
+std::vector<LocalAuthority> parseLocalAuthorities(const std::string& path, std::string_view text,
+                                                  const std::vector<MemberState>& states) {
+  std::vector<LocalAuthority> out;
+  bool header = false;
+  std::vector<std::string> lines = splitLines(path, text);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int lineNo = static_cast<int>(i) + 1;
+    if (trim(lines[i]).empty() || lines[i][0] == '#') continue;
+    std::vector<std::string> cols;
+    std::stringstream ss(lines[i]);
+    for (std::string col; std::getline(ss, col, '\t');) cols.push_back(trim(col));
+    if (!header) {
+      if (cols.size() != 4 || cols[0] != "code") throw ContentError(path, lineNo, "expected the header line 'code<TAB>locale<TAB>reporting_authority<TAB>website'");
+      header = true;
+      continue;
+    }
+    if (cols.size() != 4) throw ContentError(path, lineNo, "expected 4 tab-separated columns");
+    auto st = std::find_if(states.begin(), states.end(), [&](const MemberState& s) { return s.code == cols[0]; });
+    if (st == states.end()) throw ContentError(path, lineNo, "unknown member state '" + cols[0] + "'");
+    if (std::find(st->locales.begin(), st->locales.end(), cols[1]) == st->locales.end())
+      throw ContentError(path, lineNo, "'" + cols[1] + "' is not a language of " + cols[0] + " in member-states.tsv");
+    if (cols[2].empty() || cols[3].empty()) throw ContentError(path, lineNo, "authority and website are required");
+    out.push_back({cols[0], cols[1], cols[2], cols[3]});
+  }
+  return out;
+}
+
 ContentSource loadContentSource(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw ContentError(dir.string(), 0, "not a directory");
@@ -362,6 +412,8 @@ ContentSource loadContentSource(const fs::path& dir) {
   fs::path statesPath = dir / "member-states.tsv";
   if (!fs::exists(statesPath)) throw ContentError(statesPath.string(), 0, "missing: the member states table is required");
   src.memberStates = parseMemberStates(statesPath.string(), readFile(statesPath));
+  fs::path localPath = dir / "member-state-authorities.tsv";
+  if (fs::exists(localPath)) src.localAuthorities = parseLocalAuthorities(localPath.string(), readFile(localPath), src.memberStates);
 
   std::vector<fs::path> medicineDirs;
   for (const auto& entry : fs::directory_iterator(dir))

@@ -25,6 +25,8 @@ class ContentError : public std::runtime_error {
 Brochure parseBrochure(const std::string& path, std::string_view text);
 Medicine parseMedicineIni(const std::string& path, std::string_view text);
 std::vector<MemberState> parseMemberStates(const std::string& path, std::string_view text);
+std::vector<LocalAuthority> parseLocalAuthorities(const std::string& path, std::string_view text,
+                                                  const std::vector<MemberState>& states);
 ContentSource loadContentSource(const std::filesystem::path& dir);
 
 bool isValidLocaleId(std::string_view locale);

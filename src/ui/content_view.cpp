@@ -6,7 +6,7 @@
 
 namespace mk::ui {
 
-ContentView::ContentView(ContentDb* db) : db_(db) {
+ContentView::ContentView(ContentDb* db, bool showUnreviewed) : db_(db), showUnreviewed_(showUnreviewed) {
   if (db_) medicines_ = db_->medicines();
 }
 
@@ -28,7 +28,29 @@ std::string ContentView::resolveLocale(const std::string& medicine, const std::s
 
 const LoadedBrochure* ContentView::brochure(const std::string& medicine, const std::string& locale) {
   std::string resolved = resolveLocale(medicine, locale);
-  if (resolved.empty()) return nullptr;
+  return resolved.empty() ? nullptr : exact(medicine, resolved);
+}
+
+std::optional<ShownSection> ContentView::section(const std::string& medicine, const std::string& locale,
+                                                 const std::string& id) {
+  std::string own = resolveLocale(medicine, locale);
+  bool started = false;
+  for (std::string link : UiStrings::fallbackChain(locale)) {
+    if (link == "root") link = "en";
+    if (link == own) started = true;
+    if (!started) continue;
+    const LoadedBrochure* b = exact(medicine, link);
+    const Section* s = b ? b->brochure.section(id) : nullptr;
+    if (!s) continue;
+    // English is the last resort and is shown whatever its status.
+    if (!showUnreviewed_ && s->review.status == ReviewStatus::Unreviewed && link != "en") continue;
+    return ShownSection{s, &b->blocks.at(id), link, link != own};
+  }
+  return std::nullopt;
+}
+
+const LoadedBrochure* ContentView::exact(const std::string& medicine, const std::string& resolved) {
+  if (!db_) return nullptr;
   std::string key = medicine + "/" + resolved;
   auto it = cache_.find(key);
   if (it != cache_.end()) return it->second.get();

@@ -17,21 +17,36 @@ struct LoadedBrochure {
   std::map<std::string, std::vector<Block>> blocks;  // section id -> blocks
 };
 
+// The section a patient is shown, which may come from another language of the
+// fallback chain when the translation leaves it out or is not reviewed yet.
+struct ShownSection {
+  const Section* section = nullptr;
+  const std::vector<Block>* blocks = nullptr;
+  std::string locale;     // the content locale the text is in
+  bool fellBack = false;  // not in the brochure's own language: show a note
+};
+
 class ContentView {
  public:
-  explicit ContentView(ContentDb* db);  // db may be null: content unavailable
+  // db may be null: content unavailable. With showUnreviewed false, a section whose
+  // translation is unreviewed falls back along the chain to a reviewed or source text.
+  explicit ContentView(ContentDb* db, bool showUnreviewed = true);
   bool available() const { return db_ != nullptr; }
   // The brochure shown for a patient locale, or null.
   const LoadedBrochure* brochure(const std::string& medicine, const std::string& locale);
   // The content locale a patient locale resolves to ("de_AT" -> "de"), or "".
   std::string resolveLocale(const std::string& medicine, const std::string& locale);
+  std::optional<ShownSection> section(const std::string& medicine, const std::string& locale, const std::string& id);
   std::vector<MedicineSummary> medicines() const { return medicines_; }
   std::vector<std::string> locales(const std::string& medicine);
   std::vector<std::string> allTexts();
   ContentDb* db() const { return db_; }
 
  private:
+  const LoadedBrochure* exact(const std::string& medicine, const std::string& locale);
+
   ContentDb* db_;
+  bool showUnreviewed_;
   std::vector<MedicineSummary> medicines_;
   std::map<std::string, std::vector<std::string>> locales_;
   std::map<std::string, std::unique_ptr<LoadedBrochure>> cache_;

@@ -178,50 +178,70 @@ void BrochureScreen::drawSectionMenu(UiContext& ctx, const Regions& r) {
   }
 }
 
-const DocLayout& BrochureScreen::sectionLayout(UiContext& ctx, const LoadedBrochure& b, float width) {
-  const std::string& section = ctx.kiosk.session().section;
-  std::string key = b.brochure.locale + "/" + section + "/" + std::to_string(static_cast<int>(width)) + "/" +
+const DocLayout& BrochureScreen::sectionLayout(UiContext& ctx, const ShownSection& s, float width) {
+  std::string key = s.locale + "/" + s.section->id + "/" + std::to_string(static_cast<int>(width)) + "/" +
                     std::to_string(ctx.em);
   if (key != layoutKey_) {
-    auto it = b.blocks.find(section);
-    layout_ = layoutDocument(ctx, it == b.blocks.end() ? std::vector<Block>{} : it->second, width);
+    // Text is broken into lines by the rules of the language it is written in.
+    std::string saved = ctx.locale;
+    ctx.locale = s.locale;
+    layout_ = layoutDocument(ctx, *s.blocks, width);
+    ctx.locale = saved;
     layoutKey_ = key;
   }
   return layout_;
 }
 
-float BrochureScreen::drawSectionHeader(UiContext& ctx, const Section& s, ImVec2 origin, float width) {
+float BrochureScreen::drawNote(UiContext& ctx, const std::string& text, ImVec2 origin, float width) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float pad = ctx.ems(0.35f);
+  float h = textHeight(ctx, text, FontRole::Body, width - 2 * pad);
+  ImVec2 a = origin, z(origin.x + width, origin.y + h + 2 * pad);
+  dl->AddRectFilled(a, z, color(ctx.palette.badgeBackground), ctx.ems(0.3f));
+  dl->AddRect(a, z, color(ctx.palette.badgeText), ctx.ems(0.3f), 0, 2.0f);
+  drawText(ctx, dl, ImVec2(origin.x + pad, origin.y + pad), width - 2 * pad, text, FontRole::Body, ctx.palette.badgeText);
+  return h + 2 * pad + ctx.ems(0.3f);
+}
+
+float BrochureScreen::drawSectionHeader(UiContext& ctx, const ShownSection& s, ImVec2 origin, float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float y = origin.y;
-  y += drawText(ctx, dl, ImVec2(origin.x, y), width, s.title, FontRole::Heading, ctx.palette.text);
+  y += drawText(ctx, dl, ImVec2(origin.x, y), width, s.section->title, FontRole::Heading, ctx.palette.text);
   y += ctx.ems(0.3f);
-  if (s.review.status != ReviewStatus::Reviewed) {
-    std::string badge = ctx.strings.get(s.review.status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed"
-                                                                                     : "brochure.badge_pending");
-    float pad = ctx.ems(0.35f);
-    float h = textHeight(ctx, badge, FontRole::Body, width - 2 * pad);
-    dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + h + 2 * pad), color(ctx.palette.badgeBackground),
-                      ctx.ems(0.3f));
-    dl->AddRect(ImVec2(origin.x, y), ImVec2(origin.x + width, y + h + 2 * pad), color(ctx.palette.badgeText),
-                ctx.ems(0.3f), 0, 2.0f);
-    drawText(ctx, dl, ImVec2(origin.x + pad, y + pad), width - 2 * pad, badge, FontRole::Body, ctx.palette.badgeText);
-    y += h + 2 * pad;
+  if (s.fellBack) {
+    std::string language = localeDisplayName(s.locale, ctx.locale);
+    y += drawNote(ctx, ctx.strings.format("brochure.fallback_note", {{"language", language}}), ImVec2(origin.x, y), width);
   }
-  return y - origin.y + ctx.ems(0.6f);
+  // The review status is never hidden from the reader.
+  ReviewStatus status = s.section->review.status;
+  if (status != ReviewStatus::Reviewed)
+    y += drawNote(ctx, ctx.strings.get(status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed" : "brochure.badge_pending"),
+                  ImVec2(origin.x, y), width);
+  return y - origin.y + ctx.ems(0.3f);
 }
 
 float BrochureScreen::drawSectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, ImVec2 origin,
                                         float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float y = origin.y;
+  const std::string& country = ctx.kiosk.config().country;
+  if (s.id == "side_effects" && !country.empty() && content_.db()) {
+    // Patients may report side effects to their national authority themselves.
+    if (auto authority = content_.db()->reportingAuthority(country, ctx.kiosk.session().locale)) {
+      std::string line = ctx.strings.format("brochure.report_authority",
+                                            {{"authority", authority->authority}, {"website", authority->website}});
+      y += drawText(ctx, dl, ImVec2(origin.x, y), width, line, FontRole::Bold, ctx.palette.text) + ctx.ems(0.6f);
+    }
+  }
   std::string source = ctx.strings.format("brochure.source", {{"source", s.source}});
   y += drawText(ctx, dl, ImVec2(origin.x, y), width, source, FontRole::Body, ctx.palette.mutedText);
   y += ctx.ems(0.8f);
   int idx = sectionIndex(s.id);
   if (idx + 1 < static_cast<int>(kSectionIds.size())) {
     std::string nextId(kSectionIds[static_cast<size_t>(idx + 1)]);
-    const Section* next = b.brochure.section(nextId);
-    std::string label = ctx.strings.format("brochure.next_section", {{"title", next ? next->title : nextId}});
+    auto next = content_.section(b.brochure.medicine, ctx.kiosk.session().locale, nextId);
+    std::string title = next ? next->section->title : ctx.strings.get("brochure.section." + nextId);
+    std::string label = ctx.strings.format("brochure.next_section", {{"title", title}});
     float h = textHeight(ctx, label, FontRole::Bold, width - ctx.ems(0.8f)) + ctx.ems(1.2f);
     if (touchButton(ctx, "brochure.next", ImVec2(origin.x, y), ImVec2(origin.x + width, y + std::max(h, ctx.ems(2.6f))),
                     label, normalButton(ctx.palette)))
@@ -236,17 +256,18 @@ float BrochureScreen::drawSectionFooter(UiContext& ctx, const LoadedBrochure& b,
 void BrochureScreen::drawContent(UiContext& ctx, const LoadedBrochure& b, const Regions& r) {
   contentMin_ = r.contentMin;
   contentMax_ = r.contentMax;
-  const Section* s = b.brochure.section(ctx.kiosk.session().section);
-  if (!s) return;
+  auto shown = content_.section(ctx.kiosk.session().medicine, ctx.kiosk.session().locale, ctx.kiosk.session().section);
+  if (!shown) return;
+  const Section* s = shown->section;
   float width = r.contentMax.x - r.contentMin.x - ctx.ems(0.8f);
-  const DocLayout& doc = sectionLayout(ctx, b, width);
+  const DocLayout& doc = sectionLayout(ctx, *shown, width);
   auto& scroll = ctx.kiosk.session().scroll;
   float total = headerHeight_ + doc.height + footerHeight_;
   scroll.setMax(total - (r.contentMax.y - r.contentMin.y) + ctx.ems(0.5f));
   float y0 = r.contentMin.y + ctx.ems(0.4f) - scroll.offset();
   ImGui::PushClipRect(r.contentMin, r.contentMax, true);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  headerHeight_ = drawSectionHeader(ctx, *s, ImVec2(r.contentMin.x, y0), width);
+  headerHeight_ = drawSectionHeader(ctx, *shown, ImVec2(r.contentMin.x, y0), width);
   drawDocument(ctx, dl, doc, ImVec2(r.contentMin.x, y0 + headerHeight_), r.contentMin, r.contentMax);
   footerHeight_ = drawSectionFooter(ctx, b, *s, ImVec2(r.contentMin.x, y0 + headerHeight_ + doc.height), width);
   ImGui::PopClipRect();

@@ -32,12 +32,13 @@ class BrochureScreen : public ScreenView {
   void drawCompactRail(UiContext& ctx, const Regions& r);
   void drawSectionMenu(UiContext& ctx, const Regions& r);
   void drawContent(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
-  float drawSectionHeader(UiContext& ctx, const Section& s, ImVec2 origin, float width);
+  float drawSectionHeader(UiContext& ctx, const ShownSection& s, ImVec2 origin, float width);
+  float drawNote(UiContext& ctx, const std::string& text, ImVec2 origin, float width);
   float drawSectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, ImVec2 origin, float width);
   void drawToolbar(UiContext& ctx, const Regions& r);
   float toolbarHeight(UiContext& ctx, float width);
   float railLabelHeight(UiContext& ctx, float cellWidth);
-  const DocLayout& sectionLayout(UiContext& ctx, const LoadedBrochure& b, float width);
+  const DocLayout& sectionLayout(UiContext& ctx, const ShownSection& s, float width);
 
   ContentView& content_;
   ImVec2 contentMin_, contentMax_;  // for routing drags

@@ -1,7 +1,11 @@
 #include "core/ui_strings.h"
 
 #include <optional>
+#include <cstdio>
+#include <ctime>
 #include <sstream>
+#include <unicode/datefmt.h>
+#include <unicode/timezone.h>
 #include <stdexcept>
 #include <unicode/locdspnm.h>
 #include <unicode/msgfmt.h>
@@ -10,6 +14,7 @@
 #include <unicode/ustring.h>
 
 #include "core/log.h"
+#include "core/pseudo.h"
 
 namespace mk {
 
@@ -109,6 +114,12 @@ void UiStrings::setLocale(const std::string& locale) {
 }
 
 std::optional<std::string> UiStrings::lookup(std::string_view key) {
+  if (locale_.rfind(kPseudoLocale, 0) == 0) {
+    // The pseudo-locale is made from the English strings on the fly.
+    for (size_t i = 0; i < chain_.size(); ++i)
+      if (loaded_[i] == "root")
+        if (auto s = lookupIn(chain_[i]->res, key)) return pseudoLocalizeMessage(*s);
+  }
   for (const auto& b : chain_)
     if (auto s = lookupIn(b->res, key)) return s;
   return std::nullopt;
@@ -129,28 +140,45 @@ const std::string& UiStrings::get(std::string_view key) {
 }
 
 std::string UiStrings::format(std::string_view key, const MessageArgs& args) {
-  const std::string& pattern = get(key);
-  UErrorCode status = U_ZERO_ERROR;
-  icu::MessageFormat mf(icu::UnicodeString::fromUTF8(pattern), icu::Locale(locale_.c_str()), status);
-  if (U_FAILURE(status)) {
-    log::warn("strings", "bad message pattern for '" + std::string(key) + "': " + u_errorName(status));
-    return pattern;
+  std::string out;
+  if (!formatPattern(get(key), locale_, args, out)) {
+    log::warn("strings", "cannot format '" + std::string(key) + "' for " + locale_);
+    return get(key);
   }
+  return out;
+}
+
+bool UiStrings::formatPattern(const std::string& pattern, const std::string& locale, const MessageArgs& args,
+                              std::string& result) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::MessageFormat mf(icu::UnicodeString::fromUTF8(pattern), icu::Locale(locale.c_str()), status);
+  if (U_FAILURE(status)) return false;
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
   for (const auto& [name, value] : args) {
     names.push_back(icu::UnicodeString::fromUTF8(name));
     if (auto i = std::get_if<std::int64_t>(&value)) values.emplace_back(static_cast<int64_t>(*i));
     else if (auto d = std::get_if<double>(&value)) values.emplace_back(*d);
+    else if (auto t = std::get_if<DateArg>(&value)) values.emplace_back(static_cast<UDate>(t->epochMs), icu::Formattable::kIsDate);
     else values.emplace_back(icu::UnicodeString::fromUTF8(std::get<std::string>(value)));
+  }
+  // Dates are whole days stored in UTC: format them in UTC so no time zone moves them.
+  for (const auto& [name, value] : args) {
+    if (!std::holds_alternative<DateArg>(value)) continue;
+    UErrorCode st = U_ZERO_ERROR;
+    icu::UnicodeString argName = icu::UnicodeString::fromUTF8(name);
+    auto* df = dynamic_cast<icu::DateFormat*>(mf.getFormat(argName, st));
+    if (U_SUCCESS(st) && df) {
+      std::unique_ptr<icu::DateFormat> utc(df->clone());
+      utc->setTimeZone(*icu::TimeZone::getGMT());
+      mf.setFormat(argName, *utc, st);
+    }
   }
   icu::UnicodeString out;
   mf.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
-  if (U_FAILURE(status)) {
-    log::warn("strings", "cannot format '" + std::string(key) + "': " + u_errorName(status));
-    return pattern;
-  }
-  return toUtf8(out);
+  if (U_FAILURE(status)) return false;
+  result = toUtf8(out);
+  return true;
 }
 
 std::vector<std::string> UiStrings::rootKeys() {
@@ -179,6 +207,21 @@ bool UiStrings::patternCompiles(std::string_view key, std::string& error) {
     return false;
   }
   return true;
+}
+
+std::optional<DateArg> parseIsoDate(const std::string& text) {
+  std::tm tm{};
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  int n = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &s);
+  if (n != 3 && n != 6) return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = s;
+  return DateArg{static_cast<double>(timegm(&tm)) * 1000.0};
 }
 
 std::string localeDisplayName(const std::string& locale, const std::string& displayLocale) {

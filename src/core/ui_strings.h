@@ -18,7 +18,14 @@
 
 namespace mk {
 
-using MessageArg = std::variant<std::int64_t, double, std::string>;
+// A point in time for {x, date, ...} arguments, in milliseconds since 1970 (UTC).
+struct DateArg {
+  double epochMs = 0;
+};
+using MessageArg = std::variant<std::int64_t, double, std::string, DateArg>;
+
+// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (UTC); nullopt when malformed.
+std::optional<DateArg> parseIsoDate(const std::string& text);
 using MessageArgs = std::vector<std::pair<std::string, MessageArg>>;
 
 class UiStrings {
@@ -40,6 +47,9 @@ class UiStrings {
   const std::string& get(std::string_view key);
   bool has(std::string_view key);
   std::string format(std::string_view key, const MessageArgs& args);
+  // Formats any MessageFormat pattern for a locale (numbers, dates, plurals by ICU).
+  static bool formatPattern(const std::string& pattern, const std::string& locale, const MessageArgs& args,
+                            std::string& result);
 
   static std::vector<std::string> fallbackChain(const std::string& locale);
   // Every key in the root bundle, dotted.

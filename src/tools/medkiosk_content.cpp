@@ -16,6 +16,7 @@
 #include "core/ui_strings.h"
 #include "core/content_source.h"
 #include "core/markdown.h"
+#include "core/pseudo.h"
 #include "core/sqlite_db.h"
 #include "core/unicode_text.h"
 
@@ -23,7 +24,7 @@ namespace {
 
 const char* kUsage =
     "Usage:\n"
-    "  medkiosk-content build SRC_DIR -o DB\n"
+    "  medkiosk-content build SRC_DIR -o DB [--pseudo]\n"
     "  medkiosk-content check DB [--locales DIR]\n"
     "  medkiosk-content export DB --medicine M --locale LOC --format text|html|json\n";
 
@@ -40,9 +41,16 @@ long readVersion(const std::string& dir) {
 }
 
 int build(int argc, char** argv) {
-  if (argc != 5 || std::strcmp(argv[3], "-o") != 0) return usageError("build needs SRC_DIR -o DB");
+  bool pseudo = argc == 6 && std::strcmp(argv[5], "--pseudo") == 0;
+  if ((argc != 5 && !pseudo) || std::strcmp(argv[3], "-o") != 0) return usageError("build needs SRC_DIR -o DB [--pseudo]");
   try {
     mk::ContentSource src = mk::loadContentSource(argv[2]);
+    if (pseudo) {
+      // Adds the en_XA test locale, made from English, to every medicine.
+      for (auto& m : src.medicines)
+        for (const auto& b : std::vector<mk::Brochure>(m.brochures))
+          if (b.locale == "en") m.brochures.push_back(mk::pseudoBrochure(b));
+    }
     long version = readVersion(argv[2]);
     mk::ContentInfo info = mk::buildContentDatabase(src, version, argv[4]);
     size_t brochures = 0;

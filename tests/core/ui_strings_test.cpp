@@ -46,7 +46,8 @@ TEST_CASE("every root pattern compiles") {
     std::string out = s.format(k, {{"seconds", std::int64_t{2}}, {"current", std::int64_t{1}}, {"total", std::int64_t{8}},
                                    {"title", std::string("T")}, {"source", std::string("S")},
                                    {"authority", std::string("A")}, {"website", std::string("W")},
-                                   {"language", std::string("L")}});
+                                   {"language", std::string("L")}, {"reviewer", std::string("R")},
+                                   {"version", std::int64_t{3}}, {"date", DateArg{0}}});
     CHECK(out.find('{') == std::string::npos);
   }
 }
@@ -56,4 +57,49 @@ TEST_CASE("language names are endonyms capitalised for a list") {
   CHECK(localeDisplayName("el", "el") == "Ελληνικά");
   CHECK(localeDisplayName("es", "es") == "Español");
   CHECK(localeDisplayName("bg", "bg") == "Български");
+}
+
+TEST_CASE("numbers are formatted by ICU for the locale, with its separators") {
+  auto fmt = [](const char* pattern, const char* locale, MessageArgs args) {
+    std::string out;
+    REQUIRE(UiStrings::formatPattern(pattern, locale, args, out));
+    return out;
+  };
+  CHECK(fmt("{n, number} months", "en", {{"n", 11.2}}) == "11.2 months");
+  CHECK(fmt("{n, number} Monate", "de", {{"n", 11.2}}) == "11,2 Monate");
+  CHECK(fmt("{n, number} μήνες", "el", {{"n", 11.2}}) == "11,2 μήνες");
+  CHECK(fmt("{n, number} mg", "pl", {{"n", 2.5}}) == "2,5 mg");
+  // French groups thousands with a narrow no-break space (U+202F).
+  CHECK(fmt("{n, number}", "fr", {{"n", std::int64_t{12000}}}) == "12\u202F000");
+  CHECK(fmt("{n, number}", "bg", {{"n", 4.0}}) == "4");
+}
+
+TEST_CASE("dates are formatted by ICU for the locale, in UTC") {
+  auto date = parseIsoDate("2026-07-04");
+  REQUIRE(date);
+  CHECK_FALSE(parseIsoDate("04/07/2026"));
+  auto fmt = [&](const char* locale) {
+    std::string out;
+    REQUIRE(UiStrings::formatPattern("{d, date, long}", locale, {{"d", *date}}, out));
+    return out;
+  };
+  CHECK(fmt("en") == "July 4, 2026");
+  CHECK(fmt("de") == "4. Juli 2026");
+  CHECK(fmt("el") == "4 Ιουλίου 2026");
+  CHECK(fmt("bg") == "4 юли 2026\u202Fг.");  // ICU 72 puts a narrow no-break space before "г."
+  CHECK(fmt("fr") == "4 juillet 2026");
+}
+
+TEST_CASE("the review and content lines format in every language") {
+  UiStrings s(kLocales);
+  auto built = parseIsoDate("2026-11-21T10:00:00Z");
+  REQUIRE(built);
+  for (const char* loc : {"en", "de_AT", "el_GR", "bg_BG", "pl_PL", "ga_IE", "mt_MT"}) {
+    s.setLocale(loc);
+    std::string line = s.format("brochure.content_info", {{"version", std::int64_t{7}}, {"date", *built}});
+    INFO(loc << ": " << line);
+    CHECK(line.find("7") != std::string::npos);
+    CHECK(line.find("2026") != std::string::npos);
+    CHECK(line.find('{') == std::string::npos);
+  }
 }

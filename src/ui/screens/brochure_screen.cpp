@@ -214,7 +214,12 @@ float BrochureScreen::drawSectionHeader(UiContext& ctx, const ShownSection& s, I
   }
   // The review status is never hidden from the reader.
   ReviewStatus status = s.section->review.status;
-  if (status != ReviewStatus::Reviewed)
+  if (status == ReviewStatus::Reviewed) {
+    auto date = parseIsoDate(s.section->review.reviewedOn);
+    std::string line = ctx.strings.format("brochure.reviewed", {{"reviewer", s.section->review.reviewer},
+                                                                {"date", date.value_or(DateArg{})}});
+    y += drawText(ctx, dl, ImVec2(origin.x, y), width, line, FontRole::Body, ctx.palette.mutedText) + ctx.ems(0.3f);
+  } else
     y += drawNote(ctx, ctx.strings.get(status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed" : "brochure.badge_pending"),
                   ImVec2(origin.x, y), width);
   return y - origin.y + ctx.ems(0.3f);
@@ -249,6 +254,14 @@ float BrochureScreen::drawSectionFooter(UiContext& ctx, const LoadedBrochure& b,
     y += std::max(h, ctx.ems(2.6f));
   } else {
     y += drawText(ctx, dl, ImVec2(origin.x, y), width, ctx.strings.get("brochure.end"), FontRole::Bold, ctx.palette.text);
+    if (content_.db()) {
+      const ContentInfo& info = content_.db()->info();
+      auto built = parseIsoDate(info.buildTime);
+      std::string line = ctx.strings.format("brochure.content_info", {{"version", std::int64_t{info.contentVersion}},
+                                                                      {"date", built.value_or(DateArg{})}});
+      y += ctx.ems(0.6f);
+      y += drawText(ctx, dl, ImVec2(origin.x, y), width, line, FontRole::Body, ctx.palette.mutedText);
+    }
   }
   return y - origin.y + ctx.ems(1.0f);
 }

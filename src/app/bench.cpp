@@ -76,14 +76,34 @@ int runBench(const Options& o, const std::string& argv0) {
       }
     }
   }
+  // Language switch on the brochure: the frame right after choosing another language
+  // (new strings, new line breaking, new section layout), for every locale in turn.
+  std::vector<double> switches;
+  k.goHome(now);
+  k.start(now);
+  k.chooseLanguage("en", now);
+  k.chooseSection("pregnancy", now);
+  app.ui().frame(now += 16);
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& locale : locales) {
+      k.changeLanguage(now);
+      app.ui().frame(now += 16);
+      k.chooseLanguage(locale, now);
+      auto t = Clock::now();
+      app.ui().frame(now += 16);
+      switches.push_back(msSince(t));
+    }
+  }
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   std::printf("{\"size\":\"%dx%d\",\"setup_ms\":%.2f,\"first_frame_ms\":%.2f,\"process_start_to_first_frame_ms\":%.1f,"
               "\"scroll_frames\":%zu,\"frame_p50_ms\":%.3f,\"frame_p99_ms\":%.3f,\"frame_max_ms\":%.3f,"
+              "\"locales\":%zu,\"language_switch_p50_ms\":%.3f,\"language_switch_max_ms\":%.3f,"
               "\"peak_rss_kb\":%ld}\n",
               o.width, o.height, setupMs, firstFrameMs, startToFirstFrame, frames.size(), percentile(frames, 0.5),
               percentile(frames, 0.99), frames.empty() ? 0.0 : *std::max_element(frames.begin(), frames.end()),
-              ru.ru_maxrss);
+              locales.size(), percentile(switches, 0.5),
+              switches.empty() ? 0.0 : *std::max_element(switches.begin(), switches.end()), ru.ru_maxrss);
   return 0;
 }
 

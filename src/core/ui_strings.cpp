@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 #include <sstream>
+#include <algorithm>
+#include <unicode/coll.h>
 #include <unicode/datefmt.h>
 #include <unicode/timezone.h>
 #include <stdexcept>
@@ -207,6 +209,22 @@ bool UiStrings::patternCompiles(std::string_view key, std::string& error) {
     return false;
   }
   return true;
+}
+
+std::vector<std::size_t> collationOrder(const std::vector<std::string>& names, const std::string& locale) {
+  std::vector<std::size_t> order(names.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> coll(icu::Collator::createInstance(icu::Locale(locale.c_str()), status));
+  if (U_FAILURE(status) || !coll) {
+    log::warn("strings", "no collator for " + locale + "; keeping the list order");
+    return order;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    UErrorCode st = U_ZERO_ERROR;
+    return coll->compareUTF8(names[a], names[b], st) == UCOL_LESS;
+  });
+  return order;
 }
 
 std::optional<DateArg> parseIsoDate(const std::string& text) {

@@ -75,4 +75,8 @@ class UiStrings {
 // ("Deutsch (Österreich)", "Ελληνικά").
 std::string localeDisplayName(const std::string& locale, const std::string& displayLocale);
 
+// Indexes of `names` in the order an ICU collator for `locale` sorts them
+// (Swedish puts "Ö" after "Z"; German sorts it with "O").
+std::vector<std::size_t> collationOrder(const std::vector<std::string>& names, const std::string& locale);
+
 }  // namespace mk

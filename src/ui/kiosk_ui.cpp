@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <unicode/coll.h>
 
 #include "core/log.h"
 #include "ui/screens/attract_screen.h"
@@ -63,20 +62,8 @@ std::vector<LanguageChoice> KioskUi::buildLanguageChoices() {
       if (st.code == kiosk_.config().country)
         for (const auto& loc : st.locales) add(loc, true);
   }
-  std::vector<LanguageChoice> others;
   for (const auto& loc : content_.locales(medicine)) add(loc, false);
-  // Languages outside the member state are sorted with an ICU collator for the
-  // kiosk's default language.
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Collator> coll(icu::Collator::createInstance(icu::Locale(kiosk_.config().defaultLocale.c_str()), status));
-  auto firstOther = std::stable_partition(out.begin(), out.end(), [](const auto& c) { return c.ofCountry; });
-  if (coll && U_SUCCESS(status)) {
-    std::stable_sort(firstOther, out.end(), [&](const LanguageChoice& a, const LanguageChoice& b) {
-      UErrorCode st = U_ZERO_ERROR;
-      return coll->compareUTF8(a.name, b.name, st) == UCOL_LESS;
-    });
-  }
-  return out;
+  return out;  // the language screen sorts the others for the language on screen
 }
 
 float KioskUi::dpi() const {
@@ -178,7 +165,7 @@ bool KioskUi::frame(std::int64_t nowMs) {
   }
   ImGui::End();
   ImGui::Render();
-  Rgb bg = palette.background;
+  Rgb bg = currentScreen()->background(palette);
   if (renderer_) renderer_->render(*ImGui::GetDrawData(), (bg.r << 16) | (bg.g << 8) | bg.b);
   return animating || input_.pending();
 }

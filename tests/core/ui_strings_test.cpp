@@ -103,3 +103,18 @@ TEST_CASE("the review and content lines format in every language") {
     CHECK(line.find('{') == std::string::npos);
   }
 }
+
+TEST_CASE("lists are sorted by the collation of the language on screen") {
+  std::vector<std::string> names = {"Zypern", "Österreich", "Ostsee", "Polen"};
+  auto order = [&](const char* locale) {
+    std::vector<std::string> out;
+    for (auto i : collationOrder(names, locale)) out.push_back(names[i]);
+    return out;
+  };
+  CHECK(order("de") == std::vector<std::string>{"Österreich", "Ostsee", "Polen", "Zypern"});
+  CHECK(order("sv") == std::vector<std::string>{"Ostsee", "Polen", "Zypern", "Österreich"});
+  std::vector<std::string> scripts = {"Ελληνικά", "Deutsch", "Български"};
+  names = scripts;
+  CHECK(order("el").front() == "Ελληνικά");  // Greek first for a Greek reader
+  CHECK(order("bg").front() == "Български");
+}

@@ -11,7 +11,6 @@ AttractScreen::AttractScreen(std::vector<std::string> cycleLocales, std::vector<
 
 void AttractScreen::draw(UiContext& ctx) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(0, 0), ctx.size, color(ctx.palette.accent));
   const std::string& locale = cycleLocales_[ctx.kiosk.attractCycleIndex(ctx.now, cycleLocales_.size())];
   drawInvitation(ctx, dl, locale);
   drawMedicines(ctx, dl);

@@ -12,6 +12,7 @@ class AttractScreen : public ScreenView {
   // `cycleLocales`: the languages the invitation cycles through.
   AttractScreen(std::vector<std::string> cycleLocales, std::vector<std::string> medicineNames);
   void draw(UiContext& ctx) override;
+  Rgb background(const Palette& p) const override { return p.accent; }
   const std::vector<std::string>& cycleLocales() const { return cycleLocales_; }
 
  private:

@@ -23,7 +23,6 @@ struct ToolButton {
 void BrochureScreen::draw(UiContext& ctx) {
   const LoadedBrochure* b = content_.brochure(ctx.kiosk.session().medicine, ctx.kiosk.session().locale);
   if (!b) return;
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ctx.size, color(ctx.palette.background));
   Regions r = layoutRegions(ctx, *b);
   drawTitleBar(ctx, *b, r);
   drawBanner(ctx, *b, r);

@@ -6,9 +6,20 @@
 
 namespace mk::ui {
 
+void LanguageScreen::sortFor(const std::string& locale) {
+  if (locale == sortedFor_) return;
+  auto firstOther = std::stable_partition(choices_.begin(), choices_.end(), [](const auto& c) { return c.ofCountry; });
+  std::vector<LanguageChoice> others(firstOther, choices_.end());
+  std::vector<std::string> names;
+  for (const auto& c : others) names.push_back(c.name);
+  auto order = collationOrder(names, locale);
+  for (std::size_t i = 0; i < order.size(); ++i) *(firstOther + static_cast<long>(i)) = others[order[i]];
+  sortedFor_ = locale;
+}
+
 void LanguageScreen::draw(UiContext& ctx) {
+  sortFor(ctx.locale);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(0, 0), ctx.size, color(ctx.palette.background));
   const float m = ctx.ems(1.0f);
   float titleH = textHeight(ctx, ctx.strings.get("language.title"), FontRole::Title, ctx.size.x - 2 * m) + 2 * m;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, titleH), color(ctx.palette.barBackground));

@@ -23,8 +23,12 @@ class LanguageScreen : public ScreenView {
 
  private:
   float drawGroup(UiContext& ctx, float y, bool ofCountry, const std::string& heading);
+  // Keeps the member state's languages first, in their configured order, and sorts
+  // the others with a collator for the language now on screen.
+  void sortFor(const std::string& locale);
 
   std::vector<LanguageChoice> choices_;
+  std::string sortedFor_;
   ImVec2 listMin_, listMax_;
   float contentHeight_ = 0;
 };

@@ -6,7 +6,6 @@ namespace mk::ui {
 
 void MedicineScreen::draw(UiContext& ctx) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(0, 0), ctx.size, color(ctx.palette.background));
   const float m = ctx.ems(1.0f), h = ctx.ems(3.2f);
   float y = m;
   y += drawText(ctx, dl, ImVec2(m, y), ctx.size.x - 2 * m, ctx.strings.get("medicine.title"), FontRole::Title,

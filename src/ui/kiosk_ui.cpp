@@ -23,12 +23,10 @@ KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& 
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
   ImGui::GetStyle().WindowBorderSize = 0;
-  std::vector<std::string> names;
-  for (const auto& m : content_.medicines()) names.push_back(m.brand.empty() ? m.name : m.name + " (" + m.brand + ")");
   auto choices = buildLanguageChoices();
   std::vector<std::string> cycle;
   for (const auto& c : choices) cycle.push_back(c.locale);
-  attract_ = std::make_unique<AttractScreen>(cycle, names);
+  attract_ = std::make_unique<AttractScreen>(cycle, content_);
   language_ = std::make_unique<LanguageScreen>(std::move(choices));
   medicine_ = std::make_unique<MedicineScreen>(content_);
   brochure_ = std::make_unique<BrochureScreen>(content_);

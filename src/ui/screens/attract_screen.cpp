@@ -4,8 +4,8 @@
 
 namespace mk::ui {
 
-AttractScreen::AttractScreen(std::vector<std::string> cycleLocales, std::vector<std::string> medicineNames)
-    : cycleLocales_(std::move(cycleLocales)), medicineNames_(std::move(medicineNames)) {
+AttractScreen::AttractScreen(std::vector<std::string> cycleLocales, ContentView& content)
+    : cycleLocales_(std::move(cycleLocales)), content_(content) {
   if (cycleLocales_.empty()) cycleLocales_.push_back("en");
 }
 
@@ -47,7 +47,10 @@ void AttractScreen::drawMedicines(UiContext& ctx, ImDrawList* dl) {
   y += drawText(ctx, dl, ImVec2(margin, y), width, ctx.strings.get("attract.available"), FontRole::Body,
                 ctx.palette.accentText, true);
   y += ctx.ems(0.5f);
-  for (const auto& name : medicineNames_) {
+  for (const auto& med : content_.medicines()) {
+    // The brochure's own title in the kiosk's language ("Πομαλιδομίδη (Imnovid)").
+    const LoadedBrochure* b = content_.brochure(med.id, ctx.locale);
+    std::string name = b ? b->brochure.title : med.name;
     y += drawText(ctx, dl, ImVec2(margin, y), width, name, FontRole::Heading, ctx.palette.accentText, true);
     y += ctx.ems(0.3f);
   }

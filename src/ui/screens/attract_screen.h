@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/content_view.h"
 #include "ui/screens/screen.h"
 
 namespace mk::ui {
@@ -10,7 +11,7 @@ namespace mk::ui {
 class AttractScreen : public ScreenView {
  public:
   // `cycleLocales`: the languages the invitation cycles through.
-  AttractScreen(std::vector<std::string> cycleLocales, std::vector<std::string> medicineNames);
+  AttractScreen(std::vector<std::string> cycleLocales, ContentView& content);
   void draw(UiContext& ctx) override;
   Rgb background(const Palette& p) const override { return p.accent; }
   const std::vector<std::string>& cycleLocales() const { return cycleLocales_; }
@@ -20,7 +21,7 @@ class AttractScreen : public ScreenView {
   void drawMedicines(UiContext& ctx, ImDrawList* dl);
 
   std::vector<std::string> cycleLocales_;
-  std::vector<std::string> medicineNames_;
+  ContentView& content_;
 };
 
 }  // namespace mk::ui

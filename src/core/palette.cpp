@@ -15,7 +15,7 @@ const Palette& normalPalette() {
       .button = {226, 233, 241},
       .buttonPressed = {186, 202, 222},
       .buttonText = {16, 36, 60},
-      .buttonBorder = {92, 112, 136},
+      .buttonBorder = {125, 135, 150},  // at least 3:1 against both the page and the bars
       .railSelected = {22, 58, 94},
       .railSelectedText = {255, 255, 255},
       .warningBackground = {160, 20, 26},
@@ -53,6 +53,33 @@ const Palette& highContrastPalette() {
       .accentText = {255, 255, 0},
   };
   return p;
+}
+
+std::vector<ColourPair> textPairs(const Palette& p) {
+  return {
+      {"body text", p.text, p.background},
+      {"sources and hints", p.mutedText, p.background},
+      {"title bar and toolbar", p.barText, p.barBackground},
+      {"button label", p.buttonText, p.button},
+      {"pressed button label", p.buttonText, p.buttonPressed},
+      {"selected button label", p.railSelectedText, p.railSelected},
+      {"warning banner and callouts", p.warningText, p.warningBackground},
+      {"review badge", p.badgeText, p.badgeBackground},
+      {"idle panel text", p.text, p.overlayPanel},
+      {"idle panel hint", p.mutedText, p.overlayPanel},
+      {"attract screen", p.accentText, p.accent},
+  };
+}
+
+std::vector<ControlEdge> controlEdges(const Palette& p) {
+  return {
+      {"button on the page", p.buttonBorder, p.button, p.background},
+      {"button on the toolbar", p.buttonBorder, p.button, p.barBackground},
+      {"selected button on the page", p.buttonBorder, p.railSelected, p.background},
+      {"selected button on the toolbar", p.buttonBorder, p.railSelected, p.barBackground},
+      {"continue button on the idle panel", p.railSelected, p.railSelected, p.overlayPanel},
+      {"warning callout", p.warningBorder, p.warningBackground, p.background},
+  };
 }
 
 double relativeLuminance(Rgb c) {

@@ -1,6 +1,7 @@
 #pragma once
 // Colour palettes as plain data so contrast can be checked without a screen.
 #include <cstdint>
+#include <vector>
 
 namespace mk {
 
@@ -29,6 +30,23 @@ struct Palette {
   Rgb accent;          // attract screen
   Rgb accentText;
 };
+
+// Every text colour the UI draws, with the background it is drawn on.
+struct ColourPair {
+  const char* what;
+  Rgb foreground;
+  Rgb background;
+};
+std::vector<ColourPair> textPairs(const Palette& p);
+// Every control with the surfaces it sits on: its border and its fill are both
+// candidates for the visible boundary (WCAG 1.4.11).
+struct ControlEdge {
+  const char* what;
+  Rgb border;
+  Rgb fill;
+  Rgb surface;
+};
+std::vector<ControlEdge> controlEdges(const Palette& p);
 
 const Palette& normalPalette();
 const Palette& highContrastPalette();

@@ -24,7 +24,8 @@ ImU32 color(Rgb c, float alpha = 1.0f);
 struct FrameRegistry {
   struct Target {
     std::string id;
-    ImVec2 min, max;
+    ImVec2 min, max;        // the part that can be touched (inside the clip rectangle)
+    bool partial = false;   // partly scrolled out of view
   };
   struct Text {
     std::string text;

@@ -110,7 +110,12 @@ bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::st
     ctx.registry.texts.back().boxMin = min;
     ctx.registry.texts.back().boxMax = max;
   }
-  ctx.registry.targets.push_back({id, min, max});
+  // Only the visible part of a button in scrolling content can be touched.
+  ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
+  ImVec2 a(std::max(min.x, clipMin.x), std::max(min.y, clipMin.y));
+  ImVec2 z(std::min(max.x, clipMax.x), std::min(max.y, clipMax.y));
+  if (a.x < z.x && a.y < z.y)
+    ctx.registry.targets.push_back({id, a, z, a.x != min.x || a.y != min.y || z.x != max.x || z.y != max.y});
   return clicked;
 }
 

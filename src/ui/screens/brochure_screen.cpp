@@ -70,6 +70,16 @@ BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const Load
     r.railMax = ImVec2(m + railW, r.toolbarMin.y - m);
     r.contentMin = ImVec2(r.railMax.x + m * 2, r.bannerMax.y + m * 0.5f);
     r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
+    float needed = static_cast<float>(kSectionIds.size()) * (r.railButtonHeight + m) - m;
+    if (needed > r.railMax.y - r.railMin.y) {
+      // Large text on a landscape screen: the column cannot hold every section, so
+      // the rail becomes one row above the text, as in portrait.
+      r.compactRail = true;
+      r.railButtonHeight = std::max(buttonH, textHeight(ctx, ctx.strings.get("brochure.section.donation"), FontRole::Bold,
+                                                        W - 2 * m - 2 * (ctx.ems(3.0f) + m)) + ctx.ems(0.6f));
+      r.railMax = ImVec2(W - m, r.railMin.y + r.railButtonHeight);
+      r.contentMin = ImVec2(m, r.railMax.y + m);
+    }
   }
   return r;
 }

@@ -119,4 +119,27 @@ bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::st
   return clicked;
 }
 
+float drawQrCode(ImDrawList* dl, const QrCode& code, ImVec2 pos, float modulePx) {
+  constexpr int kQuietModules = 4;
+  float side = static_cast<float>(code.size + 2 * kQuietModules) * modulePx;
+  dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32(255, 255, 255, 255));
+  ImVec2 origin(pos.x + kQuietModules * modulePx, pos.y + kQuietModules * modulePx);
+  for (int y = 0; y < code.size; ++y) {
+    // One rectangle per horizontal run of dark modules.
+    for (int x = 0; x < code.size;) {
+      if (!code.at(x, y)) {
+        ++x;
+        continue;
+      }
+      int end = x;
+      while (end < code.size && code.at(end, y)) ++end;
+      dl->AddRectFilled(ImVec2(origin.x + static_cast<float>(x) * modulePx, origin.y + static_cast<float>(y) * modulePx),
+                        ImVec2(origin.x + static_cast<float>(end) * modulePx, origin.y + static_cast<float>(y + 1) * modulePx),
+                        IM_COL32(0, 0, 0, 255));
+      x = end;
+    }
+  }
+  return side;
+}
+
 }  // namespace mk::ui

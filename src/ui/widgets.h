@@ -3,6 +3,7 @@
 // whose label wraps inside them. All sizes are passed in px computed from em.
 #include <string_view>
 
+#include "core/qr_code.h"
 #include "ui/ui_context.h"
 
 namespace mk::ui {
@@ -26,5 +27,8 @@ float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::str
 bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::string_view label,
                  const ButtonStyle& style);
 float lineHeight(const FontSet& fonts, FontRole role);
+// Draws a QR code with its quiet zone, always dark on white (also in high contrast,
+// so phones can read it). Returns the side length in px.
+float drawQrCode(ImDrawList* dl, const QrCode& code, ImVec2 pos, float modulePx);
 
 }  // namespace mk::ui

@@ -1,6 +1,7 @@
 #include "ui/screens/brochure_screen.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/widgets.h"
 
@@ -263,6 +264,8 @@ float BrochureScreen::drawSectionFooter(UiContext& ctx, const LoadedBrochure& b,
     y += std::max(h, ctx.ems(2.6f));
   } else {
     y += drawText(ctx, dl, ImVec2(origin.x, y), width, ctx.strings.get("brochure.end"), FontRole::Bold, ctx.palette.text);
+    y += ctx.ems(0.8f);
+    y += drawTakeHome(ctx, b, ImVec2(origin.x, y), width);
     if (content_.db()) {
       const ContentInfo& info = content_.db()->info();
       auto built = parseIsoDate(info.buildTime);
@@ -301,6 +304,26 @@ void BrochureScreen::drawContent(UiContext& ctx, const LoadedBrochure& b, const 
     dl->AddRectFilled(ImVec2(r.contentMax.x - ctx.ems(0.3f), barY), ImVec2(r.contentMax.x, barY + barH),
                       color(ctx.palette.buttonBorder), ctx.ems(0.15f));
   }
+}
+
+float BrochureScreen::drawTakeHome(UiContext& ctx, const LoadedBrochure& b, ImVec2 origin, float width) {
+  if (!content_.db()) return 0;
+  // The medicine's public EMA page in the brochure's language where there is one.
+  std::string url = content_.db()->link(b.brochure.medicine, b.brochure.locale);
+  if (url.empty()) return 0;
+  if (url != qrUrl_) {
+    qr_ = encodeQr(url);
+    qrUrl_ = url;
+  }
+  if (!qr_) return 0;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float side = std::min(width, ctx.ems(11.0f));
+  float modulePx = std::floor(side / static_cast<float>(qr_->size + 8));
+  float drawn = drawQrCode(dl, *qr_, ImVec2(origin.x, origin.y), std::max(2.0f, modulePx));
+  float y = origin.y + drawn + ctx.ems(0.3f);
+  // The address beneath, for those who type it; it may break at its slashes.
+  y += drawText(ctx, dl, ImVec2(origin.x, y), width, url, FontRole::Body, ctx.palette.text);
+  return y - origin.y;
 }
 
 float BrochureScreen::railLabelHeight(UiContext& ctx, float cellWidth) {

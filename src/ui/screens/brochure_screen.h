@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "core/qr_code.h"
 #include "ui/content_view.h"
 #include "ui/document.h"
 #include "ui/screens/screen.h"
@@ -39,6 +40,7 @@ class BrochureScreen : public ScreenView {
   float toolbarHeight(UiContext& ctx, float width);
   float railLabelHeight(UiContext& ctx, float cellWidth);
   const DocLayout& sectionLayout(UiContext& ctx, const ShownSection& s, float width);
+  float drawTakeHome(UiContext& ctx, const LoadedBrochure& b, ImVec2 origin, float width);
 
   ContentView& content_;
   ImVec2 contentMin_, contentMax_;  // for routing drags
@@ -46,6 +48,8 @@ class BrochureScreen : public ScreenView {
   DocLayout layout_;
   float headerHeight_ = 0;
   float footerHeight_ = 0;
+  std::string qrUrl_;
+  std::optional<QrCode> qr_;
 };
 
 }  // namespace mk::ui

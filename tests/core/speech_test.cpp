@@ -1,0 +1,72 @@
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include "core/speech.h"
+
+using namespace mk;
+
+namespace {
+double rms(const std::vector<std::int16_t>& pcm) {
+  if (pcm.empty()) return 0;
+  double sum = 0;
+  for (auto s : pcm) sum += static_cast<double>(s) * s;
+  return std::sqrt(sum / static_cast<double>(pcm.size()));
+}
+
+template <typename F>
+bool waitFor(F done) {
+  for (int i = 0; i < 400; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  return false;
+}
+}  // namespace
+
+TEST_CASE("speech is audible in all 24 EU languages") {
+  auto engine = SpeechEngine::create();
+  REQUIRE(engine);
+  CHECK(engine->sampleRate() > 8000);
+  const std::pair<const char*, const char*> samples[] = {
+      {"bg", "Не дарявайте кръв."}, {"cs", "Nedarujte krev."}, {"da", "Giv ikke blod."},
+      {"de", "Spenden Sie kein Blut."}, {"el", "Μη δίνετε αίμα."}, {"en", "Do not donate blood."},
+      {"es", "No done sangre."}, {"et", "Ärge loovutage verd."}, {"fi", "Älä luovuta verta."},
+      {"fr", "Ne donnez pas votre sang."}, {"ga", "Ná tabhair fuil."}, {"hr", "Ne darujte krv."},
+      {"hu", "Ne adjon vért."}, {"it", "Non donate il sangue."}, {"lt", "Nedovanokite kraujo."},
+      {"lv", "Neziedojiet asinis."}, {"mt", "Tagħtix demm."}, {"nl", "Geef geen bloed."},
+      {"pl", "Nie oddawaj krwi."}, {"pt", "Não doe sangue."}, {"ro", "Nu donați sânge."},
+      {"sk", "Nedarujte krv."}, {"sl", "Ne darujte krvi."}, {"sv", "Ge inte blod."}};
+  for (const auto& [lang, text] : samples) {
+    INFO(lang);
+    REQUIRE(engine->setLanguage(lang));
+    auto pcm = engine->synthesize(text);
+    CHECK(pcm.size() > static_cast<size_t>(engine->sampleRate()) / 4);  // at least a quarter second
+    CHECK(rms(pcm) > 300.0);                                              // not silence
+  }
+}
+
+TEST_CASE("the loudest volume step is 12 dB above the quietest") {
+  double db = 20.0 * std::log10(gainForVolumeStep(4) / gainForVolumeStep(1));
+  CHECK(db == Approx(12.0).margin(0.01));
+  CHECK(gainForVolumeStep(2) < gainForVolumeStep(3));
+  CHECK(gainForVolumeStep(0) == gainForVolumeStep(1));
+}
+
+TEST_CASE("reading aloud goes paragraph by paragraph and stops at once") {
+  MemorySink sink;
+  ReadAloud reader(SpeechEngine::create(), sink);
+  REQUIRE(reader.available());
+  reader.start({"First paragraph.", "Second paragraph.", "Third."}, "en");
+  REQUIRE(waitFor([&] { return !reader.active(); }));
+  CHECK(rms(sink.samples()) > 300.0);
+  CHECK(reader.currentParagraph() == 2);  // the memory sink has "played" everything
+  reader.start({"A much longer text that takes a while to synthesise, read by the kiosk for a patient."}, "en");
+  reader.stop();
+  CHECK(sink.samples().empty());
+  CHECK(reader.currentParagraph() == -1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  CHECK(sink.samples().empty());  // nothing arrives after stop()
+  CHECK_FALSE(reader.active());
+}

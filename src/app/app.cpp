@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/log.h"
+#include "ui/sdl_audio.h"
 
 namespace mk::app {
 
@@ -46,8 +47,27 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   ui::UiConfig uc;
   uc.screenDiagonalInches = settings_.screenDiagonalInches;
   ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc);
+  sink_ = std::make_unique<MemorySink>();
+  reader_ = std::make_unique<ReadAloud>(SpeechEngine::create(), *sink_);
+  ui_->setReadAloud(reader_.get());
 }
 
-App::~App() = default;
+void App::enableAudio() {
+  auto engine = SpeechEngine::create();
+  if (!engine) return;
+  auto sink = ui::SdlAudioSink::open(engine->sampleRate());
+  if (!sink) return;
+  ui_->setReadAloud(nullptr);
+  reader_.reset();
+  sink_ = std::move(sink);
+  reader_ = std::make_unique<ReadAloud>(std::move(engine), *sink_);
+  ui_->setReadAloud(reader_.get());
+}
+
+App::~App() {
+  // The UI refers to the reader, and the reader to its sink: detach in that order.
+  if (ui_) ui_->setReadAloud(nullptr);
+  reader_.reset();
+}
 
 }  // namespace mk::app

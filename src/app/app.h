@@ -9,6 +9,7 @@
 #include "core/content_db.h"
 #include "core/kiosk_state.h"
 #include "core/paths.h"
+#include "core/speech.h"
 #include "core/ui_strings.h"
 #include "ui/content_view.h"
 #include "ui/fonts.h"
@@ -26,6 +27,11 @@ class App {
   ui::KioskUi& ui() { return *ui_; }
   ui::ContentView& content() { return *view_; }
   const KioskSettings& settings() const { return settings_; }
+  // Read aloud through the sound card (the window); headless modes keep a silent
+  // memory sink so that everything else behaves the same.
+  void enableAudio();
+  ReadAloud* readAloud() { return reader_.get(); }
+  PcmSink* audioSink() { return sink_.get(); }
 
  private:
   KioskSettings settings_;
@@ -36,6 +42,8 @@ class App {
   std::unique_ptr<ui::Fonts> fonts_;
   std::unique_ptr<Kiosk> kiosk_;
   std::unique_ptr<ui::KioskUi> ui_;
+  std::unique_ptr<PcmSink> sink_;
+  std::unique_ptr<ReadAloud> reader_;
 };
 
 // The three ways of driving the UI. Each returns the process exit code.

@@ -39,6 +39,7 @@ int runWindow(const Options& o, const std::string& argv0) {
       rc = 1;
     } else {
       app.ui().setRenderer(renderer.get());
+      app.enableAudio();
       bool running = true;
       int extraFrames = kExtraFramesAfterInput;
       bool busy = true;

@@ -73,6 +73,11 @@ void Kiosk::chooseSection(const std::string& section, std::int64_t nowMs) {
   session_.sectionMenuOpen = false;
 }
 
+void Kiosk::setVolumeStep(int step, std::int64_t nowMs) {
+  noteInput(nowMs);
+  session_.volumeStep = std::clamp(step, 1, 4);
+}
+
 void Kiosk::setSectionMenuOpen(bool open, std::int64_t nowMs) {
   noteInput(nowMs);
   session_.sectionMenuOpen = open;

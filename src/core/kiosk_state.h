@@ -31,6 +31,7 @@ struct Session {
   int textSize = 1;
   bool highContrast = false;
   bool sectionMenuOpen = false;  // the compact rail's list of sections
+  int volumeStep = 3;            // read-aloud volume, 1..4
   KineticScroll scroll;          // brochure section text
   KineticScroll languageScroll;  // language list
   bool idleWarning = false;
@@ -49,6 +50,7 @@ class Kiosk {
   void chooseSection(const std::string& section, std::int64_t nowMs);
   void changeLanguage(std::int64_t nowMs);              // back to the Language screen
   void setSectionMenuOpen(bool open, std::int64_t nowMs);
+  void setVolumeStep(int step, std::int64_t nowMs);
   void setTextSize(int size, std::int64_t nowMs);
   void setHighContrast(bool on, std::int64_t nowMs);
   void goHome(std::int64_t nowMs);                      // clears everything

@@ -1,5 +1,7 @@
 #include "ui/document.h"
 
+#include <algorithm>
+
 #include "ui/widgets.h"
 
 namespace mk::ui {
@@ -41,7 +43,7 @@ DocLayout layoutDocument(UiContext& ctx, const std::vector<Block>& blocks, float
     float lh = lineHeight(ctx.fonts, role);
     if (b.kind == BlockKind::Bullet) doc.bullets.push_back({left - ctx.ems(0.8f), c.y + lh * 0.5f, b.callout});
     for (const auto& line : lines) {
-      doc.lines.push_back(DocLine{line, role, left, c.y, b.callout});
+      doc.lines.push_back(DocLine{line, role, left, c.y, b.callout, static_cast<int>(i)});
       c.y += lh;
     }
     bool nextInCallout = i + 1 < blocks.size() && blocks[i + 1].callout;
@@ -57,8 +59,20 @@ DocLayout layoutDocument(UiContext& ctx, const std::vector<Block>& blocks, float
 }
 
 void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin,
-                  ImVec2 clipMax) {
+                  ImVec2 clipMax, int highlightBlock) {
   const Palette& p = ctx.palette;
+  if (highlightBlock >= 0) {
+    // A band behind the paragraph being read aloud, so the eye can follow the voice.
+    float top = FLT_MAX, bottom = -FLT_MAX;
+    for (const auto& l : doc.lines)
+      if (l.block == highlightBlock) {
+        top = std::min(top, l.y);
+        bottom = std::max(bottom, l.y + lineHeight(ctx.fonts, l.role));
+      }
+    if (top < bottom)
+      dl->AddRectFilled(ImVec2(origin.x - ctx.ems(0.3f), origin.y + top), ImVec2(origin.x + doc.width, origin.y + bottom),
+                        color(p.badgeBackground), ctx.ems(0.2f));
+  }
   for (const auto& box : doc.callouts) {
     ImVec2 a(origin.x, origin.y + box.y0), b(origin.x + doc.width, origin.y + box.y1);
     if (b.y < clipMin.y || a.y > clipMax.y) continue;

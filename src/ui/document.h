@@ -13,6 +13,7 @@ struct DocLine {
   FontRole role = FontRole::Body;
   float x = 0, y = 0;  // relative to the document's top-left
   bool callout = false;
+  int block = 0;       // index of the block the line belongs to
 };
 
 struct DocBox {  // a warning callout's background
@@ -34,7 +35,8 @@ struct DocLayout {
 
 DocLayout layoutDocument(UiContext& ctx, const std::vector<Block>& blocks, float width);
 // Draws the part of `doc` inside `clip`, with the document's top at `origin`.
+// `highlightBlock` (or -1) is the paragraph being read aloud.
 void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin,
-                  ImVec2 clipMax);
+                  ImVec2 clipMax, int highlightBlock = -1);
 
 }  // namespace mk::ui

@@ -35,6 +35,36 @@ KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& 
 
 KioskUi::~KioskUi() { ImGui::DestroyContext(imgui_); }
 
+void KioskUi::setReadAloud(ReadAloud* reader) {
+  reader_ = reader;
+  brochure_->setReadAloud(reader);
+}
+
+void KioskUi::stepReadAloud(std::int64_t nowMs) {
+  if (!reader_ || !reader_->available()) return;
+  const Session& s = kiosk_.session();
+  reader_->setVolumeStep(s.volumeStep);
+  // Reading belongs to one section in one language: a change, or the idle reset,
+  // stops it.
+  std::string key = std::to_string(kiosk_.sessionNumber()) + "/" + toString(s.screen) + "/" + s.locale + "/" + s.section;
+  if (key != readingFor_) {
+    if (!readingFor_.empty()) reader_->stop();
+    readingFor_ = key;
+  }
+  // The idle warning is announced by voice as well as on screen.
+  if (s.idleWarning && !idleAnnounced_) {
+    idleAnnounced_ = true;
+    strings_.setLocale(s.locale);
+    reader_->start({strings_.get("idle.title"),
+                    strings_.format("idle.countdown", {{"seconds", std::int64_t{kiosk_.countdownSecondsLeft(nowMs)}}})},
+                   s.locale);
+  }
+  if (!s.idleWarning && idleAnnounced_) {
+    idleAnnounced_ = false;
+    reader_->stop();
+  }
+}
+
 void KioskUi::setRenderer(Renderer* renderer) {
   renderer_ = renderer;
   fontEm_ = 0;  // the texture must be uploaded to this renderer
@@ -127,6 +157,7 @@ bool KioskUi::frame(std::int64_t nowMs) {
     input_.reset();
     swallowPress_ = false;
   }
+  stepReadAloud(nowMs);
   float w = renderer_ ? static_cast<float>(renderer_->width()) : size_.x;
   float h = renderer_ ? static_cast<float>(renderer_->height()) : size_.y;
   ensureFonts(kiosk_.session().textSize, w, h);
@@ -171,6 +202,8 @@ bool KioskUi::frame(std::int64_t nowMs) {
 std::int64_t KioskUi::nextWake(std::int64_t nowMs) const {
   std::int64_t a = kiosk_.nextDeadline(nowMs);
   std::int64_t b = input_.nextDeadline();
+  // While reading aloud, redraw a few times a second to move the highlight.
+  if (reader_ && reader_->active()) b = b < 0 ? nowMs + 100 : std::min(b, nowMs + 100);
   if (a < 0) return b;
   if (b < 0) return a;
   return std::min(a, b);

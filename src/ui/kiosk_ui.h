@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/kiosk_state.h"
+#include "core/speech.h"
 #include "core/ui_strings.h"
 #include "ui/content_view.h"
 #include "ui/fonts.h"
@@ -39,6 +40,8 @@ class KioskUi {
   KioskUi& operator=(const KioskUi&) = delete;
 
   void setRenderer(Renderer* renderer);
+  // Read aloud (may be null: no speech). Not owned.
+  void setReadAloud(ReadAloud* reader);
   PointerInput& input() { return input_; }
   void handleGestures(const std::vector<GestureEvent>& gestures, std::int64_t nowMs);
   // Steps core, draws one frame and renders it. Returns true when another frame is
@@ -77,6 +80,10 @@ class KioskUi {
   bool swallowPress_ = false;
   std::int64_t lastFrameMs_ = -1;
   std::uint64_t sessionSeen_ = 0;
+  ReadAloud* reader_ = nullptr;
+  std::string readingFor_;  // section/locale the reading belongs to
+  bool idleAnnounced_ = false;
+  void stepReadAloud(std::int64_t nowMs);
   std::unique_ptr<AttractScreen> attract_;
   std::unique_ptr<LanguageScreen> language_;
   std::unique_ptr<MedicineScreen> medicine_;

@@ -28,6 +28,7 @@ void BrochureScreen::draw(UiContext& ctx) {
   drawTitleBar(ctx, *b, r);
   drawBanner(ctx, *b, r);
   drawRail(ctx, r);
+  drawReadAloudBar(ctx, r);
   if (r.compactRail && ctx.kiosk.session().sectionMenuOpen) drawSectionMenu(ctx, r);
   else drawContent(ctx, *b, r);
   drawToolbar(ctx, r);
@@ -81,6 +82,13 @@ BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const Load
       r.railMax = ImVec2(W - m, r.railMin.y + r.railButtonHeight);
       r.contentMin = ImVec2(m, r.railMax.y + m);
     }
+  }
+  // The read-aloud controls sit above the text, always in view.
+  if (reader_ && reader_->available()) {
+    float h = readAloudBarHeight(ctx, r.contentMax.x - r.contentMin.x);
+    r.readMin = ImVec2(r.contentMin.x, r.contentMin.y);
+    r.readMax = ImVec2(r.contentMax.x, r.contentMin.y + h);
+    r.contentMin.y += h + m;
   }
   return r;
 }
@@ -293,7 +301,9 @@ void BrochureScreen::drawContent(UiContext& ctx, const LoadedBrochure& b, const 
   ImGui::PushClipRect(r.contentMin, r.contentMax, true);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   headerHeight_ = drawSectionHeader(ctx, *shown, ImVec2(r.contentMin.x, y0), width);
-  drawDocument(ctx, dl, doc, ImVec2(r.contentMin.x, y0 + headerHeight_), r.contentMin, r.contentMax);
+  // Paragraph 0 read aloud is the title; block i is paragraph i + 1.
+  int reading = reader_ && reader_->active() ? reader_->currentParagraph() - 1 : -1;
+  drawDocument(ctx, dl, doc, ImVec2(r.contentMin.x, y0 + headerHeight_), r.contentMin, r.contentMax, reading);
   footerHeight_ = drawSectionFooter(ctx, b, *s, ImVec2(r.contentMin.x, y0 + headerHeight_ + doc.height), width);
   ImGui::PopClipRect();
   // A thin scroll indicator shows there is more to read.
@@ -324,6 +334,74 @@ float BrochureScreen::drawTakeHome(UiContext& ctx, const LoadedBrochure& b, ImVe
   // The address beneath, for those who type it; it may break at its slashes.
   y += drawText(ctx, dl, ImVec2(origin.x, y), width, url, FontRole::Body, ctx.palette.text);
   return y - origin.y;
+}
+
+namespace {
+struct ReadButton {
+  const char* id;
+  const char* key;
+  float share;  // of the bar's width
+};
+constexpr ReadButton kReadButtons[] = {{"read.play", "brochure.read_aloud", 0.28f},
+                                       {"read.stop", "brochure.stop", 0.16f},
+                                       {"read.restart", "brochure.restart", 0.24f},
+                                       {"read.quieter", "brochure.quieter", 0.16f},
+                                       {"read.louder", "brochure.louder", 0.16f}};
+}  // namespace
+
+float BrochureScreen::readAloudBarHeight(UiContext& ctx, float width) {
+  const float gap = ctx.ems(0.4f);
+  float avail = width - gap * static_cast<float>(std::size(kReadButtons) - 1);
+  float tallest = 0;
+  for (const auto& b : kReadButtons) {
+    for (const char* key : {b.key, "brochure.pause", "brochure.resume"}) {
+      if (key != b.key && std::string_view(b.id) != "read.play") continue;
+      tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(key), FontRole::Bold, avail * b.share - ctx.ems(0.8f)));
+    }
+  }
+  return std::max(ctx.ems(2.6f), tallest + ctx.ems(0.6f));
+}
+
+void BrochureScreen::drawReadAloudBar(UiContext& ctx, const Regions& r) {
+  if (!reader_ || !reader_->available() || r.readMax.y <= r.readMin.y) return;
+  auto& session = ctx.kiosk.session();
+  const float gap = ctx.ems(0.4f);
+  float avail = r.readMax.x - r.readMin.x - gap * static_cast<float>(std::size(kReadButtons) - 1);
+  float x = r.readMin.x;
+  bool active = reader_->active();
+  for (const auto& b : kReadButtons) {
+    float w = avail * b.share;
+    std::string id = b.id;
+    std::string label = ctx.strings.get(b.key);
+    if (id == "read.play" && active) label = ctx.strings.get(reader_->paused() ? "brochure.resume" : "brochure.pause");
+    ButtonStyle style = id == "read.play" && active ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+    bool tapped = touchButton(ctx, b.id, ImVec2(x, r.readMin.y), ImVec2(x + w, r.readMax.y), label, style);
+    x += w + gap;
+    if (!tapped) continue;
+    ctx.kiosk.noteInput(ctx.now);
+    if (id == "read.play") {
+      if (!active) reader_->start(paragraphsToRead(ctx), readLocale_);
+      else reader_->setPaused(!reader_->paused());
+    } else if (id == "read.stop") {
+      reader_->stop();
+    } else if (id == "read.restart") {
+      reader_->start(paragraphsToRead(ctx), readLocale_);
+    } else if (id == "read.quieter") {
+      ctx.kiosk.setVolumeStep(session.volumeStep - 1, ctx.now);
+    } else if (id == "read.louder") {
+      ctx.kiosk.setVolumeStep(session.volumeStep + 1, ctx.now);
+    }
+  }
+}
+
+std::vector<std::string> BrochureScreen::paragraphsToRead(UiContext& ctx) {
+  std::vector<std::string> out;
+  auto shown = content_.section(ctx.kiosk.session().medicine, ctx.kiosk.session().locale, ctx.kiosk.session().section);
+  if (!shown) return out;
+  readLocale_ = shown->locale;  // a fallen-back section is read in its own language
+  out.push_back(shown->section->title);
+  for (const auto& block : *shown->blocks) out.push_back(plainText(block));
+  return out;
 }
 
 float BrochureScreen::railLabelHeight(UiContext& ctx, float cellWidth) {

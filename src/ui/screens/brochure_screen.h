@@ -2,6 +2,7 @@
 #include <string>
 
 #include "core/qr_code.h"
+#include "core/speech.h"
 #include "ui/content_view.h"
 #include "ui/document.h"
 #include "ui/screens/screen.h"
@@ -14,6 +15,9 @@ namespace mk::ui {
 class BrochureScreen : public ScreenView {
  public:
   explicit BrochureScreen(ContentView& content) : content_(content) {}
+  void setReadAloud(ReadAloud* reader) { reader_ = reader; }
+  // The section as the paragraphs read aloud: its title, then each block.
+  std::vector<std::string> paragraphsToRead(UiContext& ctx);
   void draw(UiContext& ctx) override;
   void onGesture(UiContext& ctx, const GestureEvent& g) override;
 
@@ -23,6 +27,7 @@ class BrochureScreen : public ScreenView {
     int railColumns = 1;
     float railButtonHeight = 0;
     bool compactRail = false;  // portrait with large text: prev / sections / next
+    ImVec2 readMin, readMax;   // the read-aloud controls
   };
 
  private:
@@ -37,12 +42,16 @@ class BrochureScreen : public ScreenView {
   float drawNote(UiContext& ctx, const std::string& text, ImVec2 origin, float width);
   float drawSectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, ImVec2 origin, float width);
   void drawToolbar(UiContext& ctx, const Regions& r);
+  void drawReadAloudBar(UiContext& ctx, const Regions& r);
+  float readAloudBarHeight(UiContext& ctx, float width);
   float toolbarHeight(UiContext& ctx, float width);
   float railLabelHeight(UiContext& ctx, float cellWidth);
   const DocLayout& sectionLayout(UiContext& ctx, const ShownSection& s, float width);
   float drawTakeHome(UiContext& ctx, const LoadedBrochure& b, ImVec2 origin, float width);
 
   ContentView& content_;
+  ReadAloud* reader_ = nullptr;
+  std::string readLocale_;
   ImVec2 contentMin_, contentMax_;  // for routing drags
   std::string layoutKey_;
   DocLayout layout_;

@@ -53,11 +53,15 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
 }
 
 void App::enableAudio() {
-  auto engine = SpeechEngine::create();
-  if (!engine) return;
-  auto sink = ui::SdlAudioSink::open(engine->sampleRate());
-  if (!sink) return;
+  // Without speech or a sound card the read-aloud controls are hidden rather than
+  // left on screen doing nothing (the reason is logged by the engine or the sink).
   ui_->setReadAloud(nullptr);
+  auto engine = SpeechEngine::create();
+  auto sink = engine ? ui::SdlAudioSink::open(engine->sampleRate()) : nullptr;
+  if (!sink) {
+    reader_.reset();
+    return;
+  }
   reader_.reset();
   sink_ = std::move(sink);
   reader_ = std::make_unique<ReadAloud>(std::move(engine), *sink_);

@@ -94,16 +94,41 @@ int runBench(const Options& o, const std::string& argv0) {
       switches.push_back(msSince(t));
     }
   }
+  // Frame time while speech is synthesised on the worker thread, against silence, on
+  // the same section and scroll.
+  auto scrollFrames = [&](std::vector<double>& out) {
+    k.session().scroll.jumpTo(0);
+    k.session().scroll.fling(-3000);
+    for (int i = 0; i < 120; ++i) {
+      auto t = Clock::now();
+      app.ui().frame(now += 16);
+      out.push_back(msSince(t));
+    }
+  };
+  std::vector<double> silent, speaking;
+  k.chooseLanguage("en", now);
+  k.chooseSection("pregnancy", now);
+  app.ui().frame(now += 16);
+  scrollFrames(silent);
+  bool canSpeak = app.readAloud() && app.readAloud()->available();
+  if (canSpeak) {
+    std::vector<std::string> text(40, "Use effective contraception without a break, starting at least four weeks before treatment.");
+    app.readAloud()->start(text, "en");
+    scrollFrames(speaking);
+    app.readAloud()->stop();
+  }
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   std::printf("{\"size\":\"%dx%d\",\"setup_ms\":%.2f,\"first_frame_ms\":%.2f,\"process_start_to_first_frame_ms\":%.1f,"
               "\"scroll_frames\":%zu,\"frame_p50_ms\":%.3f,\"frame_p99_ms\":%.3f,\"frame_max_ms\":%.3f,"
               "\"locales\":%zu,\"language_switch_p50_ms\":%.3f,\"language_switch_max_ms\":%.3f,"
+              "\"frame_p50_ms_silent\":%.3f,\"frame_p50_ms_speaking\":%.3f,\"frame_p99_ms_speaking\":%.3f,"
               "\"peak_rss_kb\":%ld}\n",
               o.width, o.height, setupMs, firstFrameMs, startToFirstFrame, frames.size(), percentile(frames, 0.5),
               percentile(frames, 0.99), frames.empty() ? 0.0 : *std::max_element(frames.begin(), frames.end()),
               locales.size(), percentile(switches, 0.5),
-              switches.empty() ? 0.0 : *std::max_element(switches.begin(), switches.end()), ru.ru_maxrss);
+              switches.empty() ? 0.0 : *std::max_element(switches.begin(), switches.end()),
+              percentile(silent, 0.5), percentile(speaking, 0.5), percentile(speaking, 0.99), ru.ru_maxrss);
   return 0;
 }
 

@@ -46,51 +46,62 @@ BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const Load
   float tb = toolbarHeight(ctx, W - 2 * m);
   r.toolbarMin = ImVec2(0, H - tb);
   r.toolbarMax = ImVec2(W, H);
-  const float buttonH = ctx.ems(2.6f);
+  bool reading = reader_ && reader_->available();
   if (ctx.portrait()) {
     // Rail as a grid across the top; each tile at least 9 em wide.
     r.railColumns = std::clamp(static_cast<int>((W - m) / ctx.ems(9.0f)), 1, 4);
     int rows = (static_cast<int>(kSectionIds.size()) + r.railColumns - 1) / r.railColumns;
     float cellW = (W - 2 * m - static_cast<float>(r.railColumns - 1) * m) / static_cast<float>(r.railColumns);
-    r.railButtonHeight = std::max(buttonH, railLabelHeight(ctx, cellW) + ctx.ems(0.6f));
+    r.railButtonHeight = std::max(ctx.ems(2.6f), railLabelHeight(ctx, cellW) + ctx.ems(0.6f));
     r.railMin = ImVec2(m, r.bannerMax.y + m);
     r.railMax = ImVec2(W - m, r.railMin.y + static_cast<float>(rows) * (r.railButtonHeight + m) - m);
     // A grid taller than a fifth of the screen would leave too little room to read:
     // use one row (previous, a list of sections, next) instead.
-    if (r.railMax.y - r.railMin.y > H * 0.2f) {
-      r.compactRail = true;
-      r.railButtonHeight = std::max(buttonH, textHeight(ctx, ctx.strings.get("brochure.section.donation"), FontRole::Bold,
-                                                        W - 2 * m - 2 * (ctx.ems(3.0f) + m)) + ctx.ems(0.6f));
-      r.railMax.y = r.railMin.y + r.railButtonHeight;
-    }
-    r.contentMin = ImVec2(m, r.railMax.y + m);
+    if (r.railMax.y - r.railMin.y > H * 0.2f) useCompactRail(ctx, r);
+    float y = r.railMax.y + m;
+    if (reading) y = layoutReadButtons(ctx, r, ImVec2(m, y), W - 2 * m) + m;
+    r.contentMin = ImVec2(m, y);
     r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
   } else {
-    float railW = std::max(ctx.ems(11.0f), W * 0.24f);
-    r.railButtonHeight = std::max(buttonH, railLabelHeight(ctx, railW) + ctx.ems(0.6f));
+    // Landscape: every control in a column on the left, the text on the right.
+    float railW = std::max(ctx.ems(11.0f), W * 0.26f);
+    r.railColumns = 1;
+    r.railButtonHeight = std::max(ctx.ems(2.6f), railLabelHeight(ctx, railW) + ctx.ems(0.6f));
     r.railMin = ImVec2(m, r.bannerMax.y + m);
-    r.railMax = ImVec2(m + railW, r.toolbarMin.y - m);
+    float columnBottom = r.toolbarMin.y - m;
+    float railH = static_cast<float>(kSectionIds.size()) * (r.railButtonHeight + m) - m;
+    r.railMax = ImVec2(m + railW, r.railMin.y + railH);
+    float readH = reading ? layoutReadButtons(ctx, r, ImVec2(m, 0), railW) - 0.0f + m : 0.0f;
+    if (railH + m + readH > columnBottom - r.railMin.y) {
+      // The full rail does not fit: one row (previous, sections, next) in a column
+      // wide enough for the section names at this text size.
+      railW = std::max(railW, ctx.ems(14.0f));
+      r.railMax.x = m + railW;
+      useCompactRail(ctx, r);
+    }
     r.contentMin = ImVec2(r.railMax.x + m * 2, r.bannerMax.y + m * 0.5f);
     r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
-    float needed = static_cast<float>(kSectionIds.size()) * (r.railButtonHeight + m) - m;
-    if (needed > r.railMax.y - r.railMin.y) {
-      // Large text on a landscape screen: the column cannot hold every section, so
-      // the rail becomes one row above the text, as in portrait.
-      r.compactRail = true;
-      r.railButtonHeight = std::max(buttonH, textHeight(ctx, ctx.strings.get("brochure.section.donation"), FontRole::Bold,
-                                                        W - 2 * m - 2 * (ctx.ems(3.0f) + m)) + ctx.ems(0.6f));
-      r.railMax = ImVec2(W - m, r.railMin.y + r.railButtonHeight);
-      r.contentMin = ImVec2(m, r.railMax.y + m);
+    if (reading) {
+      float bottom = layoutReadButtons(ctx, r, ImVec2(m, r.railMax.y + m), railW);
+      if (bottom > columnBottom) {
+        // Not even that: the read-aloud buttons go above the text instead.
+        float top = r.contentMin.y + m * 0.5f;
+        r.contentMin.y = layoutReadButtons(ctx, r, ImVec2(r.contentMin.x, top), r.contentMax.x - r.contentMin.x) + m;
+      }
     }
   }
-  // The read-aloud controls sit above the text, always in view.
-  if (reader_ && reader_->available()) {
-    float h = readAloudBarHeight(ctx, r.contentMax.x - r.contentMin.x);
-    r.readMin = ImVec2(r.contentMin.x, r.contentMin.y);
-    r.readMax = ImVec2(r.contentMax.x, r.contentMin.y + h);
-    r.contentMin.y += h + m;
-  }
   return r;
+}
+
+void BrochureScreen::useCompactRail(UiContext& ctx, Regions& r) {
+  const float m = ctx.ems(0.6f);
+  float labelW = r.railMax.x - r.railMin.x - 2 * (ctx.ems(3.0f) + m) - ctx.ems(0.8f);
+  float tallest = 0;
+  for (auto id : kSectionIds)
+    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get("brochure.section." + std::string(id)), FontRole::Bold, labelW));
+  r.compactRail = true;
+  r.railButtonHeight = std::max(ctx.ems(2.6f), tallest + ctx.ems(0.6f));
+  r.railMax.y = r.railMin.y + r.railButtonHeight;
 }
 
 void BrochureScreen::drawTitleBar(UiContext& ctx, const LoadedBrochure& b, const Regions& r) {
@@ -340,44 +351,67 @@ namespace {
 struct ReadButton {
   const char* id;
   const char* key;
-  float share;  // of the bar's width
 };
-constexpr ReadButton kReadButtons[] = {{"read.play", "brochure.read_aloud", 0.28f},
-                                       {"read.stop", "brochure.stop", 0.16f},
-                                       {"read.restart", "brochure.restart", 0.24f},
-                                       {"read.quieter", "brochure.quieter", 0.16f},
-                                       {"read.louder", "brochure.louder", 0.16f}};
+constexpr ReadButton kReadButtons[] = {{"read.play", "brochure.read_aloud"},
+                                       {"read.stop", "brochure.stop"},
+                                       {"read.restart", "brochure.restart"},
+                                       {"read.quieter", "brochure.quieter"},
+                                       {"read.louder", "brochure.louder"}};
 }  // namespace
 
-float BrochureScreen::readAloudBarHeight(UiContext& ctx, float width) {
-  const float gap = ctx.ems(0.4f);
-  float avail = width - gap * static_cast<float>(std::size(kReadButtons) - 1);
-  float tallest = 0;
+float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origin, float width) {
+  // A flow: buttons share a row while their labels fit without breaking a word,
+  // and each row is stretched to the full width.
+  const float gap = ctx.ems(0.4f), pad = ctx.ems(0.8f);
+  ImFont* f = ctx.fonts.bold;
+  auto textWidth = [&](const std::string& t) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x; };
+  std::vector<std::string> labels;
+  std::vector<float> want;
   for (const auto& b : kReadButtons) {
+    float w = 0;
     for (const char* key : {b.key, "brochure.pause", "brochure.resume"}) {
       if (key != b.key && std::string_view(b.id) != "read.play") continue;
-      tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(key), FontRole::Bold, avail * b.share - ctx.ems(0.8f)));
+      w = std::max(w, textWidth(ctx.strings.get(key)));
     }
+    want.push_back(std::min(width, w + pad));
   }
-  return std::max(ctx.ems(2.6f), tallest + ctx.ems(0.6f));
+  r.readButtons.clear();
+  float y = origin.y;
+  std::size_t i = 0;
+  while (i < want.size()) {
+    std::size_t end = i;
+    float used = 0;
+    while (end < want.size() && (end == i || used + gap + want[end] <= width)) {
+      used += (end == i ? 0.0f : gap) + want[end];
+      ++end;
+    }
+    float stretch = (width - gap * static_cast<float>(end - i - 1)) / std::max(1.0f, used - gap * static_cast<float>(end - i - 1));
+    float rowH = ctx.ems(2.6f);
+    for (std::size_t k = i; k < end; ++k)
+      rowH = std::max(rowH, textHeight(ctx, ctx.strings.get(kReadButtons[k].key), FontRole::Bold, want[k] * stretch - pad) + ctx.ems(0.6f));
+    float x = origin.x;
+    for (std::size_t k = i; k < end; ++k) {
+      float w = want[k] * stretch;
+      r.readButtons.push_back({ImVec2(x, y), ImVec2(x + w, y + rowH)});
+      x += w + gap;
+    }
+    y += rowH + gap;
+    i = end;
+  }
+  return y - gap;
 }
 
 void BrochureScreen::drawReadAloudBar(UiContext& ctx, const Regions& r) {
-  if (!reader_ || !reader_->available() || r.readMax.y <= r.readMin.y) return;
+  if (!reader_ || !reader_->available() || r.readButtons.size() != std::size(kReadButtons)) return;
   auto& session = ctx.kiosk.session();
-  const float gap = ctx.ems(0.4f);
-  float avail = r.readMax.x - r.readMin.x - gap * static_cast<float>(std::size(kReadButtons) - 1);
-  float x = r.readMin.x;
   bool active = reader_->active();
-  for (const auto& b : kReadButtons) {
-    float w = avail * b.share;
+  for (std::size_t i = 0; i < std::size(kReadButtons); ++i) {
+    const auto& b = kReadButtons[i];
     std::string id = b.id;
     std::string label = ctx.strings.get(b.key);
     if (id == "read.play" && active) label = ctx.strings.get(reader_->paused() ? "brochure.resume" : "brochure.pause");
     ButtonStyle style = id == "read.play" && active ? selectedButton(ctx.palette) : normalButton(ctx.palette);
-    bool tapped = touchButton(ctx, b.id, ImVec2(x, r.readMin.y), ImVec2(x + w, r.readMax.y), label, style);
-    x += w + gap;
-    if (!tapped) continue;
+    if (!touchButton(ctx, b.id, r.readButtons[i].first, r.readButtons[i].second, label, style)) continue;
     ctx.kiosk.noteInput(ctx.now);
     if (id == "read.play") {
       if (!active) reader_->start(paragraphsToRead(ctx), readLocale_);

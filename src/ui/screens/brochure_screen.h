@@ -27,7 +27,7 @@ class BrochureScreen : public ScreenView {
     int railColumns = 1;
     float railButtonHeight = 0;
     bool compactRail = false;  // portrait with large text: prev / sections / next
-    ImVec2 readMin, readMax;   // the read-aloud controls
+    std::vector<std::pair<ImVec2, ImVec2>> readButtons;  // the read-aloud controls
   };
 
  private:
@@ -43,7 +43,9 @@ class BrochureScreen : public ScreenView {
   float drawSectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, ImVec2 origin, float width);
   void drawToolbar(UiContext& ctx, const Regions& r);
   void drawReadAloudBar(UiContext& ctx, const Regions& r);
-  float readAloudBarHeight(UiContext& ctx, float width);
+  // Places the read-aloud buttons from `origin`; returns the bottom edge.
+  float layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origin, float width);
+  void useCompactRail(UiContext& ctx, Regions& r);
   float toolbarHeight(UiContext& ctx, float width);
   float railLabelHeight(UiContext& ctx, float cellWidth);
   const DocLayout& sectionLayout(UiContext& ctx, const ShownSection& s, float width);

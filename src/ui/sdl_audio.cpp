@@ -10,7 +10,7 @@ namespace mk::ui {
 
 std::unique_ptr<SdlAudioSink> SdlAudioSink::open(int sampleRate) {
   if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-    log::error("audio", std::string("no audio (") + SDL_GetError() + "); read aloud is silent");
+    log::error("audio", std::string("no audio (") + SDL_GetError() + "); the read-aloud buttons are hidden");
     return nullptr;
   }
   std::unique_ptr<SdlAudioSink> sink(new SdlAudioSink());
@@ -23,7 +23,7 @@ std::unique_ptr<SdlAudioSink> SdlAudioSink::open(int sampleRate) {
   want.userdata = sink.get();
   sink->device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
   if (sink->device_ == 0) {
-    log::error("audio", std::string("cannot open an audio device (") + SDL_GetError() + "); read aloud is silent");
+    log::error("audio", std::string("cannot open an audio device (") + SDL_GetError() + "); the read-aloud buttons are hidden");
     return nullptr;
   }
   SDL_PauseAudioDevice(sink->device_, 0);

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+
+#include "test_support.h"
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -6,6 +8,7 @@
 #include "core/speech.h"
 
 using namespace mk;
+using mk::test::waitFor;
 
 namespace {
 double rms(const std::vector<std::int16_t>& pcm) {
@@ -15,14 +18,6 @@ double rms(const std::vector<std::int16_t>& pcm) {
   return std::sqrt(sum / static_cast<double>(pcm.size()));
 }
 
-template <typename F>
-bool waitFor(F done) {
-  for (int i = 0; i < 400; ++i) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return false;
-}
 }  // namespace
 
 TEST_CASE("speech is audible in all 24 EU languages") {

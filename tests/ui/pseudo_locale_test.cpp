@@ -4,8 +4,10 @@
 
 #include "app/app.h"
 #include "core/pseudo.h"
+#include "ui/frame_checks.h"
 
 using namespace mk;
+using mk::test::checkTextInsideBoxes;
 
 namespace {
 
@@ -18,17 +20,6 @@ app::Options pseudoOptions(int textSize) {
   return o;
 }
 
-void requireInside(const ui::FrameRegistry& reg, const std::string& where) {
-  REQUIRE_FALSE(reg.texts.empty());
-  for (const auto& t : reg.texts) {
-    INFO(where << ": '" << t.text << "' drawn " << t.textMin.x << "," << t.textMin.y << " - " << t.textMax.x << ","
-               << t.textMax.y << " in " << t.boxMin.x << "," << t.boxMin.y << " - " << t.boxMax.x << "," << t.boxMax.y);
-    CHECK(t.textMin.x >= t.boxMin.x - 1);
-    CHECK(t.textMax.x <= t.boxMax.x + 1);
-    CHECK(t.textMin.y >= t.boxMin.y - 1);
-    CHECK(t.textMax.y <= t.boxMax.y + 1);
-  }
-}
 
 }  // namespace
 
@@ -57,26 +48,26 @@ TEST_CASE("every screen in the pseudo-locale keeps its text inside its boxes") {
         };
         frames();
         CHECK(app.ui().missingGlyphReport().empty());
-        requireInside(app.ui().registry(), "attract");
+        checkTextInsideBoxes(app.ui().registry(), "attract");
         Kiosk& k = app.kiosk();
         k.start(now);
         frames();
-        requireInside(app.ui().registry(), "language");
+        checkTextInsideBoxes(app.ui().registry(), "language");
         k.chooseLanguage(kPseudoLocale, now);
         REQUIRE(k.session().screen == Screen::Brochure);
         for (auto section : kSectionIds) {
           k.chooseSection(std::string(section), now);
           frames();
-          requireInside(app.ui().registry(), std::string(section));
+          checkTextInsideBoxes(app.ui().registry(), std::string(section));
           // The whole section, scrolled to its end, as well.
           k.session().scroll.jumpTo(1e9f);
           frames();
-          requireInside(app.ui().registry(), std::string(section) + " end");
+          checkTextInsideBoxes(app.ui().registry(), std::string(section) + " end");
         }
         now += k.config().idleTimeoutMs;
         frames();
         REQUIRE(k.session().idleWarning);
-        requireInside(app.ui().registry(), "idle");
+        checkTextInsideBoxes(app.ui().registry(), "idle");
       }
     }
   }

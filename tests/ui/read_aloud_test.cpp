@@ -1,22 +1,17 @@
 // Read aloud in the running UI: the button starts it, changing section stops it, the
 // idle warning is announced by voice, and the idle reset silences everything.
 #include <catch2/catch.hpp>
+
+#include "test_support.h"
 #include <chrono>
 #include <thread>
 
 #include "app/app.h"
 
 using namespace mk;
+using mk::test::waitFor;
 
 namespace {
-template <typename F>
-bool waitFor(F done) {
-  for (int i = 0; i < 400; ++i) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return false;
-}
 
 struct Rig {
   app::App app{app::Options{}, "medkiosk_ui_tests", 0};

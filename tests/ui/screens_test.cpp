@@ -4,9 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include "app/app.h"
+#include "ui/frame_checks.h"
 #include "ui/screens/language_screen.h"
 
 using namespace mk;
+using mk::test::checkTextInsideBoxes;
 
 namespace {
 
@@ -32,18 +34,6 @@ struct Rig {
   }
 };
 
-void checkTextInsideBoxes(const ui::FrameRegistry& reg) {
-  REQUIRE_FALSE(reg.texts.empty());
-  for (const auto& t : reg.texts) {
-    INFO("text '" << t.text << "' drawn " << t.textMin.x << "," << t.textMin.y << " - " << t.textMax.x << ","
-                  << t.textMax.y << " in box " << t.boxMin.x << "," << t.boxMin.y << " - " << t.boxMax.x << ","
-                  << t.boxMax.y);
-    CHECK(t.textMin.x >= t.boxMin.x - 1);
-    CHECK(t.textMax.x <= t.boxMax.x + 1);
-    CHECK(t.textMin.y >= t.boxMin.y - 1);
-    CHECK(t.textMax.y <= t.boxMax.y + 1);
-  }
-}
 
 }  // namespace
 
@@ -56,23 +46,23 @@ TEST_CASE("every screen renders in both orientations at every text size") {
         Kiosk& k = rig.app.kiosk();
         rig.frames();
         REQUIRE(rig.app.ui().missingGlyphReport().empty());
-        checkTextInsideBoxes(rig.app.ui().registry());  // attract
+        checkTextInsideBoxes(rig.app.ui().registry(), "attract");
 
         k.start(rig.now);
         rig.frames();
-        checkTextInsideBoxes(rig.app.ui().registry());  // language
+        checkTextInsideBoxes(rig.app.ui().registry(), "language");
 
         k.chooseLanguage("en", rig.now);
         for (auto section : kSectionIds) {
           k.chooseSection(std::string(section), rig.now);
           rig.frames();
           INFO("section " << section);
-          checkTextInsideBoxes(rig.app.ui().registry());
+          checkTextInsideBoxes(rig.app.ui().registry(), "screen");
         }
         rig.now += k.config().idleTimeoutMs;
         rig.frames();
         CHECK(k.session().idleWarning);  // the countdown comes first
-        checkTextInsideBoxes(rig.app.ui().registry());
+        checkTextInsideBoxes(rig.app.ui().registry(), "screen");
         rig.now += k.config().countdownMs;
         rig.frames();
         REQUIRE(k.session().screen == Screen::Attract);  // then the idle reset
@@ -93,7 +83,7 @@ TEST_CASE("the idle warning covers the brochure with a continue target") {
   bool found = false;
   for (const auto& t : rig.app.ui().registry().targets) found = found || t.id == "idle.continue";
   CHECK(found);
-  checkTextInsideBoxes(rig.app.ui().registry());
+  checkTextInsideBoxes(rig.app.ui().registry(), "screen");
 }
 
 TEST_CASE("the birth-defect warning is on screen without scrolling in every section") {

@@ -1,0 +1,23 @@
+#pragma once
+// Checks on what the UI recorded for one frame.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "ui/ui_context.h"
+
+namespace mk::test {
+
+// Every text drawn stays inside the box it was given (a button, a panel, a column).
+inline void checkTextInsideBoxes(const ui::FrameRegistry& reg, const std::string& where) {
+  REQUIRE_FALSE(reg.texts.empty());
+  for (const auto& t : reg.texts) {
+    INFO(where << ": '" << t.text << "' drawn " << t.textMin.x << "," << t.textMin.y << " - " << t.textMax.x << ","
+               << t.textMax.y << " in " << t.boxMin.x << "," << t.boxMin.y << " - " << t.boxMax.x << "," << t.boxMax.y);
+    CHECK(t.textMin.x >= t.boxMin.x - 1);
+    CHECK(t.textMax.x <= t.boxMax.x + 1);
+    CHECK(t.textMin.y >= t.boxMin.y - 1);
+    CHECK(t.textMax.y <= t.boxMax.y + 1);
+  }
+}
+
+}  // namespace mk::test

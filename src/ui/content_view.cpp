@@ -62,6 +62,22 @@ const LoadedBrochure* ContentView::exact(const std::string& medicine, const std:
   return cache_.emplace(key, std::move(loaded)).first->second.get();
 }
 
+std::optional<LocalAuthority> ContentView::reportingAuthority(const std::string& country, const std::string& locale) {
+  if (!db_) return std::nullopt;
+  std::string key = country + "/" + locale;
+  auto it = authorities_.find(key);
+  if (it == authorities_.end()) it = authorities_.emplace(key, db_->reportingAuthority(country, locale)).first;
+  return it->second;
+}
+
+std::string ContentView::link(const std::string& medicine, const std::string& locale) {
+  if (!db_) return {};
+  std::string key = medicine + "/" + locale;
+  auto it = links_.find(key);
+  if (it == links_.end()) it = links_.emplace(key, db_->link(medicine, locale)).first;
+  return it->second;
+}
+
 std::vector<std::string> ContentView::allTexts() { return db_ ? db_->allTexts() : std::vector<std::string>{}; }
 
 }  // namespace mk::ui

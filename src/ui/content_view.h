@@ -40,6 +40,9 @@ class ContentView {
   std::vector<MedicineSummary> medicines() const { return medicines_; }
   std::vector<std::string> locales(const std::string& medicine);
   std::vector<std::string> allTexts();
+  // Cached per argument pair: the UI asks for them on every frame.
+  std::optional<LocalAuthority> reportingAuthority(const std::string& country, const std::string& locale);
+  std::string link(const std::string& medicine, const std::string& locale);
   ContentDb* db() const { return db_; }
 
  private:
@@ -50,6 +53,8 @@ class ContentView {
   std::vector<MedicineSummary> medicines_;
   std::map<std::string, std::vector<std::string>> locales_;
   std::map<std::string, std::unique_ptr<LoadedBrochure>> cache_;
+  std::map<std::string, std::optional<LocalAuthority>> authorities_;
+  std::map<std::string, std::string> links_;
 };
 
 }  // namespace mk::ui

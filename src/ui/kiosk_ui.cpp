@@ -140,8 +140,7 @@ ScreenView* KioskUi::currentScreen() {
 
 void KioskUi::handleGestures(const std::vector<GestureEvent>& gestures, std::int64_t nowMs) {
   if (gestures.empty()) return;
-  FontSet fonts = fontSet_;
-  UiContext ctx{kiosk_, strings_, fonts, kiosk_.session().highContrast ? highContrastPalette() : normalPalette(),
+  UiContext ctx{kiosk_, strings_, fontSet_, kiosk_.session().highContrast ? highContrastPalette() : normalPalette(),
                 text_, registry_, nowMs, size_, fontSet_.em, kiosk_.session().locale};
   for (const auto& g : gestures) {
     if (g.kind == GestureEvent::Kind::Press && kiosk_.session().idleWarning) swallowPress_ = true;

@@ -38,7 +38,6 @@ class Renderer {
   SDL_Renderer* renderer_ = nullptr;
   SDL_Surface* surface_ = nullptr;  // headless only
   SDL_Texture* fontTexture_ = nullptr;
-  bool owned_window_ = false;
 };
 
 }  // namespace mk::ui

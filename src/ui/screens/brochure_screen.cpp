@@ -259,9 +259,9 @@ float BrochureScreen::drawSectionFooter(UiContext& ctx, const LoadedBrochure& b,
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float y = origin.y;
   const std::string& country = ctx.kiosk.config().country;
-  if (s.id == "side_effects" && !country.empty() && content_.db()) {
+  if (s.id == "side_effects" && !country.empty()) {
     // Patients may report side effects to their national authority themselves.
-    if (auto authority = content_.db()->reportingAuthority(country, ctx.kiosk.session().locale)) {
+    if (auto authority = content_.reportingAuthority(country, ctx.kiosk.session().locale)) {
       std::string line = ctx.strings.format("brochure.report_authority",
                                             {{"authority", authority->authority}, {"website", authority->website}});
       y += drawText(ctx, dl, ImVec2(origin.x, y), width, line, FontRole::Bold, ctx.palette.text) + ctx.ems(0.6f);
@@ -328,9 +328,8 @@ void BrochureScreen::drawContent(UiContext& ctx, const LoadedBrochure& b, const 
 }
 
 float BrochureScreen::drawTakeHome(UiContext& ctx, const LoadedBrochure& b, ImVec2 origin, float width) {
-  if (!content_.db()) return 0;
   // The medicine's public EMA page in the brochure's language where there is one.
-  std::string url = content_.db()->link(b.brochure.medicine, b.brochure.locale);
+  std::string url = content_.link(b.brochure.medicine, b.brochure.locale);
   if (url.empty()) return 0;
   if (url != qrUrl_) {
     qr_ = encodeQr(url);

@@ -10,6 +10,7 @@
 #include "ui/screens/idle_overlay.h"
 #include "ui/screens/language_screen.h"
 #include "ui/screens/medicine_screen.h"
+#include "ui/screens/unavailable_screen.h"
 
 namespace mk::ui {
 
@@ -31,6 +32,7 @@ KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& 
   medicine_ = std::make_unique<MedicineScreen>(content_);
   brochure_ = std::make_unique<BrochureScreen>(content_);
   idle_ = std::make_unique<IdleOverlay>();
+  unavailable_ = std::make_unique<UnavailableScreen>();
 }
 
 KioskUi::~KioskUi() { ImGui::DestroyContext(imgui_); }
@@ -129,6 +131,7 @@ void KioskUi::ensureFonts(int textSize, float width, float height) {
 }
 
 ScreenView* KioskUi::currentScreen() {
+  if (!content_.available() || content_.medicines().empty()) return unavailable_.get();
   switch (kiosk_.session().screen) {
     case Screen::Attract: return attract_.get();
     case Screen::Language: return language_.get();

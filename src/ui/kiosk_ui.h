@@ -26,6 +26,7 @@ struct LanguageChoice;
 class MedicineScreen;
 class BrochureScreen;
 class IdleOverlay;
+class UnavailableScreen;
 class ScreenView;
 
 struct UiConfig {
@@ -89,6 +90,7 @@ class KioskUi {
   std::unique_ptr<MedicineScreen> medicine_;
   std::unique_ptr<BrochureScreen> brochure_;
   std::unique_ptr<IdleOverlay> idle_;
+  std::unique_ptr<UnavailableScreen> unavailable_;
 };
 
 }  // namespace mk::ui

@@ -130,3 +130,24 @@ TEST_CASE("text sizes grow and the largest capital H is at least 6 mm") {
     }
   }
 }
+
+TEST_CASE("without usable content the kiosk says so in its language, never a blank or broken page") {
+  app::Options o;
+  o.content = "/nonexistent/medkiosk.db";
+  o.locale = "el_GR";
+  app::App app(o, "medkiosk_ui_tests", 0);
+  auto renderer = ui::Renderer::forSurface(1080, 1920);
+  app.ui().setRenderer(renderer.get());
+  for (int i = 0; i < 3; ++i) app.ui().frame(16 * i);
+  bool said = false;
+  for (const auto& t : app.ui().registry().texts) said = said || t.text == "Οι πληροφορίες δεν είναι προσωρινά διαθέσιμες";
+  std::string shown;
+  for (const auto& t : app.ui().registry().texts) shown += t.text + " | ";
+  INFO(shown);
+  CHECK(said);
+  CHECK(app.ui().registry().texts.size() == 2);
+  CHECK(app.ui().registry().targets.empty());  // nothing to touch that leads nowhere
+  app.kiosk().start(100);
+  for (int i = 0; i < 3; ++i) app.ui().frame(200 + 16 * i);
+  CHECK(app.ui().registry().texts.size() == 2);
+}

@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "core/config.h"
+
+using namespace mk;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path writeConfig(const std::string& text) {
+  char tmpl[] = "/tmp/medkiosk-config-XXXXXX";
+  int fd = mkstemp(tmpl);
+  REQUIRE(fd >= 0);
+  close(fd);
+  std::ofstream(tmpl) << text;
+  return tmpl;
+}
+}  // namespace
+
+TEST_CASE("a valid configuration is read") {
+  fs::path p = writeConfig(
+      "[kiosk]\ncountry = BE\nlocale = fr_BE\nidle_timeout_seconds = 0\n"
+      "[display]\ntext_size = 2\ndiagonal_inches = 32\n[content]\nshow_unreviewed = no\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.readable);
+  CHECK(r.problems.empty());
+  CHECK(r.settings.country == "BE");
+  CHECK(r.settings.locale == "fr_BE");
+  CHECK(r.settings.idleTimeoutMs == 0);
+  CHECK(r.settings.textSize == 2);
+  CHECK(r.settings.screenDiagonalInches == Approx(32));
+  CHECK_FALSE(r.settings.showUnreviewed);
+}
+
+TEST_CASE("a bad value names its key and keeps the default; the rest still applies") {
+  fs::path p = writeConfig("[kiosk]\ncountry = Belgium\nidle_timeout_seconds = soon\n"
+                           "[display]\ntext_size = 7\n[kiosk]\nlocale = de_AT\n[nonsense]\nkey = 1\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  KioskSettings defaults;
+  CHECK(r.settings.country == defaults.country);
+  CHECK(r.settings.idleTimeoutMs == defaults.idleTimeoutMs);
+  CHECK(r.settings.textSize == defaults.textSize);
+  CHECK(r.settings.locale == "de_AT");
+  REQUIRE(r.problems.size() == 4);
+  CHECK_THAT(r.problems[0], Catch::Contains("kiosk.country") && Catch::Contains("using the default"));
+  CHECK_THAT(r.problems[1], Catch::Contains("kiosk.idle_timeout_seconds"));
+  CHECK_THAT(r.problems[2], Catch::Contains("display.text_size"));
+  CHECK_THAT(r.problems[3], Catch::Contains("nonsense.key") && Catch::Contains("unknown key"));
+}
+
+TEST_CASE("an unreadable configuration file falls back to the defaults with a message") {
+  ConfigResult r = loadConfig("/nonexistent/medkiosk.ini");
+  CHECK_FALSE(r.readable);
+  REQUIRE(r.problems.size() == 1);
+  CHECK_THAT(r.problems[0], Catch::Contains("cannot read"));
+  CHECK(r.settings.idleTimeoutMs == KioskSettings{}.idleTimeoutMs);
+}

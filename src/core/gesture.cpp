@@ -126,10 +126,6 @@ PointerView GestureRecognizer::pointer() const {
   return v;
 }
 
-std::int64_t GestureRecognizer::heldFor(std::int64_t nowMs) const {
-  return down_ && !dragging_ ? nowMs - downAt_ : 0;
-}
-
 void GestureRecognizer::reset() {
   down_ = dragging_ = longPressed_ = false;
   samples_.clear();

@@ -52,9 +52,6 @@ class GestureRecognizer {
 
   PointerView pointer() const;
   bool isDown() const { return down_; }
-  bool isDragging() const { return dragging_; }
-  // How long the current press has lasted without moving past the slop.
-  std::int64_t heldFor(std::int64_t nowMs) const;
   void reset();
   const GestureConfig& config() const { return config_; }
 

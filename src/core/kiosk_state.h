@@ -65,7 +65,6 @@ class Kiosk {
   Session& session() { return session_; }
   const KioskConfig& config() const { return config_; }
   const std::vector<std::string>& medicines() const { return medicines_; }
-  std::int64_t lastInputMs() const { return lastInput_; }
   // Incremented by every reset, so the UI can drop per-session caches.
   std::uint64_t sessionNumber() const { return sessionNumber_; }
 

@@ -25,6 +25,12 @@ struct UiStrings::Bundle {
   ~Bundle() { ures_close(res); }
 };
 
+struct UiStrings::Chain {
+  std::vector<std::string> loaded;                  // locale ids, most specific first
+  std::vector<std::unique_ptr<Bundle>> bundles;     // same order
+  std::unordered_map<std::string, std::string> cache;
+};
+
 namespace {
 
 std::string toUtf8(const icu::UnicodeString& s) {
@@ -74,7 +80,7 @@ void collectKeys(UResourceBundle* table, const std::string& prefix, std::vector<
 UiStrings::UiStrings(std::filesystem::path bundleDir) : dir_(std::filesystem::absolute(bundleDir) / "") {
   // An absolute path ending in '/' makes ICU read it as a directory, not a package name.
   setLocale("root");
-  if (loaded_.empty()) throw std::runtime_error("no UI string bundle root.res in " + dir_.string());
+  if (active_->loaded.empty()) throw std::runtime_error("no UI string bundle root.res in " + dir_.string());
 }
 
 UiStrings::~UiStrings() = default;
@@ -91,12 +97,17 @@ std::vector<std::string> UiStrings::fallbackChain(const std::string& locale) {
   return chain;
 }
 
+const std::vector<std::string>& UiStrings::loadedChain() const { return active_->loaded; }
+
 void UiStrings::setLocale(const std::string& locale) {
-  if (locale == locale_ && !chain_.empty()) return;
-  chain_.clear();
-  loaded_.clear();
-  cache_.clear();
+  if (locale == locale_ && active_) return;
   locale_ = locale;
+  auto found = chains_.find(locale);
+  if (found != chains_.end()) {
+    active_ = found->second.get();
+    return;
+  }
+  active_ = chains_.emplace(locale, std::make_unique<Chain>()).first->second.get();
   for (const auto& link : fallbackChain(locale)) {
     UErrorCode status = U_ZERO_ERROR;
     // openDirect never falls back to the default locale on its own.
@@ -107,22 +118,22 @@ void UiStrings::setLocale(const std::string& locale) {
     }
     auto b = std::make_unique<Bundle>();
     b->res = res;
-    chain_.push_back(std::move(b));
-    loaded_.push_back(link);
+    active_->bundles.push_back(std::move(b));
+    active_->loaded.push_back(link);
   }
   // Only a language with no bundle at all is worth a log line (en_IE using en is normal).
-  if (loaded_.size() <= 1 && locale != "root" && warned_.insert(locale).second)
+  if (active_->loaded.size() <= 1 && locale != "root" && warned_.insert(locale).second)
     log::warn("strings", "no UI strings for '" + locale + "' in " + dir_.string() + "; using English");
 }
 
 std::optional<std::string> UiStrings::lookup(std::string_view key) {
   if (locale_.rfind(kPseudoLocale, 0) == 0) {
     // The pseudo-locale is made from the English strings on the fly.
-    for (size_t i = 0; i < chain_.size(); ++i)
-      if (loaded_[i] == "root")
-        if (auto s = lookupIn(chain_[i]->res, key)) return pseudoLocalizeMessage(*s);
+    for (size_t i = 0; i < active_->bundles.size(); ++i)
+      if (active_->loaded[i] == "root")
+        if (auto s = lookupIn(active_->bundles[i]->res, key)) return pseudoLocalizeMessage(*s);
   }
-  for (const auto& b : chain_)
+  for (const auto& b : active_->bundles)
     if (auto s = lookupIn(b->res, key)) return s;
   return std::nullopt;
 }
@@ -131,14 +142,14 @@ bool UiStrings::has(std::string_view key) { return lookup(key).has_value(); }
 
 const std::string& UiStrings::get(std::string_view key) {
   std::string k(key);
-  auto it = cache_.find(k);
-  if (it != cache_.end()) return it->second;
+  auto it = active_->cache.find(k);
+  if (it != active_->cache.end()) return it->second;
   std::optional<std::string> s = lookup(key);
   if (!s) {
     log::warn("strings", "missing UI string '" + k + "' for " + locale_);
     s = k;
   }
-  return cache_.emplace(k, std::move(*s)).first->second;
+  return active_->cache.emplace(k, std::move(*s)).first->second;
 }
 
 std::string UiStrings::format(std::string_view key, const MessageArgs& args) {
@@ -185,8 +196,8 @@ bool UiStrings::formatPattern(const std::string& pattern, const std::string& loc
 
 std::vector<std::string> UiStrings::rootKeys() {
   std::vector<std::string> keys;
-  for (size_t i = 0; i < chain_.size(); ++i)
-    if (loaded_[i] == "root") collectKeys(chain_[i]->res, "", keys);
+  for (size_t i = 0; i < active_->bundles.size(); ++i)
+    if (active_->loaded[i] == "root") collectKeys(active_->bundles[i]->res, "", keys);
   return keys;
 }
 

@@ -40,7 +40,7 @@ class UiStrings {
   void setLocale(const std::string& locale);
   const std::string& locale() const { return locale_; }
   // The chain actually loaded, most specific first, ending with "root".
-  const std::vector<std::string>& loadedChain() const { return loaded_; }
+  const std::vector<std::string>& loadedChain() const;
 
   // The string for a dotted key ("brochure.section.pregnancy"); a missing key is
   // logged and shown as the key, so it is visible rather than blank.
@@ -61,13 +61,15 @@ class UiStrings {
 
  private:
   struct Bundle;
+  // One locale's opened bundles and looked-up strings. Chains are kept once opened,
+  // so switching language (or the attract screen's rotation) reopens nothing.
+  struct Chain;
   std::optional<std::string> lookup(std::string_view key);
 
   std::filesystem::path dir_;
   std::string locale_;
-  std::vector<std::string> loaded_;
-  std::vector<std::unique_ptr<Bundle>> chain_;
-  std::unordered_map<std::string, std::string> cache_;
+  std::map<std::string, std::unique_ptr<Chain>> chains_;
+  Chain* active_ = nullptr;
   std::set<std::string> warned_;
 };
 

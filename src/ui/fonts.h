@@ -29,7 +29,6 @@ class Fonts {
   // `titleTexts` are the few strings drawn with the title font.
   FontSet build(ImFontAtlas& atlas, float emPx, const std::vector<std::string>& texts,
                 const std::vector<std::string>& titleTexts);
-  const FontFiles& files() const { return files_; }
 
  private:
   FontFiles files_;

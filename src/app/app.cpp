@@ -17,6 +17,7 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   if (!options.locale.empty()) settings_.locale = options.locale;
   if (options.textSize) settings_.textSize = options.textSize;
   paths_ = resolveDataPaths(argv0);
+  if (!settings_.dataDirectory.empty()) paths_.stateDir = settings_.dataDirectory;
   std::string dbPath = !options.content.empty() ? options.content
                        : !settings_.contentDb.empty() ? settings_.contentDb
                                                       : paths_.contentDb.string();

@@ -27,6 +27,7 @@ class App {
   ui::KioskUi& ui() { return *ui_; }
   ui::ContentView& content() { return *view_; }
   const KioskSettings& settings() const { return settings_; }
+  const DataPaths& paths() const { return paths_; }
   // Read aloud through the sound card (the window); headless modes keep a silent
   // memory sink so that everything else behaves the same.
   void enableAudio();

@@ -63,6 +63,15 @@ int handler(void* user, const char* sectionC, const char* nameC, const char* val
     else l->problem(key, "expected yes or no");
   } else if (key == "content.database") {
     s.contentDb = value;
+  } else if (key == "data.directory") {
+    if (!value.empty() && value[0] == '/') s.dataDirectory = value;
+    else l->problem(key, "expected an absolute directory path");
+  } else if (key == "records.retention_days") {
+    if (parseInt(value, 1, 3650, n)) s.retentionDays = static_cast<int>(n);
+    else l->problem(key, "expected whole days from 1 to 3650");
+  } else if (key == "records.export_directory") {
+    if (!value.empty() && value[0] == '/') s.exportDirectory = value;
+    else l->problem(key, "expected an absolute directory path");
   } else {
     l->problem(key, "unknown key");
   }

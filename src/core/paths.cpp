@@ -11,7 +11,9 @@ DataPaths resolveDataPaths(const fs::path& executable) {
   if (ec) exe = fs::absolute(executable, ec);
   fs::path beside = exe.parent_path();
   DataPaths p;
-  p.dataDir = fs::exists(beside / "locales" / "root.res", ec) ? beside : fs::path(MEDKIOSK_INSTALL_DATADIR);
+  bool buildTree = fs::exists(beside / "locales" / "root.res", ec);
+  p.dataDir = buildTree ? beside : fs::path(MEDKIOSK_INSTALL_DATADIR);
+  p.stateDir = buildTree ? beside / "var" : fs::path("/var/lib/medkiosk");
   p.localesDir = p.dataDir / "locales";
   p.contentDb = p.dataDir / "content" / "medkiosk.db";
   p.assetsDir = p.dataDir / "assets";

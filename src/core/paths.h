@@ -11,6 +11,9 @@ struct DataPaths {
   std::filesystem::path localesDir;
   std::filesystem::path contentDb;
   std::filesystem::path assetsDir;
+  // Writable state (records, audit log, content updates): /var/lib/medkiosk when
+  // installed, <build>/var in a build tree. [data] directory overrides it.
+  std::filesystem::path stateDir;
 };
 
 // Looks next to the executable first (build tree), then the install prefix.

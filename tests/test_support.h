@@ -2,8 +2,12 @@
 // Helpers shared by the test files.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include "core/log.h"
 
 namespace mk::test {
 
@@ -16,5 +20,38 @@ bool waitFor(F done) {
   }
   return false;
 }
+
+// Collects the log lines written while it lives ("component: message").
+class LogCapture {
+ public:
+  LogCapture() {
+    log::setObserver([this](log::Level level, std::string_view component, std::string_view message) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (level >= log::Level::Warn) lines_.push_back(std::string(component) + ": " + std::string(message));
+    });
+  }
+  ~LogCapture() { log::setObserver(nullptr); }
+  LogCapture(const LogCapture&) = delete;
+  LogCapture& operator=(const LogCapture&) = delete;
+
+  // Warnings and errors seen so far.
+  std::vector<std::string> lines() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return lines_;
+  }
+  bool contains(const std::string& part) {
+    for (const auto& l : lines())
+      if (l.find(part) != std::string::npos) return true;
+    return false;
+  }
+  void clear() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    lines_.clear();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::string> lines_;
+};
 
 }  // namespace mk::test

@@ -47,11 +47,12 @@ class App {
   std::unique_ptr<ReadAloud> reader_;
 };
 
-// The three ways of driving the UI. Each returns the process exit code.
+// The ways of driving the UI. Each returns the process exit code.
 int runWindow(const Options& options, const std::string& argv0);
 int runScreenshot(const Options& options, const std::string& argv0);
 int runReplay(const Options& options, const std::string& argv0);
 int runBench(const Options& options, const std::string& argv0);
+int runMonkey(const Options& options, const std::string& argv0);
 
 // Milliseconds on the monotonic clock.
 std::int64_t monotonicMs();

@@ -17,6 +17,7 @@ const char* usageText() {
          "           [--text-size 1|2|3] [--contrast high] [--category CAT]\n"
          "  medkiosk --replay SCRIPT.txt --out DIR [--size WxH]\n"
          "  medkiosk --bench [--size WxH]\n"
+         "  medkiosk --monkey N [--seed S] [--size WxH]\n"
          "  medkiosk --version | --help\n"
          "\n"
          "Screens: attract, language, medicine, brochure, idle.\n"
@@ -48,7 +49,7 @@ bool oneOf(const std::array<const char*, N>& list, const std::string& v) {
 
 std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
   Options o;
-  bool screenshot = false, replay = false, bench = false;
+  bool screenshot = false, replay = false, bench = false, monkey = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](std::string& into) -> bool {
@@ -69,7 +70,8 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
       bench = true;
     } else if (a == "--config" || a == "--content" || a == "--country" || a == "--locale" || a == "--size" ||
                a == "--screenshot" || a == "--screen" || a == "--section" || a == "--text-size" ||
-               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out") {
+               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out" || a == "--monkey" ||
+               a == "--seed") {
       if (!value(v)) return CliError{a + " needs a value"};
       if (a == "--config") o.config = v;
       else if (a == "--content") o.content = v;
@@ -105,12 +107,23 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
         o.script = v;
       } else if (a == "--out") {
         o.out = v;
+      } else if (a == "--monkey") {
+        if (!std::regex_match(v, std::regex("^[0-9]{1,10}$")) || std::stoll(v) < 1)
+          return CliError{"--monkey takes a number of events such as 100000, not '" + v + "'"};
+        monkey = true;
+        o.monkeyEvents = std::stoll(v);
+      } else if (a == "--seed") {
+        if (!std::regex_match(v, std::regex("^[0-9]{1,19}$"))) return CliError{"--seed takes a whole number, not '" + v + "'"};
+        o.seed = std::stoull(v);
+        o.seedGiven = true;
       }
     } else {
       return CliError{"unknown argument '" + a + "'"};
     }
   }
-  if (screenshot + replay + bench > 1) return CliError{"--screenshot, --replay and --bench cannot be combined"};
+  if (screenshot + replay + bench + monkey > 1)
+    return CliError{"--screenshot, --replay, --bench and --monkey cannot be combined"};
+  if (o.seedGiven && !monkey) return CliError{"--seed goes with --monkey"};
   if (screenshot) {
     if (o.screen.empty()) return CliError{"--screenshot needs --screen NAME"};
     o.mode = Options::Mode::Screenshot;
@@ -119,6 +132,8 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
     o.mode = Options::Mode::Replay;
   } else if (bench) {
     o.mode = Options::Mode::Bench;
+  } else if (monkey) {
+    o.mode = Options::Mode::Monkey;
   } else if (!o.screen.empty() || !o.section.empty() || !o.out.empty()) {
     return CliError{"--screen, --section and --out go with --screenshot or --replay"};
   }

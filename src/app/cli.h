@@ -7,7 +7,7 @@
 namespace mk::app {
 
 struct Options {
-  enum class Mode { Kiosk, Screenshot, Replay, Bench, Version, Help };
+  enum class Mode { Kiosk, Screenshot, Replay, Bench, Monkey, Version, Help };
   Mode mode = Mode::Kiosk;
   std::string config, content, country, locale;
   bool windowed = false;
@@ -16,6 +16,9 @@ struct Options {
   std::string out, screen, section, script, category;
   int textSize = 0;  // 0: from config
   bool highContrast = false;
+  long long monkeyEvents = 0;   // --monkey N
+  unsigned long long seed = 0;  // --seed S
+  bool seedGiven = false;
 };
 
 struct CliError {

@@ -9,57 +9,46 @@
 #include <sstream>
 #include <sys/resource.h>
 
-#include "app/app.h"
+#include "app/headless.h"
 #include "core/log.h"
 
 namespace mk::app {
 namespace fs = std::filesystem;
-namespace {
 
-constexpr std::int64_t kFrameMs = 16;
+Headless::Headless(const Options& o, const std::string& argv0) : app(o, argv0, 0) {
+  renderer = ui::Renderer::forSurface(o.width, o.height);
+  if (!renderer) throw std::runtime_error("cannot create the software renderer");
+  app.ui().setRenderer(renderer.get());
+}
 
-struct Headless {
-  App app;
-  std::unique_ptr<ui::Renderer> renderer;
-  std::int64_t now = 0;
-
-  Headless(const Options& o, const std::string& argv0) : app(o, argv0, 0) {
-    renderer = ui::Renderer::forSurface(o.width, o.height);
-    if (!renderer) throw std::runtime_error("cannot create the software renderer");
-    app.ui().setRenderer(renderer.get());
-  }
-
-  void frame() { app.ui().frame(now); }
-
-  // Advances the virtual clock as the window loop would: frame by frame while
-  // something moves, otherwise straight to the next timer.
-  void advance(std::int64_t ms) {
-    std::int64_t end = now + ms;
-    while (now < end) {
-      bool busy = app.ui().frame(now);
-      std::int64_t wake = app.ui().nextWake(now);
-      std::int64_t next = busy ? now + kFrameMs : (wake < 0 ? end : std::max(wake, now + 1));
-      now = std::min(next, end);
-      auto g = app.ui().input().tick(now);
-      app.ui().handleGestures(g, now);
-    }
-    frame();
-  }
-
-  void pointer(PointerEvent::Kind kind, float x, float y) {
-    auto g = app.ui().input().feed(PointerEvent{kind, x, y, now});
+void Headless::advance(std::int64_t ms) {
+  std::int64_t end = now + ms;
+  while (now < end) {
+    bool busy = app.ui().frame(now);
+    std::int64_t wake = app.ui().nextWake(now);
+    std::int64_t next = busy ? now + kFrameMs : (wake < 0 ? end : std::max(wake, now + 1));
+    now = std::min(next, end);
+    auto g = app.ui().input().tick(now);
     app.ui().handleGestures(g, now);
   }
+  frame();
+}
 
-  void settle() {
-    // Layout uses the previous frame's measured heights; a few frames settle it.
-    for (int i = 0; i < 3; ++i) {
-      frame();
-      now += kFrameMs;
-    }
+void Headless::pointer(PointerEvent::Kind kind, float x, float y) {
+  auto g = app.ui().input().feed(PointerEvent{kind, x, y, now});
+  app.ui().handleGestures(g, now);
+}
+
+void Headless::settle() {
+  // Layout uses the previous frame's measured heights; a few frames settle it.
+  for (int i = 0; i < 3; ++i) {
     frame();
+    now += kFrameMs;
   }
-};
+  frame();
+}
+
+namespace {
 
 void writeState(Headless& h, const fs::path& path) {
   const Session& s = h.app.kiosk().session();

@@ -1,15 +1,80 @@
 // The one main loop: wait for input or the next timer, step core with the current
 // time, draw, present. Nothing is drawn while nothing changes.
+#include "app/main_loop.h"
+
 #include <SDL.h>
 #include <algorithm>
 
-#include "app/app.h"
+#include "app/systemd_notify.h"
+#include "core/frame_guard.h"
 #include "core/log.h"
 
 namespace mk::app {
 namespace {
 // Popups and measured layouts need a frame to settle after a change.
 constexpr int kExtraFramesAfterInput = 2;
+constexpr std::int64_t kMaxWaitMs = 1000;
+
+int waitTimeout(std::int64_t now, std::int64_t wake, std::int64_t watchdogMs) {
+  std::int64_t limit = watchdogMs > 0 ? std::min(kMaxWaitMs, watchdogMs) : kMaxWaitMs;
+  return static_cast<int>(wake < 0 ? limit : std::clamp<std::int64_t>(wake - now, 0, limit));
+}
+}  // namespace
+
+int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window) {
+  SystemdNotifier systemd;
+  FrameGuard guard(kMaxFailedFrames);
+  bool running = true;
+  int extraFrames = kExtraFramesAfterInput;
+  bool busy = true;
+  int rc = 0;
+  while (running) {
+    std::int64_t now = monotonicMs();
+    systemd.keepAlive(now);
+    std::int64_t wake = app.ui().nextWake(now);
+    int timeout = busy || extraFrames > 0 ? 0 : waitTimeout(now, wake, systemd.maxWaitMs());
+    SDL_Event e;
+    bool got = timeout == 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+    bool draw = busy || extraFrames > 0;
+    while (got) {
+      now = monotonicMs();
+      if (e.type == SDL_QUIT) running = false;
+      if (e.type == SDL_WINDOWEVENT) draw = true;
+      int ww = 0, wh = 0;
+      SDL_GetWindowSize(window, &ww, &wh);
+      auto gestures = app.ui().input().handleSdlEvent(e, now, ww, wh);
+      if (!gestures.empty() || app.ui().input().pending()) {
+        app.ui().handleGestures(gestures, now);
+        draw = true;
+        extraFrames = kExtraFramesAfterInput;
+      }
+      got = SDL_PollEvent(&e);
+    }
+    now = monotonicMs();
+    auto timed = app.ui().input().tick(now);
+    if (!timed.empty()) {
+      app.ui().handleGestures(timed, now);
+      draw = true;
+    }
+    if (wake >= 0 && now >= wake) draw = true;
+    if (!draw || !running) continue;
+    try {
+      busy = app.ui().frame(now);
+      renderer.present();
+      guard.succeeded();
+      systemd.ready();
+    } catch (const std::exception& ex) {
+      // The frame was abandoned (KioskUi closes the ImGui frame); try the next one.
+      busy = true;
+      if (guard.failed(ex.what())) {
+        rc = kExitFramesFailed;
+        running = false;
+      }
+    }
+    if (!busy && extraFrames > 0) --extraFrames;
+  }
+  systemd.stopping();
+  return rc;
 }
 
 int runWindow(const Options& o, const std::string& argv0) {
@@ -40,42 +105,7 @@ int runWindow(const Options& o, const std::string& argv0) {
     } else {
       app.ui().setRenderer(renderer.get());
       app.enableAudio();
-      bool running = true;
-      int extraFrames = kExtraFramesAfterInput;
-      bool busy = true;
-      while (running) {
-        std::int64_t now = monotonicMs();
-        std::int64_t wake = app.ui().nextWake(now);
-        int timeout = busy || extraFrames > 0 ? 0 : (wake < 0 ? 1000 : static_cast<int>(std::clamp<std::int64_t>(wake - now, 0, 1000)));
-        SDL_Event e;
-        bool got = timeout == 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
-        bool draw = busy || extraFrames > 0;
-        while (got) {
-          now = monotonicMs();
-          if (e.type == SDL_QUIT) running = false;
-          if (e.type == SDL_WINDOWEVENT) draw = true;
-          int ww = 0, wh = 0;
-          SDL_GetWindowSize(window, &ww, &wh);
-          auto gestures = app.ui().input().handleSdlEvent(e, now, ww, wh);
-          if (!gestures.empty() || app.ui().input().pending()) {
-            app.ui().handleGestures(gestures, now);
-            draw = true;
-            extraFrames = kExtraFramesAfterInput;
-          }
-          got = SDL_PollEvent(&e);
-        }
-        now = monotonicMs();
-        auto timed = app.ui().input().tick(now);
-        if (!timed.empty()) {
-          app.ui().handleGestures(timed, now);
-          draw = true;
-        }
-        if (wake >= 0 && now >= wake) draw = true;
-        if (!draw) continue;
-        busy = app.ui().frame(now);
-        renderer->present();
-        if (!busy && extraFrames > 0) --extraFrames;
-      }
+      rc = runLoop(app, *renderer, window);
     }
   }
   SDL_DestroyWindow(window);

@@ -1,6 +1,7 @@
 #include "core/kiosk_state.h"
 
 #include <algorithm>
+#include <string>
 
 #include "core/log.h"
 
@@ -29,10 +30,26 @@ void Kiosk::reset(std::int64_t nowMs) {
   session_.locale = config_.defaultLocale;
   lastInput_ = nowMs;
   attractSince_ = nowMs;
+  lastTick_ = nowMs;
   ++sessionNumber_;
 }
 
+void Kiosk::noticeClockJump(std::int64_t nowMs) {
+  constexpr std::int64_t kForwardJumpMs = 3'600'000;
+  if (nowMs < lastTick_) {
+    log::warn("kiosk", "clock went back by " + std::to_string(lastTick_ - nowMs) + " ms; idle timing restarts from now");
+    lastInput_ = std::min(lastInput_, nowMs);
+    attractSince_ = std::min(attractSince_, nowMs);
+    if (session_.idleWarning) session_.idleWarningSince = std::min(session_.idleWarningSince, nowMs);
+  } else if (nowMs - lastTick_ > kForwardJumpMs && session_.screen != Screen::Attract) {
+    log::warn("kiosk", "clock jumped forward by " + std::to_string((nowMs - lastTick_) / 1000) +
+                           " s; the session counts as idle");
+  }
+  lastTick_ = nowMs;
+}
+
 void Kiosk::noteInput(std::int64_t nowMs) {
+  noticeClockJump(nowMs);
   lastInput_ = nowMs;
   session_.idleWarning = false;
 }
@@ -101,6 +118,7 @@ void Kiosk::setHighContrast(bool on, std::int64_t nowMs) {
 void Kiosk::goHome(std::int64_t nowMs) { reset(nowMs); }
 
 bool Kiosk::tick(std::int64_t nowMs) {
+  noticeClockJump(nowMs);
   if (session_.screen == Screen::Attract || config_.idleTimeoutMs <= 0) return false;
   if (!session_.idleWarning) {
     if (nowMs - lastInput_ >= config_.idleTimeoutMs) {
@@ -120,7 +138,7 @@ bool Kiosk::tick(std::int64_t nowMs) {
 
 std::int64_t Kiosk::nextDeadline(std::int64_t nowMs) const {
   if (session_.screen == Screen::Attract) {
-    std::int64_t phase = (nowMs - attractSince_) % config_.attractCycleMs;
+    std::int64_t phase = std::max<std::int64_t>(0, nowMs - attractSince_) % config_.attractCycleMs;
     return nowMs + (config_.attractCycleMs - phase);
   }
   if (config_.idleTimeoutMs <= 0) return -1;
@@ -134,7 +152,7 @@ std::int64_t Kiosk::nextDeadline(std::int64_t nowMs) const {
 int Kiosk::countdownSecondsLeft(std::int64_t nowMs) const {
   if (!session_.idleWarning) return 0;
   std::int64_t left = config_.countdownMs - (nowMs - session_.idleWarningSince);
-  return static_cast<int>(std::max<std::int64_t>(0, (left + 999) / 1000));
+  return static_cast<int>(std::clamp<std::int64_t>((left + 999) / 1000, 0, config_.countdownMs / 1000));
 }
 
 std::size_t Kiosk::attractCycleIndex(std::int64_t nowMs, std::size_t count) const {

@@ -54,7 +54,9 @@ class Kiosk {
   void setTextSize(int size, std::int64_t nowMs);
   void setHighContrast(bool on, std::int64_t nowMs);
   void goHome(std::int64_t nowMs);                      // clears everything
-  // Advances timers; returns true if what is on screen changed.
+  // Advances timers; returns true if what is on screen changed. Time that goes
+  // backwards (a clock that is not monotonic after all) restarts the idle timing from
+  // now, and a jump forward of more than an hour counts as idle; both are logged.
   bool tick(std::int64_t nowMs);
   // The next time tick() would change something, for the loop's wait; -1 if none.
   std::int64_t nextDeadline(std::int64_t nowMs) const;
@@ -70,12 +72,14 @@ class Kiosk {
 
  private:
   void reset(std::int64_t nowMs);
+  void noticeClockJump(std::int64_t nowMs);
 
   KioskConfig config_;
   std::vector<std::string> medicines_;
   Session session_;
   std::int64_t lastInput_ = 0;
   std::int64_t attractSince_ = 0;
+  std::int64_t lastTick_ = 0;
   std::uint64_t sessionNumber_ = 0;
 };
 

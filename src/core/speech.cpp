@@ -70,7 +70,9 @@ void MemorySink::push(const std::int16_t* samples, std::size_t count) {
 
 void MemorySink::clear() {
   std::lock_guard<std::mutex> lock(mutex_);
-  samples_.clear();
+  // Release the buffer too: headless runs read aloud for hours (random touch), and a
+  // long section's audio would otherwise stay allocated.
+  std::vector<std::int16_t>().swap(samples_);
 }
 
 std::uint64_t MemorySink::played() const {

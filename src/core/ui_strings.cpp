@@ -114,6 +114,11 @@ void UiStrings::setLocale(const std::string& locale) {
     UResourceBundle* res = ures_openDirect(dir_.c_str(), link.c_str(), &status);
     if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || status == U_USING_FALLBACK_WARNING) {
       ures_close(res);
+      // A bundle that is there but cannot be opened is damaged, not merely absent.
+      std::error_code ec;
+      if (std::filesystem::exists(dir_ / (link + ".res"), ec) && warned_.insert(link + ".res").second)
+        log::error("strings", dir_.string() + link + ".res cannot be read (" + u_errorName(status) +
+                                 "); falling back along the chain");
       continue;
     }
     auto b = std::make_unique<Bundle>();

@@ -1,6 +1,10 @@
 #include "ui/fonts.h"
 
+#include <fstream>
 #include <imgui.h>
+#include <iterator>
+#include <stb/stb_truetype.h>
+#include <vector>
 
 #include "core/log.h"
 #include "core/unicode_text.h"
@@ -22,9 +26,30 @@ const ImWchar kRanges[] = {
     0,
 };
 
+// ImGui asserts (aborts) on a font file it cannot read or parse, so every file is
+// read and parsed here first; a bad one is logged and left out.
+bool usableFontFile(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    log::error("fonts", "cannot read " + file.string());
+    return false;
+  }
+  std::vector<unsigned char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  stbtt_fontinfo info{};
+  int offset = data.size() < 12 ? -1 : stbtt_GetFontOffsetForIndex(data.data(), 0);
+  if (offset < 0 || !stbtt_InitFont(&info, data.data(), offset)) {
+    log::error("fonts", file.string() + " is not a usable TrueType font");
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-Fonts::Fonts(FontFiles files) : files_(std::move(files)) {}
+Fonts::Fonts(FontFiles files) : files_(std::move(files)) {
+  if (!files_.regular.empty() && !usableFontFile(files_.regular)) files_.regular.clear();
+  if (!files_.bold.empty() && !usableFontFile(files_.bold)) files_.bold = files_.regular;
+}
 
 FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::string>& texts,
                      const std::vector<std::string>& titleTexts) {
@@ -61,7 +86,8 @@ FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::stri
   set.title = add(files_.bold, emPx * 1.9f, titleRanges);
   if (!set.body) {
     // Never a blank screen: ImGui's built-in font shows Latin text at least.
-    log::error("fonts", "no usable font file; falling back to the built-in font (Latin only)");
+    log::error("fonts", "no usable font file; falling back to the built-in font: Latin letters only, other "
+                        "scripts show as '?' (install fonts-noto-core)");
     ImFontConfig builtin;
     builtin.SizePixels = emPx;
     set.body = atlas.AddFontDefault(&builtin);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <imgui_internal.h>
 
 #include "core/log.h"
 #include "ui/screens/attract_screen.h"
@@ -153,7 +154,26 @@ void KioskUi::handleGestures(const std::vector<GestureEvent>& gestures, std::int
 }
 
 bool KioskUi::frame(std::int64_t nowMs) {
+  try {
+    return drawFrame(nowMs);
+  } catch (...) {
+    abandonImGuiFrame();
+    throw;
+  }
+}
+
+void KioskUi::abandonImGuiFrame() {
+  // A frame that threw between NewFrame() and Render() leaves windows open and the
+  // atlas locked; the next NewFrame() would assert. Close what is open, end the frame.
+  ImGuiContext& g = *GImGui;
+  if (!g.WithinFrameScope) return;
+  ImGui::ErrorCheckEndFrameRecover(nullptr, nullptr);
+  ImGui::EndFrame();
+}
+
+bool KioskUi::drawFrame(std::int64_t nowMs) {
   kiosk_.tick(nowMs);
+  text_.trim();
   if (kiosk_.sessionNumber() != sessionSeen_) {
     sessionSeen_ = kiosk_.sessionNumber();
     input_.reset();
@@ -187,6 +207,7 @@ bool KioskUi::frame(std::int64_t nowMs) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (faultHook_) faultHook_();
   bool overlay = kiosk_.session().idleWarning;
   if (overlay) ImGui::BeginDisabled();
   currentScreen()->draw(ctx);
@@ -197,7 +218,7 @@ bool KioskUi::frame(std::int64_t nowMs) {
   ImGui::End();
   ImGui::Render();
   Rgb bg = currentScreen()->background(palette);
-  if (renderer_) renderer_->render(*ImGui::GetDrawData(), (bg.r << 16) | (bg.g << 8) | bg.b);
+  if (renderer_ && rasterize_) renderer_->render(*ImGui::GetDrawData(), (bg.r << 16) | (bg.g << 8) | bg.b);
   return animating || input_.pending();
 }
 

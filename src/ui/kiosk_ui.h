@@ -3,6 +3,7 @@
 // turns one step of core state into one drawn frame. The window loop, screenshots
 // and replays all drive it through the same frame() call.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,13 +42,20 @@ class KioskUi {
   KioskUi& operator=(const KioskUi&) = delete;
 
   void setRenderer(Renderer* renderer);
+  // When false, frames are built (ImGui, layout, all UI logic) but not rasterised:
+  // the random-touch run draws pixels only now and then to stay fast.
+  void setRasterize(bool on) { rasterize_ = on; }
   // Read aloud (may be null: no speech). Not owned.
   void setReadAloud(ReadAloud* reader);
   PointerInput& input() { return input_; }
   void handleGestures(const std::vector<GestureEvent>& gestures, std::int64_t nowMs);
   // Steps core, draws one frame and renders it. Returns true when another frame is
-  // wanted right away (animation, fling, queued input).
+  // wanted right away (animation, fling, queued input). A frame that throws is
+  // closed cleanly before the exception leaves, so the next frame can run.
   bool frame(std::int64_t nowMs);
+  // Called in the middle of every frame (inside the ImGui frame); tests make frames
+  // fail through it. Empty by default.
+  void setFrameFaultHook(std::function<void()> hook) { faultHook_ = std::move(hook); }
   // When the loop must wake next even without input; -1 for never.
   std::int64_t nextWake(std::int64_t nowMs) const;
 
@@ -60,6 +68,8 @@ class KioskUi {
   const LanguageScreen& languageScreen() const { return *language_; }
 
  private:
+  bool drawFrame(std::int64_t nowMs);
+  void abandonImGuiFrame();
   void ensureFonts(int textSize, float width, float height);
   std::vector<std::string> textsForAtlas(std::vector<std::string>& titleTexts);
   std::vector<LanguageChoice> buildLanguageChoices();
@@ -84,6 +94,8 @@ class KioskUi {
   ReadAloud* reader_ = nullptr;
   std::string readingFor_;  // section/locale the reading belongs to
   bool idleAnnounced_ = false;
+  std::function<void()> faultHook_;
+  bool rasterize_ = true;
   void stepReadAloud(std::int64_t nowMs);
   std::unique_ptr<AttractScreen> attract_;
   std::unique_ptr<LanguageScreen> language_;

@@ -47,12 +47,18 @@ class TextCache {
   const std::vector<LaidOutLine>& layout(const std::vector<StyledText>& spans, FontRole role, float width,
                                          const FontSet& fonts, const std::string& locale);
   void clear() { lines_.clear(); }
+  // Called between frames (never during one: layout() hands out references). Keeps
+  // the cache from growing without bound over days of use; it refills on demand.
+  void trim() {
+    if (lines_.size() > kMaxEntries) lines_.clear();
+  }
   static ImFont* fontFor(const FontSet& fonts, FontRole role, int style);
 
  private:
   LineBreaker& breaker(const std::string& locale);
   std::unordered_map<std::string, std::unique_ptr<LineBreaker>> breakers_;
   std::unordered_map<std::string, std::vector<LaidOutLine>> lines_;
+  static constexpr std::size_t kMaxEntries = 2048;
 };
 
 struct UiContext {

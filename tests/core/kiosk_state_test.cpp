@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/kiosk_state.h"
+#include "test_support.h"
 
 using namespace mk;
 
@@ -115,4 +116,66 @@ TEST_CASE("the attract screen cycles its languages on a timer") {
   CHECK(k.attractCycleIndex(5'000, 3) == 1);
   CHECK(k.attractCycleIndex(13'000, 3) == 0);
   CHECK(k.nextDeadline(2'000) == 5'000);
+}
+
+// The loop passes the monotonic clock, which a wall-clock change (NTP, a technician
+// setting the date) does not move. These cases feed the jumps a wall clock would make
+// (±1 year) straight into the state machine: the idle reset must still work.
+namespace {
+constexpr std::int64_t kYearMs = 365LL * 24 * 3600 * 1000;
+constexpr std::int64_t kT0 = 1'790'000'000'000;  // a time in 2026, in ms
+}  // namespace
+
+TEST_CASE("time going back a year restarts the idle timing, logged, and the reset still comes") {
+  test::LogCapture logs;
+  Kiosk k(config(), {"pomalidomide"}, kT0);
+  k.start(kT0);
+  k.chooseLanguage("de", kT0 + 1'000);
+  k.setTextSize(3, kT0 + 2'000);
+  const std::int64_t back = kT0 + 10'000 - kYearMs;
+  CHECK_FALSE(k.tick(back));
+  CHECK(logs.contains("clock went back by"));
+  CHECK(k.session().screen == Screen::Brochure);
+  CHECK_FALSE(k.tick(back + 89'000));
+  CHECK(k.nextDeadline(back + 89'000) == back + 90'000);
+  CHECK(k.tick(back + 90'000));
+  CHECK(k.session().idleWarning);
+  CHECK(k.countdownSecondsLeft(back + 90'000) == 30);
+  CHECK(k.tick(back + 120'000));
+  CHECK(k.session().screen == Screen::Attract);
+  CHECK(k.session().textSize == 1);
+}
+
+TEST_CASE("time jumping forward a year counts as idle, logged, then the countdown runs") {
+  test::LogCapture logs;
+  Kiosk k(config(), {"pomalidomide"}, kT0);
+  k.start(kT0);
+  k.chooseLanguage("de", kT0);
+  const std::int64_t ahead = kT0 + kYearMs;
+  CHECK(k.tick(ahead));
+  CHECK(logs.contains("clock jumped forward by"));
+  CHECK(k.session().idleWarning);
+  CHECK(k.countdownSecondsLeft(ahead) == 30);
+  CHECK_FALSE(k.tick(ahead + 29'000));
+  CHECK(k.tick(ahead + 30'000));
+  CHECK(k.session().screen == Screen::Attract);
+}
+
+TEST_CASE("a jump back during the countdown never shows more than the countdown") {
+  Kiosk k(config(), {"pomalidomide"}, kT0);
+  k.start(kT0);
+  k.chooseLanguage("de", kT0);
+  CHECK(k.tick(kT0 + 90'000));
+  REQUIRE(k.session().idleWarning);
+  const std::int64_t back = kT0 + 95'000 - kYearMs;
+  CHECK(k.countdownSecondsLeft(back) == 30);  // clamped even before the next tick
+  k.tick(back);
+  CHECK(k.session().idleWarning);
+  CHECK(k.countdownSecondsLeft(back + 10'000) == 20);
+  CHECK(k.tick(back + 30'000));
+  CHECK(k.session().screen == Screen::Attract);
+  // On the attract screen the language rotation keeps a sane next wake-up.
+  std::int64_t wake = k.nextDeadline(back + 30'000 - kYearMs);
+  CHECK(wake > back + 30'000 - kYearMs);
+  CHECK(wake <= back + 30'000 - kYearMs + k.config().attractCycleMs);
 }

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 
 #include "core/ui_strings.h"
+#include "test_support.h"
 
 using namespace mk;
 
@@ -117,4 +121,54 @@ TEST_CASE("lists are sorted by the collation of the language on screen") {
   names = scripts;
   CHECK(order("el").front() == "Ελληνικά");  // Greek first for a Greek reader
   CHECK(order("bg").front() == "Български");
+}
+
+namespace {
+// A locales directory with only some of the built bundles, for the fault cases.
+struct PartialLocales {
+  std::filesystem::path dir;
+  // ICU caches opened bundles by path for the whole process: one name per case.
+  PartialLocales(const std::string& name, std::initializer_list<const char*> keep) {
+    dir = std::filesystem::temp_directory_path() / ("medkiosk-locales-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    for (const char* file : keep)
+      std::filesystem::copy_file(std::filesystem::path(kLocales) / (std::string(file) + ".res"),
+                                 dir / (std::string(file) + ".res"));
+  }
+  ~PartialLocales() { std::filesystem::remove_all(dir); }
+};
+}  // namespace
+
+TEST_CASE("a missing language bundle falls back to English with a log line") {
+  PartialLocales locales("missing", {"root", "de"});
+  test::LogCapture logs;
+  UiStrings s(locales.dir);
+  s.setLocale("de_AT");  // de_AT.res absent: de, then root
+  CHECK(s.loadedChain() == std::vector<std::string>{"de", "root"});
+  CHECK(s.get("idle.continue") != "Continue reading");
+  s.setLocale("fr_BE");  // no French at all
+  CHECK(s.loadedChain() == std::vector<std::string>{"root"});
+  CHECK(s.get("idle.continue") == "Continue reading");
+  CHECK(logs.contains("no UI strings for 'fr_BE'"));
+}
+
+TEST_CASE("a damaged bundle is skipped along the chain and logged") {
+  PartialLocales locales("damaged", {"root", "el"});
+  {
+    std::ofstream damaged(locales.dir / "el.res", std::ios::binary | std::ios::trunc);
+    damaged << "this is not an ICU resource bundle";
+  }
+  test::LogCapture logs;
+  UiStrings s(locales.dir);
+  s.setLocale("el_GR");
+  CHECK(s.loadedChain() == std::vector<std::string>{"root"});
+  CHECK(s.get("idle.continue") == "Continue reading");
+  CHECK(logs.contains("el.res cannot be read"));
+}
+
+TEST_CASE("without the root bundle there are no UI strings, and the error names the directory") {
+  PartialLocales locales("noroot", {"de"});
+  CHECK_THROWS_WITH(UiStrings(locales.dir), Catch::Contains("no UI string bundle root.res in") &&
+                                                Catch::Contains(locales.dir.string()));
 }

@@ -1,0 +1,30 @@
+#pragma once
+// The real UI on a software surface with a virtual clock, shared by the screenshot,
+// replay and monkey modes. Frames go through the same KioskUi::frame() as the window.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "app/app.h"
+
+namespace mk::app {
+
+inline constexpr std::int64_t kFrameMs = 16;
+
+struct Headless {
+  App app;
+  std::unique_ptr<ui::Renderer> renderer;
+  std::int64_t now = 0;
+
+  Headless(const Options& o, const std::string& argv0);
+
+  void frame() { app.ui().frame(now); }
+  // Advances the virtual clock as the window loop would: frame by frame while
+  // something moves, otherwise straight to the next timer.
+  void advance(std::int64_t ms);
+  void pointer(PointerEvent::Kind kind, float x, float y);
+  // Layout uses the previous frame's measured heights; a few frames settle it.
+  void settle();
+};
+
+}  // namespace mk::app

@@ -1,0 +1,21 @@
+#pragma once
+// The one main loop, separated from window creation so tests can run it on SDL's
+// dummy video driver (with KioskUi::setFrameFaultHook for failing frames).
+#include <cstdint>
+
+#include "app/app.h"
+
+struct SDL_Window;
+
+namespace mk::app {
+
+// Frames that may fail in a row before the kiosk exits for systemd to restart it.
+inline constexpr int kMaxFailedFrames = 5;
+// The exit code after that many failed frames (EX_SOFTWARE).
+inline constexpr int kExitFramesFailed = 70;
+
+// Runs until SDL_QUIT (returns 0) or until kMaxFailedFrames frames in a row throw
+// (returns kExitFramesFailed). Notifies systemd READY/WATCHDOG/STOPPING.
+int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window);
+
+}  // namespace mk::app

@@ -1,0 +1,44 @@
+#include "app/systemd_notify.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <systemd/sd-daemon.h>
+
+#include "core/log.h"
+
+namespace mk::app {
+
+SystemdNotifier::SystemdNotifier() {
+  std::uint64_t usec = 0;
+  int enabled = sd_watchdog_enabled(0, &usec);
+  if (enabled < 0) {
+    log::warn("systemd", std::string("ignoring a malformed WATCHDOG_USEC: ") + std::strerror(-enabled));
+  } else if (enabled > 0) {
+    // Three pings per interval leave room for one slow frame.
+    pingEveryMs_ = std::max<std::int64_t>(1, static_cast<std::int64_t>(usec / 1000 / 3));
+    log::info("systemd", "watchdog every " + std::to_string(usec / 1000) + " ms; pinging every " +
+                             std::to_string(pingEveryMs_) + " ms");
+  }
+}
+
+void SystemdNotifier::ready() {
+  if (ready_) return;
+  ready_ = true;
+  int rc = sd_notify(0, "READY=1");
+  if (rc < 0) log::warn("systemd", std::string("cannot notify READY=1: ") + std::strerror(-rc));
+}
+
+void SystemdNotifier::keepAlive(std::int64_t nowMs) {
+  if (pingEveryMs_ < 0 || !ready_) return;
+  if (lastPingMs_ >= 0 && nowMs - lastPingMs_ < pingEveryMs_) return;
+  lastPingMs_ = nowMs;
+  int rc = sd_notify(0, "WATCHDOG=1");
+  if (rc < 0) log::warn("systemd", std::string("cannot notify WATCHDOG=1: ") + std::strerror(-rc));
+}
+
+void SystemdNotifier::stopping() {
+  if (ready_) sd_notify(0, "STOPPING=1");
+}
+
+}  // namespace mk::app

@@ -1,0 +1,187 @@
+// The main loop under systemd: READY=1 after the first frame, WATCHDOG=1 while the
+// loop turns, and an exit with code 70 after repeated failing frames. Runs on SDL's
+// dummy video driver with a NOTIFY_SOCKET made by the test, as systemd would.
+#include <catch2/catch.hpp>
+#include <SDL.h>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "app/main_loop.h"
+#include "test_support.h"
+
+extern char** environ;
+
+using namespace mk;
+
+namespace {
+
+// A unix datagram socket named by NOTIFY_SOCKET while it lives.
+class NotifySocket {
+ public:
+  explicit NotifySocket(const std::string& name) {
+    path_ = (std::filesystem::temp_directory_path() / ("medkiosk-" + name + "-" + std::to_string(getpid()))).string();
+    ::unlink(path_.c_str());
+    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    REQUIRE(fd_ >= 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::strncpy(addr.sun_path, path_.c_str(), sizeof addr.sun_path - 1);
+    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    ::setenv("NOTIFY_SOCKET", path_.c_str(), 1);
+  }
+  ~NotifySocket() {
+    ::unsetenv("NOTIFY_SOCKET");
+    ::close(fd_);
+    ::unlink(path_.c_str());
+  }
+  NotifySocket(const NotifySocket&) = delete;
+  NotifySocket& operator=(const NotifySocket&) = delete;
+
+  // Reads datagrams until one contains `want` or `timeoutMs` passes; every message
+  // read is appended to messages().
+  bool waitFor(const std::string& want, int timeoutMs) {
+    for (const auto& m : messages_)
+      if (m.find(want) != std::string::npos) return true;
+    std::int64_t end = app::monotonicMs() + timeoutMs;
+    while (app::monotonicMs() < end) {
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, 50) <= 0) continue;
+      char buf[512];
+      ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) continue;
+      messages_.emplace_back(buf, static_cast<std::size_t>(n));
+      if (messages_.back().find(want) != std::string::npos) return true;
+    }
+    return false;
+  }
+  const std::vector<std::string>& messages() const { return messages_; }
+  int count(const std::string& want) const {
+    int n = 0;
+    for (const auto& m : messages_) n += m.find(want) != std::string::npos;
+    return n;
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  std::vector<std::string> messages_;
+};
+
+// SDL on its dummy video driver with a window and the App in it.
+struct DummyWindow {
+  SDL_Window* window = nullptr;
+  std::unique_ptr<app::App> app;
+  std::unique_ptr<ui::Renderer> renderer;
+  DummyWindow() {
+    ::setenv("SDL_VIDEODRIVER", "dummy", 1);
+    REQUIRE(SDL_Init(SDL_INIT_VIDEO) == 0);
+    window = SDL_CreateWindow("test", 0, 0, 540, 960, 0);
+    REQUIRE(window);
+    app = std::make_unique<app::App>(app::Options{}, "medkiosk_ui_tests", app::monotonicMs());
+    renderer = ui::Renderer::forWindow(window);
+    REQUIRE(renderer);
+    app->ui().setRenderer(renderer.get());
+  }
+  ~DummyWindow() {
+    app.reset();
+    renderer.reset();
+    SDL_DestroyWindow(window);
+    SDL_Quit();
+  }
+};
+
+// Sets WATCHDOG_USEC for this process while it lives.
+struct WatchdogEnv {
+  explicit WatchdogEnv(const char* usec) {
+    ::setenv("WATCHDOG_USEC", usec, 1);
+    ::unsetenv("WATCHDOG_PID");
+  }
+  ~WatchdogEnv() { ::unsetenv("WATCHDOG_USEC"); }
+};
+
+}  // namespace
+
+TEST_CASE("frames that keep failing end the loop with exit code 70 after READY and WATCHDOG") {
+  NotifySocket socket("notify-fail");
+  WatchdogEnv watchdog("30000");
+  test::LogCapture logs;
+  DummyWindow w;
+  int frames = 0;
+  // Three good frames, then every frame throws from the middle of the ImGui frame.
+  w.app->ui().setFrameFaultHook([&] {
+    if (++frames > 3) throw std::runtime_error("injected fault");
+  });
+  int rc = app::runLoop(*w.app, *w.renderer, w.window);
+  CHECK(rc == app::kExitFramesFailed);
+  CHECK(frames == 3 + app::kMaxFailedFrames);
+  CHECK(socket.waitFor("STOPPING=1", 2000));
+  REQUIRE(socket.count("READY=1") == 1);
+  CHECK(socket.count("WATCHDOG=1") >= 1);
+  CHECK(socket.messages().front() == "READY=1");
+  CHECK(logs.contains("frame failed (1 of 5 in a row): injected fault"));
+  CHECK(logs.contains("frame failed (5 of 5 in a row): injected fault"));
+  CHECK(logs.contains("exiting so that systemd restarts the kiosk"));
+}
+
+TEST_CASE("a frame that fails once is logged, and the next frames draw normally") {
+  NotifySocket socket("notify-once");
+  test::LogCapture logs;
+  DummyWindow w;
+  int frames = 0;
+  w.app->ui().setFrameFaultHook([&] {
+    ++frames;
+    if (frames == 2) throw std::runtime_error("one bad frame");
+    if (frames == 6) {
+      SDL_Event quit{};
+      quit.type = SDL_QUIT;
+      SDL_PushEvent(&quit);
+    }
+  });
+  int rc = app::runLoop(*w.app, *w.renderer, w.window);
+  CHECK(rc == 0);
+  CHECK(frames >= 6);
+  CHECK(logs.contains("frame failed (1 of 5 in a row): one bad frame"));
+  CHECK_FALSE(logs.contains("2 of 5"));
+  // The frames after the failure really drew: the attract screen's targets are there.
+  CHECK_FALSE(w.app->ui().registry().targets.empty());
+  CHECK(socket.waitFor("READY=1", 1000));
+  CHECK(socket.count("WATCHDOG=1") == 0);  // no WATCHDOG_USEC, no pings
+}
+
+TEST_CASE("the medkiosk binary notifies systemd READY=1, pings the watchdog and stops on SIGTERM") {
+  NotifySocket socket("notify-binary");
+  std::string exe = std::string(MEDKIOSK_BINARY_DIR) + "/medkiosk";
+  std::vector<std::string> env;
+  for (char** e = environ; *e; ++e) env.emplace_back(*e);
+  env.emplace_back("SDL_VIDEODRIVER=dummy");
+  env.emplace_back("SDL_AUDIODRIVER=dummy");
+  env.emplace_back("WATCHDOG_USEC=300000");
+  std::vector<char*> envp;
+  for (auto& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  std::vector<std::string> args = {exe, "--windowed", "--size", "540x960"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, exe.c_str(), nullptr, nullptr, argv.data(), envp.data()) == 0);
+  // Startup under AddressSanitizer takes a few seconds.
+  bool ready = socket.waitFor("READY=1", 60'000);
+  bool pinged = ready && socket.waitFor("WATCHDOG=1", 5'000);
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  CHECK(ready);
+  CHECK(pinged);
+  CHECK(socket.waitFor("STOPPING=1", 1000));
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}

@@ -3,7 +3,10 @@
 // dummy video driver with a NOTIFY_SOCKET made by the test, as systemd would.
 #include <catch2/catch.hpp>
 #include <SDL.h>
+#include <atomic>
 #include <cerrno>
+#include <mutex>
+#include <thread>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
@@ -23,7 +26,8 @@ using namespace mk;
 
 namespace {
 
-// A unix datagram socket named by NOTIFY_SOCKET while it lives.
+// A unix datagram socket named by NOTIFY_SOCKET while it lives, read on a thread of
+// its own as systemd would: an unread socket fills up and blocks the sender.
 class NotifySocket {
  public:
   explicit NotifySocket(const std::string& name) {
@@ -36,43 +40,55 @@ class NotifySocket {
     std::strncpy(addr.sun_path, path_.c_str(), sizeof addr.sun_path - 1);
     REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
     ::setenv("NOTIFY_SOCKET", path_.c_str(), 1);
+    reader_ = std::thread([this] { read(); });
   }
   ~NotifySocket() {
     ::unsetenv("NOTIFY_SOCKET");
+    stop_ = true;
+    reader_.join();
     ::close(fd_);
     ::unlink(path_.c_str());
   }
   NotifySocket(const NotifySocket&) = delete;
   NotifySocket& operator=(const NotifySocket&) = delete;
 
-  // Reads datagrams until one contains `want` or `timeoutMs` passes; every message
-  // read is appended to messages().
+  // Waits up to `timeoutMs` for a message containing `want`.
   bool waitFor(const std::string& want, int timeoutMs) {
-    for (const auto& m : messages_)
-      if (m.find(want) != std::string::npos) return true;
-    std::int64_t end = app::monotonicMs() + timeoutMs;
-    while (app::monotonicMs() < end) {
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, 50) <= 0) continue;
-      char buf[512];
-      ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-      if (n <= 0) continue;
-      messages_.emplace_back(buf, static_cast<std::size_t>(n));
-      if (messages_.back().find(want) != std::string::npos) return true;
+    for (std::int64_t end = app::monotonicMs() + timeoutMs; app::monotonicMs() < end;) {
+      if (count(want) > 0) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    return false;
+    return count(want) > 0;
   }
-  const std::vector<std::string>& messages() const { return messages_; }
-  int count(const std::string& want) const {
+  std::vector<std::string> messages() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return messages_;
+  }
+  int count(const std::string& want) {
     int n = 0;
-    for (const auto& m : messages_) n += m.find(want) != std::string::npos;
+    for (const auto& m : messages()) n += m.find(want) != std::string::npos;
     return n;
   }
 
  private:
+  void read() {
+    while (!stop_) {
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, 20) <= 0) continue;
+      char buf[512];
+      ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) continue;
+      std::lock_guard<std::mutex> lock(mutex_);
+      messages_.emplace_back(buf, static_cast<std::size_t>(n));
+    }
+  }
+
   std::string path_;
   int fd_ = -1;
+  std::atomic<bool> stop_{false};
+  std::mutex mutex_;
   std::vector<std::string> messages_;
+  std::thread reader_;
 };
 
 // SDL on its dummy video driver with a window and the App in it.
@@ -125,7 +141,7 @@ TEST_CASE("frames that keep failing end the loop with exit code 70 after READY a
   CHECK(socket.waitFor("STOPPING=1", 2000));
   REQUIRE(socket.count("READY=1") == 1);
   CHECK(socket.count("WATCHDOG=1") >= 1);
-  CHECK(socket.messages().front() == "READY=1");
+  CHECK(socket.messages().front() == "READY=1");  // nothing before the first frame
   CHECK(logs.contains("frame failed (1 of 5 in a row): injected fault"));
   CHECK(logs.contains("frame failed (5 of 5 in a row): injected fault"));
   CHECK(logs.contains("exiting so that systemd restarts the kiosk"));

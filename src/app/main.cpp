@@ -1,11 +1,16 @@
 #include <cstdio>
 #include <exception>
+#include <malloc.h>
 
 #include "app/app.h"
 #include "app/cli.h"
 #include "core/log.h"
 
 int main(int argc, char** argv) {
+  // A fixed mmap threshold: large buffers (audio read aloud, font atlases) are mapped
+  // and unmapped whole instead of fragmenting the heap, so a kiosk that runs for weeks
+  // keeps its size (glibc otherwise raises the threshold as such buffers are freed).
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   auto parsed = mk::app::parseArgs(argc, argv);
   if (auto* err = std::get_if<mk::app::CliError>(&parsed)) {
     std::fprintf(stderr, "medkiosk: %s (see --help)\n", err->message.c_str());

@@ -2,16 +2,20 @@
 // including ~3.5 s holds in every screen corner (the hidden nurse entry), fed to the
 // real UI on a virtual clock. Every frame is built and the UI logic runs; pixels are
 // rasterised only every kRasterEvery events and at the end, to stay fast under the
-// sanitizers. Resident memory after warm-up must grow by less than 1 MB.
+// sanitizers. Resident memory after warm-up (a tour of every language, then random
+// events) must grow by less than 1 MB.
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <random>
+#include <thread>
 #include <unistd.h>
 
 #include "app/headless.h"
+#include "core/content_model.h"
+#include "ui/screens/language_screen.h"
 #include "core/log.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -26,6 +30,7 @@ namespace mk::app {
 namespace {
 
 constexpr long long kRasterEvery = 500;
+constexpr long long kReportEvery = 10'000;
 constexpr long kMaxGrowthBytes = 1024 * 1024;
 constexpr std::int64_t kCornerHoldMs = 3'500;
 
@@ -35,14 +40,50 @@ constexpr std::array<const char*, static_cast<int>(Kind::Count)> kKindNames = {
 // Relative weights; target taps keep the run moving through every screen.
 constexpr std::array<int, static_cast<int>(Kind::Count)> kWeights = {20, 35, 14, 10, 6, 3, 10, 2};
 
-// Resident memory with no reading aloud under way: the headless audio sink holds a
-// whole section's audio while it is read, which is not growth.
-long residentBytes(App& app) {
-  if (app.readAloud()) app.readAloud()->stop();
+// Resident memory in the state every patient leaves the kiosk in: back on the
+// attract screen after the idle reset, default text size, nothing read aloud (the
+// headless audio sink holds a whole section's audio while it is read). Memory in the
+// middle of a session depends on what is on screen (the largest text size has the
+// largest font atlas), so only this state is comparable over a run.
+long residentBytesAtRest(Headless& h) {
+  if (h.app.readAloud()) h.app.readAloud()->stop();
+  h.app.kiosk().goHome(h.now);
+  h.settle();
   std::ifstream statm("/proc/self/statm");
   long pages = 0, resident = 0;
   statm >> pages >> resident;
   return resident * sysconf(_SC_PAGESIZE);
+}
+
+// Visits every language, section and text size once, reading a line aloud in each
+// language: the per-language caches (brochures, strings, line breakers, voices) are
+// bounded by the number of languages and fill here, before memory is first measured.
+void tourEveryLanguage(Headless& h) {
+  Kiosk& k = h.app.kiosk();
+  for (const auto& choice : h.app.ui().languageScreen().choices()) {
+    k.goHome(h.now);
+    k.start(h.now);
+    k.chooseLanguage(choice.locale, h.now);
+    for (auto section : kSectionIds) {
+      k.chooseSection(std::string(section), h.now);
+      h.frame();
+    }
+    for (int size = 1; size <= 3; ++size) {
+      k.setTextSize(size, h.now);
+      h.frame();
+    }
+    if (ReadAloud* reader = h.app.readAloud()) {
+      reader->start({choice.name}, choice.locale);
+      for (int i = 0; i < 500 && reader->active(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        h.now += kFrameMs;
+        h.frame();
+      }
+    }
+    h.now += 1000;
+  }
+  k.goHome(h.now);
+  h.settle();
 }
 
 class Monkey {
@@ -148,6 +189,7 @@ int runMonkey(const Options& o, const std::string& argv0) {
   std::fflush(stdout);
   Headless h(o, argv0);
   h.settle();
+  tourEveryLanguage(h);
   Monkey monkey(h, seed, static_cast<float>(o.width), static_cast<float>(o.height));
   const long long warmUp = std::max(1LL, std::min(2'000LL, o.monkeyEvents / 10));
   long rssWarm = 0;
@@ -160,11 +202,12 @@ int runMonkey(const Options& o, const std::string& argv0) {
                    static_cast<unsigned long long>(seed));
       return 1;
     }
-    if (i + 1 == warmUp) rssWarm = residentBytes(h.app);
+    if (i + 1 == warmUp) rssWarm = residentBytesAtRest(h);
+    if ((i + 1) % kReportEvery == 0 && i + 1 > warmUp)
+      std::printf("monkey: %lld events, resident memory %ld KiB\n", i + 1, residentBytesAtRest(h) / 1024);
   }
   h.app.ui().setRasterize(true);
-  h.settle();
-  long rssEnd = residentBytes(h.app);
+  long rssEnd = residentBytesAtRest(h);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("monkey: %lld events in %.1f s (virtual time %.0f s):", o.monkeyEvents, seconds,
               static_cast<double>(h.now) / 1000.0);

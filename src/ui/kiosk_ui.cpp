@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 #include <imgui_internal.h>
+#include <malloc.h>
 
 #include "core/log.h"
 #include "ui/screens/attract_screen.h"
@@ -176,6 +177,10 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
   text_.trim();
   if (kiosk_.sessionNumber() != sessionSeen_) {
     sessionSeen_ = kiosk_.sessionNumber();
+    text_.clear();  // the next patient's languages are laid out afresh
+    // Hand the last session's freed memory (font atlas of another text size, laid-out
+    // text, audio) back to the system, so the kiosk at rest stays the same size.
+    malloc_trim(0);
     input_.reset();
     swallowPress_ = false;
   }

@@ -23,8 +23,12 @@ struct SynthTarget {
 int onSamples(short* samples, int count, espeak_EVENT* events) {
   auto* target = static_cast<SynthTarget*>(events ? events->user_data : nullptr);
   if (!target) return 0;
+  // A cancelled paragraph is synthesised to its end and thrown away. Asking espeak-ng
+  // 1.51 to stop (returning 1) leaves its text decoder pointing into the aborted
+  // input, and a later espeak_Synth crashed in utf8_in (found by random touch).
+  if (target->cancel && target->cancel->load()) return 0;
   if (samples && count > 0) target->out->insert(target->out->end(), samples, samples + count);
-  return target->cancel && target->cancel->load() ? 1 : 0;  // 1 asks espeak-ng to stop
+  return 0;
 }
 
 }  // namespace
@@ -57,6 +61,7 @@ bool SpeechEngine::setLanguage(const std::string& locale) {
 
 std::vector<std::int16_t> SpeechEngine::synthesize(std::string_view text, const std::atomic<bool>* cancel) {
   std::vector<std::int16_t> out;
+  if (cancel && cancel->load()) return out;
   SynthTarget target{&out, cancel};
   std::string owned(text);
   espeak_Synth(owned.c_str(), owned.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &target);

@@ -27,7 +27,8 @@ class SpeechEngine {
   int sampleRate() const { return sampleRate_; }
   // "el_GR" -> the "el" voice. False when espeak-ng has no voice for the language.
   bool setLanguage(const std::string& locale);
-  // Synthesises all of `text`; returns early (with what it has) when `cancel` is set.
+  // Synthesises all of `text`; once `cancel` is set, what follows is dropped (the
+  // paragraph still runs to its end inside espeak-ng, which cannot be stopped safely).
   std::vector<std::int16_t> synthesize(std::string_view text, const std::atomic<bool>* cancel = nullptr);
 
  private:

@@ -144,6 +144,14 @@ bool prepareScreen(Headless& h, const Options& o) {
   }
   k.chooseLanguage(locale, h.now);
   if (k.session().screen != Screen::Brochure && !k.medicines().empty()) k.chooseMedicine(k.medicines().front(), h.now);
+  if (!o.category.empty()) {
+    // The brochure as a patient of this group reads it after counselling.
+    BrochureLens lens;
+    lens.category = o.category;
+    for (const auto& p : h.app.content().counselling(k.session().medicine, o.category, "en").points)
+      lens.anchors.emplace_back(p.brochureSection, p.brochureHeading);
+    k.openBrochureWithLens(locale, k.session().medicine, std::move(lens), h.now);
+  }
   if (!o.section.empty()) k.chooseSection(o.section, h.now);
   if (o.highContrast) k.setHighContrast(true, h.now);
   if (screen == "idle") {

@@ -290,6 +290,7 @@ TEST_CASE("nurse screens in the pseudo-locale keep their text inside their boxes
   rig.signIn();
   auto& s = rig.nurse().session();
   s.nurseLocale = "en_XA";
+  s.patientLocale = "el";  // the Greek point above, the pseudo-locale's (about 40 % longer) beneath
   s.category = "woman_cbp";
   for (Screen screen : {Screen::NurseHome, Screen::NurseLanguage, Screen::Status}) {
     rig.kiosk().showScreen(screen, rig.now);
@@ -300,6 +301,9 @@ TEST_CASE("nurse screens in the pseudo-locale keep their text inside their boxes
   rig.tap("nurse.start");
   for (size_t i = 0; i < s.walkthrough.count(); ++i) {
     checkTextInsideBoxes(rig.app->ui().registry(), "point " + s.walkthrough.currentId());
+    bool pseudo = false;
+    for (const auto& t : rig.app->ui().registry().texts) pseudo |= t.text.find("ř") != std::string::npos;
+    CHECK(pseudo);
     rig.tap("counselling.understood");
   }
   checkTextInsideBoxes(rig.app->ui().registry(), "summary");

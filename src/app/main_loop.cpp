@@ -34,7 +34,7 @@ int runWindow(const Options& o, const std::string& argv0) {
   int rc = 0;
   {
     App app(o, argv0, monotonicMs());
-    auto renderer = ui::Renderer::forWindow(window);
+    auto renderer = ui::Renderer::forWindow(window, app.settings().acceleratedRenderer);
     if (!renderer) {
       rc = 1;
     } else {

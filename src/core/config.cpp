@@ -57,6 +57,10 @@ int handler(void* user, const char* sectionC, const char* nameC, const char* val
     } catch (...) {
       l->problem(key, "expected a number of inches");
     }
+  } else if (key == "display.renderer") {
+    if (value == "software") s.acceleratedRenderer = false;
+    else if (value == "accelerated") s.acceleratedRenderer = true;
+    else l->problem(key, "expected software or accelerated");
   } else if (key == "content.show_unreviewed") {
     if (value == "yes" || value == "true") s.showUnreviewed = true;
     else if (value == "no" || value == "false") s.showUnreviewed = false;

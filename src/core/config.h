@@ -14,6 +14,7 @@ struct KioskSettings {
   std::int64_t idleTimeoutMs = 90'000; // [kiosk] idle_timeout_seconds (0 = off)
   int textSize = 1;                    // [display] text_size = 1..3
   float screenDiagonalInches = 21.5f;  // [display] diagonal_inches
+  bool acceleratedRenderer = false;    // [display] renderer = software | accelerated
   std::string contentDb;               // [content] database
   bool showUnreviewed = true;          // [content] show_unreviewed: false falls back to reviewed text
   std::string dataDirectory;           // [data] directory: writable state (records, audit, content updates)

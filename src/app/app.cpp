@@ -21,13 +21,20 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   std::string dbPath = !options.content.empty() ? options.content
                        : !settings_.contentDb.empty() ? settings_.contentDb
                                                       : paths_.contentDb.string();
+  auto started = std::chrono::steady_clock::now();
+  auto msSince = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+  };
   try {
     db_ = std::make_unique<ContentDb>(dbPath);
     log::info("content", "opened " + dbPath + " (content version " + std::to_string(db_->info().contentVersion) + ")");
   } catch (const std::exception& e) {
     log::error("content", std::string(e.what()) + "; showing the 'information unavailable' screen");
   }
+  times_.contentOpenMs = msSince(started);
+  started = std::chrono::steady_clock::now();
   view_ = std::make_unique<ui::ContentView>(db_.get(), settings_.showUnreviewed);
+  times_.firstQueryMs = msSince(started);
   strings_ = std::make_unique<UiStrings>(paths_.localesDir);
   fonts_ = std::make_unique<ui::Fonts>(findFonts());
   if (settings_.locale.empty()) {

@@ -17,6 +17,12 @@
 
 namespace mk::app {
 
+// Start-up costs, for the benchmark.
+struct StartupTimes {
+  double contentOpenMs = 0;  // opening and checking the content database
+  double firstQueryMs = 0;   // the first query: the list of medicines
+};
+
 class App {
  public:
   // Throws std::runtime_error for what cannot be worked around (no UI strings).
@@ -28,6 +34,8 @@ class App {
   ui::ContentView& content() { return *view_; }
   const KioskSettings& settings() const { return settings_; }
   const DataPaths& paths() const { return paths_; }
+  const StartupTimes& startupTimes() const { return times_; }
+  const ui::Fonts& fonts() const { return *fonts_; }
   // Read aloud through the sound card (the window); headless modes keep a silent
   // memory sink so that everything else behaves the same.
   void enableAudio();
@@ -36,6 +44,7 @@ class App {
 
  private:
   KioskSettings settings_;
+  StartupTimes times_;
   DataPaths paths_;
   std::unique_ptr<ContentDb> db_;
   std::unique_ptr<ui::ContentView> view_;

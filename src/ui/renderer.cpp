@@ -2,13 +2,49 @@
 
 #include <SDL.h>
 #include <imgui.h>
-#include <stb/stb_image_write.h>
+#include <png.h>
+#include <cerrno>
+#include <csetjmp>
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
 #include "core/log.h"
 
 namespace mk::ui {
+namespace {
+
+// libpng at zlib's fastest level with the "up" filter: a 1080x1920 screen in about a
+// quarter of the time stb_image_write takes, for a similar file size.
+bool writePng(const std::filesystem::path& path, int w, int h, unsigned char* pixels, int pitch) {
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file) {
+    log::error("render", "cannot write " + path.string() + ": " + std::strerror(errno));
+    return false;
+  }
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_infop info = png ? png_create_info_struct(png) : nullptr;
+  bool ok = png && info;
+  // libpng reports errors by longjmp; nothing with a destructor is live below.
+  if (ok && setjmp(png_jmpbuf(png)) == 0) {
+    png_init_io(png, file);
+    png_set_compression_level(png, 1);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGB_ALPHA,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    for (int y = 0; y < h; ++y) png_write_row(png, pixels + static_cast<std::ptrdiff_t>(y) * pitch);
+    png_write_end(png, nullptr);
+  } else {
+    ok = false;
+  }
+  png_destroy_write_struct(&png, &info);
+  if (std::fclose(file) != 0) ok = false;
+  if (!ok) log::error("render", "cannot write " + path.string());
+  return ok;
+}
+
+}  // namespace
 
 std::unique_ptr<Renderer> Renderer::forWindow(SDL_Window* window, bool accelerated) {
   std::unique_ptr<Renderer> r(new Renderer());
@@ -116,28 +152,31 @@ int Renderer::height() const {
 
 bool Renderer::savePng(const std::filesystem::path& path) {
   int w = width(), h = height();
-  std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+  std::vector<unsigned char> copy;  // only for a window: a surface is written in place
+  unsigned char* pixels = nullptr;
+  int pitch = w * 4;
   if (surface_) {
     SDL_RenderFlush(renderer_);
     SDL_LockSurface(surface_);
-    for (int y = 0; y < h; ++y)
-      std::memcpy(pixels.data() + static_cast<size_t>(y * w * 4),
-                  static_cast<unsigned char*>(surface_->pixels) + static_cast<size_t>(y) * static_cast<size_t>(surface_->pitch),
-                  static_cast<size_t>(w) * 4);
-    SDL_UnlockSurface(surface_);
-  } else if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, pixels.data(), w * 4) != 0) {
-    log::error("render", std::string("cannot read pixels: ") + SDL_GetError());
-    return false;
+    pixels = static_cast<unsigned char*>(surface_->pixels);
+    pitch = surface_->pitch;
+  } else {
+    copy.resize(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+    pixels = copy.data();
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, pixels, pitch) != 0) {
+      log::error("render", std::string("cannot read pixels: ") + SDL_GetError());
+      return false;
+    }
   }
-  for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // the picture is opaque
-  // The fastest deflate level: a 1080x1920 screen compresses in a third of the time
-  // of the default level, for a file about a fifth larger. Still lossless.
-  stbi_write_png_compression_level = 1;
-  if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4)) {
-    log::error("render", "cannot write " + path.string());
-    return false;
+  // The picture is opaque. (Frames clear the surface to opaque anyway, so setting the
+  // alpha bytes in place changes nothing that is drawn later.)
+  for (int y = 0; y < h; ++y) {
+    unsigned char* row = pixels + static_cast<size_t>(y) * static_cast<size_t>(pitch);
+    for (int x = 0; x < w; ++x) row[x * 4 + 3] = 255;
   }
-  return true;
+  bool ok = writePng(path, w, h, pixels, pitch);
+  if (surface_) SDL_UnlockSurface(surface_);
+  return ok;
 }
 
 }  // namespace mk::ui

@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "core/content_db.h"
 #include "core/kiosk_state.h"
+#include "core/nurse_mode.h"
 #include "core/paths.h"
 #include "core/speech.h"
 #include "core/ui_strings.h"
@@ -32,6 +33,7 @@ class App {
   Kiosk& kiosk() { return *kiosk_; }
   ui::KioskUi& ui() { return *ui_; }
   ui::ContentView& content() { return *view_; }
+  NurseMode& nurse() { return *nurse_; }
   const KioskSettings& settings() const { return settings_; }
   const DataPaths& paths() const { return paths_; }
   const StartupTimes& startupTimes() const { return times_; }
@@ -51,6 +53,7 @@ class App {
   std::unique_ptr<UiStrings> strings_;
   std::unique_ptr<ui::Fonts> fonts_;
   std::unique_ptr<Kiosk> kiosk_;
+  std::unique_ptr<NurseMode> nurse_;
   std::unique_ptr<ui::KioskUi> ui_;
   std::unique_ptr<PcmSink> sink_;
   std::unique_ptr<ReadAloud> reader_;

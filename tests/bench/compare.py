@@ -488,6 +488,7 @@ def main():
     with open("/proc/loadavg") as f:
         report["machine"]["loadavg_end"] = " ".join(f.read().split()[:3])
     report["summary"], report["raw"] = summary, {"headless": headless, "window": window}
+    check_measured(summary)
     print_table(report)
     if a.json:
         with open(a.json, "w") as f:
@@ -495,6 +496,21 @@ def main():
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def check_measured(summary):
+    """Every figure must have been measured: a positive, finite number."""
+    figures = [(f"{mode} {who} {key}", value) for mode in ("headless", "window")
+               for who, row in summary[mode].items() for key, value in row.items() if key != "pss_kb"]
+    figures += [(f"growth {g['medicines']} {key}", g[key]) for g in summary["growth"]
+                for key in ("start_to_png_ms", "rss_kb")]
+    bad = [name for name, value in figures if not (value > 0 and value != float("inf"))
+           and not name.endswith("idle_cpu_percent")]
+    bad += [name for name, value in figures if name.endswith("idle_cpu_percent") and not value >= 0]
+    if summary["window"]["chromium"]["processes"] < 2:
+        bad.append("window chromium processes (Chromium always runs several)")
+    if bad:
+        raise BenchError("not measured: " + ", ".join(bad))
 
 
 def print_table(report):

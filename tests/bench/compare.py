@@ -223,7 +223,10 @@ class Xvfb:
              "-fbdir", self.fbdir, "-noreset", "-br"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         path = os.path.join(self.fbdir, "Xvfb_screen0")
         deadline = time.monotonic() + 10
-        while not (os.path.exists(f"/tmp/.X11-unix/X{self.display}") and os.path.exists(path)):
+        # Ready when its socket exists and the framebuffer file has its whole header
+        # and picture (the file is created before it is filled in).
+        while not (os.path.exists(f"/tmp/.X11-unix/X{self.display}") and os.path.exists(path)
+                   and os.path.getsize(path) >= 100 + width * height * 4):
             if time.monotonic() > deadline or self.proc.poll() is not None:
                 raise BenchError("Xvfb did not start")
             time.sleep(0.05)

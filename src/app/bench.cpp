@@ -155,6 +155,11 @@ int runBench(const Options& o, const std::string& argv0) {
   auto& content = app.content();
   std::string medicine = content.medicines().empty() ? std::string() : content.medicines().front().id;
   if (!medicine.empty()) run.locales = content.locales(medicine);
+  if (run.locales.empty()) {
+    // Figures without a brochure would be meaningless; why is in the log above.
+    std::fprintf(stderr, "medkiosk: --bench needs a content database with a brochure\n");
+    return 1;
+  }
   // A whole brochure (every section of one locale) straight from the database.
   auto tb = Clock::now();
   if (!run.locales.empty() && content.db()) content.db()->brochure(medicine, run.locales.back());

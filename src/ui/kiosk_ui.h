@@ -31,6 +31,7 @@ class ScreenView;
 
 struct UiConfig {
   float screenDiagonalInches = 21.5f;  // physical size, for mm-based sizes
+  float dpi = 0;                       // measured pixels per inch; 0: from the diagonal
 };
 
 class KioskUi {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
@@ -33,13 +34,11 @@ std::string labelValue(const std::string& v) {
   return out;
 }
 
-// Numbers as Prometheus reads them: integers plainly, others with enough digits.
+// Numbers as Prometheus reads them: the shortest text that reads back exactly.
 std::string number(double v) {
-  std::ostringstream s;
-  s.imbue(std::locale::classic());
-  s.precision(17);
-  s << v;
-  return s.str();
+  std::array<char, 32> buf{};
+  auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+  return std::string(buf.data(), res.ptr);
 }
 
 void family(std::ostringstream& out, const char* name, const char* type, const char* help) {
@@ -104,6 +103,9 @@ UpdateStatus readUpdateStatus(const fs::path& file) {
   if (!in) return st;  // no update has run yet: not a problem
   st.present = true;
   int lineNo = 0;
+  auto note = [&](const std::string& problem) {
+    if (st.problem.empty()) st.problem = problem;  // the first problem is the one to fix
+  };
   for (std::string line; std::getline(in, line);) {
     ++lineNo;
     if (line.empty()) continue;
@@ -112,18 +114,18 @@ UpdateStatus readUpdateStatus(const fs::path& file) {
     std::int64_t n = 0;
     std::string where = file.string() + ":" + std::to_string(lineNo) + ": ";
     if (eq == std::string::npos) {
-      st.problem = where + "expected key=value";
+      note(where + "expected key=value");
     } else if (key == "time") {
       if (parseWhole(value, n)) st.time = n;
-      else st.problem = where + "time is not unix seconds";
+      else note(where + "time is not unix seconds");
     } else if (key == "result") {
       if (std::find_if(kUpdateResults.begin(), kUpdateResults.end(), [&](const char* r) { return value == r; }) !=
           kUpdateResults.end())
         st.result = value;
-      else st.problem = where + "unknown result '" + value + "'";
+      else note(where + "unknown result '" + value + "'");
     } else if (key == "version") {
       if (parseWhole(value, n)) st.version = static_cast<long>(n);
-      else st.problem = where + "version is not a whole number";
+      else note(where + "version is not a whole number");
     }
     // message= and keys added later are not metrics.
   }

@@ -65,15 +65,16 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${MEDKIOSK_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "touch kiosk showing patient medicine brochures in the EU languages")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "touch kiosk showing patient medicine brochures in the EU languages
- Medkiosk is a full-screen touch kiosk for clinic waiting rooms. It shows
- patients the brochure of a specialist medicine (pomalidomide, Imnovid) in
- all 24 official EU languages, with read aloud, three text sizes and a high
- contrast theme, and forgets each patient at the idle reset.
- .
- The package runs the kiosk on tty1 under the cage Wayland compositor as a
- dedicated system user, sandboxed by systemd with a watchdog, writes
- Prometheus textfile metrics and polls for signed content updates.")
+# CPack puts the summary on the Description line and indents each line below.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+    "Medkiosk is a full-screen touch kiosk for clinic waiting rooms. It shows\n\
+patients the brochure of a specialist medicine (pomalidomide, Imnovid) in\n\
+all 24 official EU languages, with read aloud, three text sizes and a high\n\
+contrast theme, and forgets each patient at the idle reset.\n\
+.\n\
+The package runs the kiosk on tty1 under the cage Wayland compositor as a\n\
+dedicated system user, sandboxed by systemd with a watchdog, writes\n\
+Prometheus textfile metrics and polls for signed content updates.")
 # Library dependencies come from dpkg-shlibdeps; data read at run time is named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-noto-core, espeak-ng-data")

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <fstream>
 #include <locale>
 #include <sstream>
@@ -72,7 +73,8 @@ std::string replaceAtomically(const fs::path& target, const std::string& text) {
   tmp += ".tmp";  // the exporter reads only *.prom
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return "cannot write " + tmp.string() + ": " + std::strerror(errno);
-  bool ok = writeAll(fd, text) && ::fsync(fd) == 0;
+  // Readable by the node exporter, another user, whatever the service's UMask.
+  bool ok = ::fchmod(fd, 0644) == 0 && writeAll(fd, text) && ::fsync(fd) == 0;
   int err = errno;
   ok = ::close(fd) == 0 && ok;
   if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) {

@@ -170,6 +170,10 @@ TEST_CASE("the file is replaced whole, at most once a minute, and a failure is r
   CHECK(m.writeIfDue(0, 10));
   CHECK(hasLine(slurp(file), "medkiosk_sessions_total 1"));
   CHECK_FALSE(fs::exists(file.string() + ".tmp"));
+  mode_t saved = umask(0077);  // the kiosk unit's UMask must not hide it from the exporter
+  CHECK(m.write(10));
+  umask(saved);
+  CHECK((fs::status(file).permissions() & fs::perms::others_read) != fs::perms::none);
   m.countSession();
   CHECK_FALSE(m.writeIfDue(59'999, 11));
   CHECK(hasLine(slurp(file), "medkiosk_sessions_total 1"));

@@ -50,6 +50,10 @@ void Kiosk::noteReadAloud(const std::string& locale, std::int64_t nowMs) {
   if (metrics_) metrics_->countReadAloud(locale);
 }
 
+void Kiosk::noteWalkthroughCompleted(const std::string& category) {
+  if (metrics_) metrics_->countWalkthrough(category);
+}
+
 void Kiosk::countSectionView() {
   if (!metrics_ || session_.screen != Screen::Brochure) return;
   std::string view = session_.locale + "/" + session_.section;

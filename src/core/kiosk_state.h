@@ -77,6 +77,8 @@ class Kiosk {
   void setMetrics(Metrics* metrics) { metrics_ = metrics; }
   // The patient started reading aloud (play or restart), in the language being read.
   void noteReadAloud(const std::string& locale, std::int64_t nowMs);
+  // Nurse mode finished a counselling walk-through (woman_cbp, woman_ncbp or man).
+  void noteWalkthroughCompleted(const std::string& category);
 
  private:
   void reset(std::int64_t nowMs);

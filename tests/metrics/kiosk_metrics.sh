@@ -17,6 +17,11 @@ trap 'kill $xvfb 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(cat "$work/display")"
 export SDL_AUDIODRIVER=dummy
+# Under AddressSanitizer: SDL loads the X11 client libraries with dlopen and unloads
+# them at SDL_Quit, leaving 240 bytes LeakSanitizer can only attribute to an
+# "<unknown module>", so no suppression can name it. Leak checking of our own code
+# runs in the headless and unit tests; here a clean stop must exit 0.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 
 # Starts the kiosk, waits for its textfile, stops it with the given signal.
 run() {
@@ -28,7 +33,12 @@ run() {
   kill -"$1" "$pid"
   rc=0
   wait "$pid" || rc=$?
-  echo "kiosk stopped with SIGNAL $1, exit code $rc"
+  echo "kiosk stopped with SIG$1, exit code $rc"
+  if [ "$1" = TERM ] && [ "$rc" -ne 0 ]; then
+    tail -20 "$work/kiosk.log"
+    echo "SIGTERM (systemctl stop) must end the kiosk cleanly"
+    exit 1
+  fi
 }
 
 run TERM

@@ -42,13 +42,13 @@ install(FILES ${MEDKIOSK_PKG_DIR}/systemd/medkiosk.service DESTINATION /lib/syst
 install(FILES ${MEDKIOSK_PKG_DIR}/systemd/logind-medkiosk.conf
         DESTINATION /usr/lib/systemd/logind.conf.d RENAME medkiosk.conf)
 if(TARGET medkiosk-update)
+  # Drop this line if src/CMakeLists.txt installs medkiosk-update itself.
   install(TARGETS medkiosk-update RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
   install(FILES ${MEDKIOSK_PKG_OUT}/medkiosk-update.8.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man8)
   install(FILES ${MEDKIOSK_PKG_DIR}/systemd/medkiosk-update.service ${MEDKIOSK_PKG_DIR}/systemd/medkiosk-update.timer
           DESTINATION /lib/systemd/system)
 endif()
-if(TARGET medkiosk-admin)
-  install(TARGETS medkiosk-admin RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(TARGET medkiosk-admin)  # the program itself is installed by src/CMakeLists.txt
   install(FILES ${MEDKIOSK_PKG_OUT}/medkiosk-admin.8.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man8)
 endif()
 

@@ -6,6 +6,7 @@
 #include "ui/sdl_audio.h"
 
 namespace mk::app {
+namespace fs = std::filesystem;
 
 std::int64_t wallSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -54,10 +55,16 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   std::vector<std::string> medicines;
   for (const auto& m : view_->medicines()) medicines.push_back(m.id);
   kiosk_ = std::make_unique<Kiosk>(kc, medicines, nowMs);
+  NurseConfig nc;
+  nc.recordsPath = paths_.stateDir / "records.db";
+  nc.exportDir = settings_.exportDirectory.empty() ? paths_.stateDir / "exports" : fs::path(settings_.exportDirectory);
+  nc.retentionDays = settings_.retentionDays;
+  nurse_ = std::make_unique<NurseMode>(nc);
+  nurse_->purgeIfDue();
   ui::UiConfig uc;
   uc.screenDiagonalInches = settings_.screenDiagonalInches;
   uc.dpi = settings_.dpi;
-  ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc);
+  ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc, nurse_.get());
   sink_ = std::make_unique<MemorySink>();
   reader_ = std::make_unique<ReadAloud>(SpeechEngine::create(), *sink_);
   ui_->setReadAloud(reader_.get());

@@ -39,6 +39,11 @@ struct CounsellingSession {
   Walkthrough walkthrough;
   bool started = false;
   bool saved = false;
+  bool saveFailed = false;
+  bool choosingPatientLanguage = true;  // which language the language list sets
+  int exportState = 0;                  // 1 exported, -1 failed, 0 not tried
+  std::string exportFile;
+  std::int64_t exportCount = 0;
 };
 
 class NurseMode {
@@ -61,6 +66,9 @@ class NurseMode {
   const std::optional<PinAttempt>& lastAttempt() const { return lastAttempt_; }
 
   bool signedIn() const { return !nurse_.empty(); }
+  // Rendering nurse screens to PNG (--screenshot) shows them as if `pseudonym` had
+  // signed in; no PIN is checked and nothing is recorded. Not reachable by touch.
+  void previewSignIn(const std::string& pseudonym) { nurse_ = pseudonym; }
   const std::string& nurse() const { return nurse_; }
   void noteInput(std::int64_t nowMs) { lastInputMs_ = nowMs; }
   void logout(const std::string& reason);

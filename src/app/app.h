@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "core/content_db.h"
 #include "core/kiosk_state.h"
+#include "core/metrics.h"
 #include "core/nurse_mode.h"
 #include "core/paths.h"
 #include "core/speech.h"
@@ -43,6 +44,10 @@ class App {
   void enableAudio();
   ReadAloud* readAloud() { return reader_.get(); }
   PcmSink* audioSink() { return sink_.get(); }
+  // Fleet metrics for the running kiosk (not for screenshots or replays): counts
+  // this start and writes the textfile. Null when [metrics] textfile is off.
+  void enableMetrics(std::int64_t wallSeconds);
+  Metrics* metrics() { return metrics_.get(); }
 
  private:
   KioskSettings settings_;
@@ -57,6 +62,8 @@ class App {
   std::unique_ptr<ui::KioskUi> ui_;
   std::unique_ptr<PcmSink> sink_;
   std::unique_ptr<ReadAloud> reader_;
+  std::string metricsFile_;
+  std::unique_ptr<Metrics> metrics_;
 };
 
 // The three ways of driving the UI. Each returns the process exit code.
@@ -67,5 +74,7 @@ int runBench(const Options& options, const std::string& argv0);
 
 // Milliseconds on the monotonic clock.
 std::int64_t monotonicMs();
+// Seconds on the wall clock (for metrics timestamps only; timers use monotonicMs).
+std::int64_t wallSeconds();
 
 }  // namespace mk::app

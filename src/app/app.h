@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "core/content_db.h"
 #include "core/kiosk_state.h"
+#include "core/metrics.h"
 #include "core/nurse_mode.h"
 #include "core/paths.h"
 #include "core/speech.h"
@@ -17,6 +18,12 @@
 #include "ui/kiosk_ui.h"
 
 namespace mk::app {
+
+// Start-up costs, for the benchmark.
+struct StartupTimes {
+  double contentOpenMs = 0;  // opening and checking the content database
+  double firstQueryMs = 0;   // the first query: the list of medicines
+};
 
 class App {
  public:
@@ -30,14 +37,21 @@ class App {
   NurseMode& nurse() { return *nurse_; }
   const KioskSettings& settings() const { return settings_; }
   const DataPaths& paths() const { return paths_; }
+  const StartupTimes& startupTimes() const { return times_; }
+  const ui::Fonts& fonts() const { return *fonts_; }
   // Read aloud through the sound card (the window); headless modes keep a silent
   // memory sink so that everything else behaves the same.
   void enableAudio();
   ReadAloud* readAloud() { return reader_.get(); }
   PcmSink* audioSink() { return sink_.get(); }
+  // Fleet metrics for the running kiosk (not for screenshots or replays): counts
+  // this start and writes the textfile. Null when [metrics] textfile is off.
+  void enableMetrics(std::int64_t wallSeconds);
+  Metrics* metrics() { return metrics_.get(); }
 
  private:
   KioskSettings settings_;
+  StartupTimes times_;
   DataPaths paths_;
   std::unique_ptr<ContentDb> db_;
   std::unique_ptr<ui::ContentView> view_;
@@ -48,6 +62,8 @@ class App {
   std::unique_ptr<ui::KioskUi> ui_;
   std::unique_ptr<PcmSink> sink_;
   std::unique_ptr<ReadAloud> reader_;
+  std::string metricsFile_;
+  std::unique_ptr<Metrics> metrics_;
 };
 
 // The ways of driving the UI. Each returns the process exit code.
@@ -59,5 +75,7 @@ int runMonkey(const Options& options, const std::string& argv0);
 
 // Milliseconds on the monotonic clock.
 std::int64_t monotonicMs();
+// Seconds on the wall clock (for metrics timestamps only; timers use monotonicMs).
+std::int64_t wallSeconds();
 
 }  // namespace mk::app

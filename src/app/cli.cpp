@@ -13,6 +13,7 @@ namespace mk::app {
 const char* usageText() {
   return "Usage:\n"
          "  medkiosk [--config FILE] [--content DB] [--country CC] [--locale LOC] [--windowed] [--size WxH]\n"
+         "           [--data-dir DIR] [--metrics FILE.prom|off]\n"
          "  medkiosk --screenshot OUT.png --screen NAME [--locale LOC] [--section ID] [--size WxH]\n"
          "           [--text-size 1|2|3] [--contrast high] [--category CAT]\n"
          "  medkiosk --replay SCRIPT.txt --out DIR [--size WxH]\n"
@@ -24,7 +25,8 @@ const char* usageText() {
          "status (the nurse's language is the kiosk's own; --locale is the patient's).\n"
          "Categories: woman_cbp, woman_ncbp, man.\n"
          "Sections: purpose, how_to_take, pregnancy, donation, symptoms, side_effects, how_it_works, sources.\n"
-         "Replay script lines: tap X Y | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME\n";
+         "Replay script lines: tap X Y | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME\n"
+         "Flags override the configuration file (/etc/medkiosk/medkiosk.ini when installed).\n";
 }
 
 namespace {
@@ -72,8 +74,8 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
       bench = true;
     } else if (a == "--config" || a == "--content" || a == "--country" || a == "--locale" || a == "--size" ||
                a == "--screenshot" || a == "--screen" || a == "--section" || a == "--text-size" ||
-               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out" || a == "--monkey" ||
-               a == "--seed") {
+               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out" || a == "--data-dir" ||
+               a == "--metrics" || a == "--monkey" || a == "--seed") {
       if (!value(v)) return CliError{a + " needs a value"};
       if (a == "--config") o.config = v;
       else if (a == "--content") o.content = v;
@@ -109,15 +111,8 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
         o.script = v;
       } else if (a == "--out") {
         o.out = v;
-      } else if (a == "--monkey") {
-        if (!std::regex_match(v, std::regex("^[0-9]{1,10}$")) || std::stoll(v) < 1)
-          return CliError{"--monkey takes a number of events such as 100000, not '" + v + "'"};
-        monkey = true;
-        o.monkeyEvents = std::stoll(v);
-      } else if (a == "--seed") {
-        if (!std::regex_match(v, std::regex("^[0-9]{1,19}$"))) return CliError{"--seed takes a whole number, not '" + v + "'"};
-        o.seed = std::stoull(v);
-        o.seedGiven = true;
+               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out" || a == "--data-dir" ||
+               a == "--metrics" || a == "--monkey" || a == "--seed") {
       }
     } else {
       return CliError{"unknown argument '" + a + "'"};

@@ -10,6 +10,8 @@ struct Options {
   enum class Mode { Kiosk, Screenshot, Replay, Bench, Monkey, Version, Help };
   Mode mode = Mode::Kiosk;
   std::string config, content, country, locale;
+  std::string dataDir;      // --data-dir: writable state, overrides [data] directory
+  std::string metricsFile;  // --metrics FILE|off: overrides [metrics] textfile
   bool windowed = false;
   int width = 1080, height = 1920;
   bool sizeGiven = false;

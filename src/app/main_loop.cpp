@@ -4,6 +4,7 @@
 
 #include <SDL.h>
 #include <algorithm>
+#include <chrono>
 
 #include "app/systemd_notify.h"
 #include "core/frame_guard.h"
@@ -21,8 +22,9 @@ int waitTimeout(std::int64_t now, std::int64_t wake, std::int64_t watchdogMs) {
 }
 }  // namespace
 
-int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window) {
+int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::function<void()>& afterFirstFrame) {
   SystemdNotifier systemd;
+  bool firstFrameShown = false;
   FrameGuard guard(kMaxFailedFrames);
   bool running = true;
   int extraFrames = kExtraFramesAfterInput;
@@ -57,12 +59,21 @@ int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window) {
       draw = true;
     }
     if (wake >= 0 && now >= wake) draw = true;
+    // The wait above is at most a second, so the metrics file is rewritten on time.
+    if (app.metrics()) app.metrics()->writeIfDue(now, wallSeconds());
     if (!draw || !running) continue;
     try {
+      auto frameStart = std::chrono::steady_clock::now();
       busy = app.ui().frame(now);
       renderer.present();
+      if (app.metrics())
+        app.metrics()->observeFrame(std::chrono::duration<double>(std::chrono::steady_clock::now() - frameStart).count());
       guard.succeeded();
       systemd.ready();
+      if (!firstFrameShown) {
+        firstFrameShown = true;
+        if (afterFirstFrame) afterFirstFrame();
+      }
     } catch (const std::exception& ex) {
       // The frame was abandoned (KioskUi closes the ImGui frame); try the next one.
       busy = true;
@@ -78,6 +89,7 @@ int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window) {
 }
 
 int runWindow(const Options& o, const std::string& argv0) {
+  const std::int64_t started = monotonicMs();
   // Touch is handled as fingers; SDL must not also turn it into mouse events.
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
   SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -97,15 +109,26 @@ int runWindow(const Options& o, const std::string& argv0) {
     return 1;
   }
   int rc = 0;
+  const std::int64_t windowOpen = monotonicMs();
   {
     App app(o, argv0, monotonicMs());
-    auto renderer = ui::Renderer::forWindow(window);
+    const std::int64_t appReady = monotonicMs();
+    auto renderer = ui::Renderer::forWindow(window, app.settings().acceleratedRenderer);
     if (!renderer) {
       rc = 1;
     } else {
       app.ui().setRenderer(renderer.get());
-      app.enableAudio();
-      rc = runLoop(app, *renderer, window);
+      app.enableMetrics(wallSeconds());
+      rc = runLoop(app, *renderer, window, [&] {
+        std::int64_t shown = monotonicMs();
+        log::info("window", "first frame " + std::to_string(shown - started) + " ms after start (video and window " +
+                                std::to_string(windowOpen - started) + " ms, content, strings and fonts " +
+                                std::to_string(appReady - windowOpen) + " ms, renderer and first frame " +
+                                std::to_string(shown - appReady) + " ms)");
+        // After the first frame: opening the sound device can take a tenth of a
+        // second, and the first screen has nothing to read aloud.
+        app.enableAudio();
+      });
     }
   }
   SDL_DestroyWindow(window);

@@ -2,6 +2,7 @@
 // The one main loop, separated from window creation so tests can run it on SDL's
 // dummy video driver (with KioskUi::setFrameFaultHook for failing frames).
 #include <cstdint>
+#include <functional>
 
 #include "app/app.h"
 
@@ -15,7 +16,8 @@ inline constexpr int kMaxFailedFrames = 5;
 inline constexpr int kExitFramesFailed = 70;
 
 // Runs until SDL_QUIT (returns 0) or until kMaxFailedFrames frames in a row throw
-// (returns kExitFramesFailed). Notifies systemd READY/WATCHDOG/STOPPING.
-int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window);
+// (returns kExitFramesFailed). Notifies systemd READY/WATCHDOG/STOPPING, keeps the
+// metrics file, and calls `afterFirstFrame` once the first frame is on screen.
+int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::function<void()>& afterFirstFrame = {});
 
 }  // namespace mk::app

@@ -59,3 +59,53 @@ TEST_CASE("an unreadable configuration file falls back to the defaults with a me
   CHECK_THAT(r.problems[0], Catch::Contains("cannot read"));
   CHECK(r.settings.idleTimeoutMs == KioskSettings{}.idleTimeoutMs);
 }
+
+TEST_CASE("offered locales, screen DPI and the metrics file are read") {
+  fs::path p = writeConfig("[kiosk]\nlocales = nl_BE, fr_BE,de_BE , en\n[display]\ndpi = 141.2\n"
+                           "[metrics]\ntextfile = /var/lib/prometheus/node-exporter/medkiosk.prom\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.problems.empty());
+  CHECK(r.settings.locales == std::vector<std::string>{"nl_BE", "fr_BE", "de_BE", "en"});
+  CHECK(r.settings.dpi == Approx(141.2));
+  CHECK(r.settings.metricsTextfile == "/var/lib/prometheus/node-exporter/medkiosk.prom");
+}
+
+TEST_CASE("bad locales, DPI or metrics file name their key and keep the default") {
+  fs::path p = writeConfig("[kiosk]\nlocales = nl_BE, Flemish\n[display]\ndpi = 96dpi\n"
+                           "[metrics]\ntextfile = medkiosk.txt\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  KioskSettings defaults;
+  CHECK(r.settings.locales.empty());
+  CHECK(r.settings.dpi == defaults.dpi);
+  CHECK(r.settings.metricsTextfile.empty());
+  REQUIRE(r.problems.size() == 3);
+  CHECK_THAT(r.problems[0], Catch::Contains("kiosk.locales") && Catch::Contains("'Flemish'"));
+  CHECK_THAT(r.problems[1], Catch::Contains("display.dpi") && Catch::Contains("using the default"));
+  CHECK_THAT(r.problems[2], Catch::Contains("metrics.textfile"));
+}
+
+TEST_CASE("metrics can be turned off") {
+  fs::path p = writeConfig("[metrics]\ntextfile = off\n[display]\ndpi = 20\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.settings.metricsTextfile == "off");
+  REQUIRE(r.problems.size() == 1);
+  CHECK_THAT(r.problems[0], Catch::Contains("display.dpi"));
+}
+
+TEST_CASE("the window renderer is software unless accelerated is asked for; a bad value is named") {
+  CHECK_FALSE(KioskSettings{}.acceleratedRenderer);
+  fs::path p = writeConfig("[display]\nrenderer = accelerated\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.problems.empty());
+  CHECK(r.settings.acceleratedRenderer);
+  p = writeConfig("[display]\nrenderer = opengl\n");
+  r = loadConfig(p);
+  fs::remove(p);
+  CHECK_FALSE(r.settings.acceleratedRenderer);
+  REQUIRE(r.problems.size() == 1);
+  CHECK_THAT(r.problems[0], Catch::Contains("display.renderer"));
+}

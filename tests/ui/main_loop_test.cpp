@@ -102,7 +102,7 @@ struct DummyWindow {
     window = SDL_CreateWindow("test", 0, 0, 540, 960, 0);
     REQUIRE(window);
     app = std::make_unique<app::App>(app::Options{}, "medkiosk_ui_tests", app::monotonicMs());
-    renderer = ui::Renderer::forWindow(window);
+    renderer = ui::Renderer::forWindow(window, false);
     REQUIRE(renderer);
     app->ui().setRenderer(renderer.get());
   }

@@ -111,8 +111,22 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
         o.script = v;
       } else if (a == "--out") {
         o.out = v;
-               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out" || a == "--data-dir" ||
-               a == "--metrics" || a == "--monkey" || a == "--seed") {
+      } else if (a == "--data-dir") {
+        if (v.empty() || v[0] != '/') return CliError{"--data-dir takes an absolute directory path, not '" + v + "'"};
+        o.dataDir = v;
+      } else if (a == "--metrics") {
+        if (v != "off" && (v.size() <= 5 || !v.ends_with(".prom")))
+          return CliError{"--metrics takes off or a file name ending in .prom, not '" + v + "'"};
+        o.metricsFile = v;
+      } else if (a == "--monkey") {
+        if (!std::regex_match(v, std::regex("^[0-9]{1,10}$")) || std::stoll(v) < 1)
+          return CliError{"--monkey takes a number of events such as 100000, not '" + v + "'"};
+        monkey = true;
+        o.monkeyEvents = std::stoll(v);
+      } else if (a == "--seed") {
+        if (!std::regex_match(v, std::regex("^[0-9]{1,19}$"))) return CliError{"--seed takes a whole number, not '" + v + "'"};
+        o.seed = std::stoull(v);
+        o.seedGiven = true;
       }
     } else {
       return CliError{"unknown argument '" + a + "'"};

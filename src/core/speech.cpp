@@ -186,7 +186,8 @@ void ReadAloud::setVolumeStep(int step) { sink_.setGain(gainForVolumeStep(step))
 
 bool ReadAloud::active() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return synthesising_ || !paragraphs_.empty() || sink_.buffered() > 0;
+  // A stopped job's last paragraph may still be synthesised (and dropped): not active.
+  return (synthesising_ && jobRunning_ == job_) || !paragraphs_.empty() || sink_.buffered() > 0;
 }
 
 int ReadAloud::currentParagraph() const {

@@ -6,6 +6,12 @@
 #include "ui/sdl_audio.h"
 
 namespace mk::app {
+namespace {
+// How often the Attract screen looks at the content sources (a stat and a small
+// read), and how often it re-checks databases in full while running on a fallback.
+constexpr std::int64_t kContentCheckMs = 5'000;
+constexpr std::int64_t kContentRetryMs = 60'000;
+}  // namespace
 
 std::int64_t monotonicMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -16,20 +22,49 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   if (!options.country.empty()) settings_.country = options.country;
   if (!options.locale.empty()) settings_.locale = options.locale;
   if (options.textSize) settings_.textSize = options.textSize;
+  configuredLocale_ = settings_.locale;
   paths_ = resolveDataPaths(argv0);
   if (!settings_.dataDirectory.empty()) paths_.stateDir = settings_.dataDirectory;
-  std::string dbPath = !options.content.empty() ? options.content
-                       : !settings_.contentDb.empty() ? settings_.contentDb
-                                                      : paths_.contentDb.string();
-  try {
-    db_ = std::make_unique<ContentDb>(dbPath);
-    log::info("content", "opened " + dbPath + " (content version " + std::to_string(db_->info().contentVersion) + ")");
-  } catch (const std::exception& e) {
-    log::error("content", std::string(e.what()) + "; showing the 'information unavailable' screen");
-  }
-  view_ = std::make_unique<ui::ContentView>(db_.get(), settings_.showUnreviewed);
+  explicitContent_ = options.content;
+  sources_ = ContentSources{paths_.stateDir, settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb)};
+  openContent();
   strings_ = std::make_unique<UiStrings>(paths_.localesDir);
   fonts_ = std::make_unique<ui::Fonts>(findFonts());
+  sink_ = std::make_unique<MemorySink>();
+  reader_ = std::make_unique<ReadAloud>(SpeechEngine::create(), *sink_);
+  buildUi(nowMs);
+  nextCheckMs_ = nowMs + kContentCheckMs;
+  nextRetryMs_ = nowMs + kContentRetryMs;
+}
+
+void App::openContent() {
+  if (!explicitContent_.empty()) {
+    try {
+      db_ = std::make_unique<ContentDb>(explicitContent_);
+      origin_ = "command line";
+      log::info("content", "opened " + explicitContent_ + " (content version " + std::to_string(db_->info().contentVersion) + ")");
+    } catch (const std::exception& e) {
+      log::error("content", std::string(e.what()) + "; showing the 'information unavailable' screen");
+    }
+    return;
+  }
+  sourcesStamp_ = contentSourcesStamp(sources_);
+  OpenedContent c = openBestContent(sources_);
+  for (const auto& why : c.skipped) log::error("content", "not using " + why);
+  onFallback_ = !c.skipped.empty();
+  if (!c.db) {
+    log::error("content", "no usable content; showing the 'information unavailable' screen and checking again");
+    return;
+  }
+  db_ = std::move(c.db);
+  origin_ = c.origin;
+  log::info("content", "opened " + c.path.string() + " (" + c.origin + ", content version " +
+                           std::to_string(db_->info().contentVersion) + ")");
+}
+
+void App::buildUi(std::int64_t nowMs) {
+  view_ = std::make_unique<ui::ContentView>(db_.get(), settings_.showUnreviewed);
+  settings_.locale = configuredLocale_;
   if (settings_.locale.empty()) {
     settings_.locale = "en";
     if (db_ && !settings_.country.empty()) {
@@ -48,9 +83,47 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   ui::UiConfig uc;
   uc.screenDiagonalInches = settings_.screenDiagonalInches;
   ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc);
-  sink_ = std::make_unique<MemorySink>();
-  reader_ = std::make_unique<ReadAloud>(SpeechEngine::create(), *sink_);
   ui_->setReadAloud(reader_.get());
+}
+
+bool App::pollContent(std::int64_t nowMs) {
+  if (!explicitContent_.empty() || nowMs < nextCheckMs_) return false;
+  const Session& s = kiosk_->session();
+  // Content changes only between patients, never under someone's finger.
+  if (s.screen != Screen::Attract || s.idleWarning) return false;
+  nextCheckMs_ = nowMs + kContentCheckMs;
+  bool retry = (!db_ || onFallback_) && nowMs >= nextRetryMs_;
+  std::string stamp = contentSourcesStamp(sources_);
+  if (stamp == sourcesStamp_ && !retry) return false;
+  sourcesStamp_ = stamp;
+  if (retry) nextRetryMs_ = nowMs + kContentRetryMs;
+  OpenedContent c = openBestContent(sources_);
+  onFallback_ = !c.skipped.empty();
+  if (!c.db) {
+    // Keep what is open: it passed its checks and stays readable even if the file
+    // was removed meanwhile.
+    if (db_) log::error("content", "no usable content found on re-check; keeping content version " +
+                                       std::to_string(db_->info().contentVersion));
+    return false;
+  }
+  if (db_ && c.db->info().hash == db_->info().hash && c.db->info().contentVersion == db_->info().contentVersion) {
+    origin_ = c.origin;
+    return false;
+  }
+  for (const auto& why : c.skipped) log::error("content", "not using " + why);
+  log::info("content", "switching to " + c.path.string() + " (" + c.origin + ", content version " +
+                           std::to_string(c.db->info().contentVersion) + ")");
+  ui::Renderer* renderer = ui_->renderer();
+  if (reader_) reader_->stop();
+  // The UI refers to the kiosk and the view, and the view to the database.
+  ui_.reset();
+  kiosk_.reset();
+  view_.reset();
+  db_ = std::move(c.db);
+  origin_ = c.origin;
+  buildUi(nowMs);
+  if (renderer) ui_->setRenderer(renderer);
+  return true;
 }
 
 void App::enableAudio() {

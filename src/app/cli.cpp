@@ -17,6 +17,7 @@ const char* usageText() {
          "           [--text-size 1|2|3] [--contrast high] [--category CAT]\n"
          "  medkiosk --replay SCRIPT.txt --out DIR [--size WxH]\n"
          "  medkiosk --bench [--size WxH]\n"
+         "  medkiosk --check-content DB [--config FILE] [--size WxH]   render every screen with DB\n"
          "  medkiosk --version | --help\n"
          "\n"
          "Screens: attract, language, medicine, brochure, idle.\n"
@@ -48,7 +49,7 @@ bool oneOf(const std::array<const char*, N>& list, const std::string& v) {
 
 std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
   Options o;
-  bool screenshot = false, replay = false, bench = false;
+  bool screenshot = false, replay = false, bench = false, check = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](std::string& into) -> bool {
@@ -69,7 +70,7 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
       bench = true;
     } else if (a == "--config" || a == "--content" || a == "--country" || a == "--locale" || a == "--size" ||
                a == "--screenshot" || a == "--screen" || a == "--section" || a == "--text-size" ||
-               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out") {
+               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out" || a == "--check-content") {
       if (!value(v)) return CliError{a + " needs a value"};
       if (a == "--config") o.config = v;
       else if (a == "--content") o.content = v;
@@ -105,12 +106,16 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
         o.script = v;
       } else if (a == "--out") {
         o.out = v;
+      } else if (a == "--check-content") {
+        check = true;
+        o.content = v;
       }
     } else {
       return CliError{"unknown argument '" + a + "'"};
     }
   }
-  if (screenshot + replay + bench > 1) return CliError{"--screenshot, --replay and --bench cannot be combined"};
+  if (screenshot + replay + bench + check > 1)
+    return CliError{"--screenshot, --replay, --bench and --check-content cannot be combined"};
   if (screenshot) {
     if (o.screen.empty()) return CliError{"--screenshot needs --screen NAME"};
     o.mode = Options::Mode::Screenshot;
@@ -119,6 +124,9 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
     o.mode = Options::Mode::Replay;
   } else if (bench) {
     o.mode = Options::Mode::Bench;
+  } else if (check) {
+    if (!o.screen.empty() || !o.section.empty() || !o.out.empty()) return CliError{"--check-content renders every screen itself"};
+    o.mode = Options::Mode::CheckContent;
   } else if (!o.screen.empty() || !o.section.empty() || !o.out.empty()) {
     return CliError{"--screen, --section and --out go with --screenshot or --replay"};
   }

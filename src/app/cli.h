@@ -7,7 +7,7 @@
 namespace mk::app {
 
 struct Options {
-  enum class Mode { Kiosk, Screenshot, Replay, Bench, Version, Help };
+  enum class Mode { Kiosk, Screenshot, Replay, Bench, CheckContent, Version, Help };
   Mode mode = Mode::Kiosk;
   std::string config, content, country, locale;
   bool windowed = false;

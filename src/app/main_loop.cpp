@@ -71,6 +71,8 @@ int runWindow(const Options& o, const std::string& argv0) {
           draw = true;
         }
         if (wake >= 0 && now >= wake) draw = true;
+        // New or repaired content is taken at the Attract screen, without a restart.
+        if (app.pollContent(now)) draw = true;
         if (!draw) continue;
         busy = app.ui().frame(now);
         renderer->present();

@@ -41,6 +41,7 @@ class KioskUi {
   KioskUi& operator=(const KioskUi&) = delete;
 
   void setRenderer(Renderer* renderer);
+  Renderer* renderer() const { return renderer_; }
   // Read aloud (may be null: no speech). Not owned.
   void setReadAloud(ReadAloud* reader);
   PointerInput& input() { return input_; }

@@ -44,6 +44,7 @@ struct FetchState {
   std::string url;
   std::string etag;
   long long fileTime = -1;
+  long long fetchedAt = -1;
   long installedVersion = -1;
 };
 
@@ -95,6 +96,7 @@ FetchState readFetchState(const fs::path& dir) {
     if (k == "url") st.url = v;
     else if (k == "etag") st.etag = v;
     else if (k == "file_time") st.fileTime = std::atoll(v.c_str());
+    else if (k == "fetched_at") st.fetchedAt = std::atoll(v.c_str());
     else if (k == "installed_version") st.installedVersion = std::atol(v.c_str());
   }
   return st;
@@ -247,7 +249,10 @@ Fetched UpdateRun::fetch(const std::string& url, Sink& sink, const FetchState* c
   if (conditional && !conditional->etag.empty()) {
     headers = curl_slist_append(headers, ("If-None-Match: " + conditional->etag).c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  } else if (conditional && conditional->fileTime >= 0) {
+  } else if (conditional && conditional->fileTime >= 0 && conditional->fetchedAt > conditional->fileTime) {
+    // Modification times have whole seconds: a manifest fetched in the second it was
+    // written may have changed again within that second (RFC 9110, 8.8.2.2), so
+    // only an older one is asked for "if modified since".
     curl_easy_setopt(curl, CURLOPT_TIMECONDITION, static_cast<long>(CURL_TIMECOND_IFMODSINCE));
     curl_easy_setopt(curl, CURLOPT_TIMEVALUE_LARGE, static_cast<curl_off_t>(conditional->fileTime));
   }
@@ -439,6 +444,7 @@ void UpdateRun::clean(const InstalledPointer& keep) {
 
 void UpdateRun::saveFetchState(const Fetched& f, long installedVersion) {
   std::string text = "url=" + s_.url + "\netag=" + oneLine(f.etag) + "\nfile_time=" + std::to_string(f.fileTime) +
+                     "\nfetched_at=" + std::to_string(static_cast<long long>(s_.now)) +
                      "\ninstalled_version=" + std::to_string(installedVersion) + "\n";
   try {
     writeFileAtomically(dir_ / kFetchStateFile, text);

@@ -89,10 +89,18 @@ TEST_CASE("a newer signed bundle is installed over file://, the old one kept, an
 
 TEST_CASE("unsigned, foreign, rolled-back, expired, too-new and oversized bundles are refused") {
   Rig r;
-  r.publishVersion(8);
-  REQUIRE(runUpdate(r.s).result == Result::Installed);
+  // Version 8 is installed directly: this test is about what comes next.
+  fs::path store = contentStoreDir(r.state);
+  fs::create_directories(store);
+  test::buildVersion(store / "content-8.db", 8);
+  writeInstalledPointer(store, {"content-8.db", 8, "", 0});
+  REQUIRE(r.shownVersion() == 8);
+  fs::path v9 = r.dir.path / "v9.db", v6 = r.dir.path / "v6.db", v8b = r.dir.path / "v8b.db";
+  test::buildVersion(v9, 9);
+  test::buildVersion(v6, 6);
+  test::buildVersion(v8b, 8, true);
   auto refused = [&](const std::string& why) {
-    fs::remove(contentStoreDir(r.state) / "fetch-state");  // ask afresh each time
+    fs::remove(store / "fetch-state");  // ask afresh each time
     UpdateOutcome out = runUpdate(r.s);
     INFO(out.message);
     CHECK(out.result == Result::Refused);
@@ -100,59 +108,47 @@ TEST_CASE("unsigned, foreign, rolled-back, expired, too-new and oversized bundle
     CHECK(out.version == 8);
     CHECK(r.shownVersion() == 8);
     CHECK_THAT(r.status(), Catch::Contains("result=refused\nversion=8\n"));
+    fs::remove_all(r.server);
   };
-  SECTION("signed with a key the kiosk does not know") {
-    KeyPair stranger = generateKeyPair();
-    fs::path db = r.dir.path / "other.db";
-    test::buildVersion(db, 9);
-    test::publish(db, r.server, stranger.secretKey);
-    refused("signature does not match");
-  }
-  SECTION("not signed at all") {
-    r.publishVersion(9);
-    std::string text = test::readAll(r.server / "manifest");
-    std::ofstream(r.server / "manifest") << text.substr(0, text.find("signature="));
-    refused("not signed");
-  }
-  SECTION("an older version (rollback)") {
-    r.publishVersion(6);
-    refused("not newer than the installed version 8");
-  }
-  SECTION("the same version with different content") {
-    r.publishVersion(8, true);
-    refused("not newer than the installed version 8");
-  }
-  SECTION("expired") {
-    r.publishVersion(9, false, "2026-01-01");
-    refused("expired at 2026-01-01");
-  }
-  SECTION("for a newer app") {
-    r.publishVersion(9, false, "2099-01-01", "0.2");
-    refused("needs app version 0.2");
-  }
-  SECTION("a database larger than the manifest says") {
-    Manifest m = r.publishVersion(9);
-    std::ofstream(r.server / m.database, std::ios::app) << "trailing bytes";
-    refused("larger than");
-  }
-  SECTION("a database changed after signing") {
-    Manifest m = r.publishVersion(9);
-    std::fstream f(r.server / m.database, std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(100);
-    f.write("x", 1);
-    f.close();
-    refused("SHA-256");
-  }
-  SECTION("a second configured key lets the publisher rotate keys") {
-    KeyPair next = generateKeyPair();
-    r.s.publicKeys = {r.key.publicKey, next.publicKey};
-    fs::path db = r.dir.path / "rotated.db";
-    test::buildVersion(db, 9);
-    test::publish(db, r.server, next.secretKey);
-    UpdateOutcome out = runUpdate(r.s);
-    CHECK(out.result == Result::Installed);
-    CHECK(r.shownVersion() == 9);
-  }
+  // Signed with a key the kiosk does not know.
+  test::publish(v9, r.server, generateKeyPair().secretKey);
+  refused("signature does not match");
+  // Not signed at all.
+  test::publish(v9, r.server, r.key.secretKey);
+  std::string text = test::readAll(r.server / "manifest");
+  std::ofstream(r.server / "manifest") << text.substr(0, text.find("signature="));
+  refused("not signed");
+  // An older version (rollback), and the same version with different content.
+  test::publish(v6, r.server, r.key.secretKey);
+  refused("not newer than the installed version 8");
+  test::publish(v8b, r.server, r.key.secretKey);
+  refused("not newer than the installed version 8");
+  // Expired, and made for a newer app.
+  test::publish(v9, r.server, r.key.secretKey, "2026-01-01");
+  refused("expired at 2026-01-01");
+  test::publish(v9, r.server, r.key.secretKey, "2099-01-01", "0.2");
+  refused("needs app version 0.2");
+  // A database larger than the manifest says, and one changed after signing.
+  Manifest m = test::publish(v9, r.server, r.key.secretKey);
+  std::ofstream(r.server / m.database, std::ios::app) << "trailing bytes";
+  refused("larger than");
+  m = test::publish(v9, r.server, r.key.secretKey);
+  std::fstream f(r.server / m.database, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(100);
+  f.write("x", 1);
+  f.close();
+  refused("SHA-256");
+  // Nothing refused was left behind in the store.
+  for (const auto& e : fs::directory_iterator(store)) CHECK(e.path().filename() != "content-9.db");
+
+  // A second configured key lets the publisher rotate keys.
+  KeyPair next = generateKeyPair();
+  r.s.publicKeys = {r.key.publicKey, next.publicKey};
+  test::publish(v9, r.server, next.secretKey);
+  fs::remove(store / "fetch-state");
+  UpdateOutcome out = runUpdate(r.s);
+  CHECK(out.result == Result::Installed);
+  CHECK(r.shownVersion() == 9);
 }
 
 TEST_CASE("content whose screens do not render is refused") {

@@ -6,6 +6,7 @@
 #include "ui/sdl_audio.h"
 
 namespace mk::app {
+namespace fs = std::filesystem;
 namespace {
 // How often the Attract screen looks at the content sources (a stat and a small
 // read), and how often it re-checks databases in full while running on a fallback.
@@ -32,6 +33,13 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   fonts_ = std::make_unique<ui::Fonts>(findFonts());
   sink_ = std::make_unique<MemorySink>();
   reader_ = std::make_unique<ReadAloud>(SpeechEngine::create(), *sink_);
+  // Nurse records do not depend on the content: they stay open across content switches.
+  NurseConfig nc;
+  nc.recordsPath = paths_.stateDir / "records.db";
+  nc.exportDir = settings_.exportDirectory.empty() ? paths_.stateDir / "exports" : fs::path(settings_.exportDirectory);
+  nc.retentionDays = settings_.retentionDays;
+  nurse_ = std::make_unique<NurseMode>(nc);
+  nurse_->purgeIfDue();
   buildUi(nowMs);
   nextCheckMs_ = nowMs + kContentCheckMs;
   nextRetryMs_ = nowMs + kContentRetryMs;
@@ -82,7 +90,7 @@ void App::buildUi(std::int64_t nowMs) {
   kiosk_ = std::make_unique<Kiosk>(kc, medicines, nowMs);
   ui::UiConfig uc;
   uc.screenDiagonalInches = settings_.screenDiagonalInches;
-  ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc);
+  ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc, nurse_.get());
   ui_->setReadAloud(reader_.get());
 }
 
@@ -90,7 +98,7 @@ bool App::pollContent(std::int64_t nowMs) {
   if (!explicitContent_.empty() || nowMs < nextCheckMs_) return false;
   const Session& s = kiosk_->session();
   // Content changes only between patients, never under someone's finger.
-  if (s.screen != Screen::Attract || s.idleWarning) return false;
+  if (s.screen != Screen::Attract || s.idleWarning || (nurse_ && nurse_->signedIn())) return false;
   nextCheckMs_ = nowMs + kContentCheckMs;
   bool retry = (!db_ || onFallback_) && nowMs >= nextRetryMs_;
   std::string stamp = contentSourcesStamp(sources_);

@@ -9,6 +9,7 @@
 #include "core/content_db.h"
 #include "core/content_store.h"
 #include "core/kiosk_state.h"
+#include "core/nurse_mode.h"
 #include "core/paths.h"
 #include "core/speech.h"
 #include "core/ui_strings.h"
@@ -27,6 +28,7 @@ class App {
   Kiosk& kiosk() { return *kiosk_; }
   ui::KioskUi& ui() { return *ui_; }
   ui::ContentView& content() { return *view_; }
+  NurseMode& nurse() { return *nurse_; }
   const KioskSettings& settings() const { return settings_; }
   const DataPaths& paths() const { return paths_; }
   // Read aloud through the sound card (the window); headless modes keep a silent
@@ -63,6 +65,7 @@ class App {
   std::unique_ptr<UiStrings> strings_;
   std::unique_ptr<ui::Fonts> fonts_;
   std::unique_ptr<Kiosk> kiosk_;
+  std::unique_ptr<NurseMode> nurse_;
   std::unique_ptr<ui::KioskUi> ui_;
   std::unique_ptr<PcmSink> sink_;
   std::unique_ptr<ReadAloud> reader_;

@@ -20,15 +20,17 @@ const char* usageText() {
          "  medkiosk --check-content DB [--config FILE] [--size WxH]   render every screen with DB\n"
          "  medkiosk --version | --help\n"
          "\n"
-         "Screens: attract, language, medicine, brochure, idle.\n"
+         "Screens: attract, language, medicine, brochure, idle; nurse mode: pin, nurse, counselling, summary,\n"
+         "status (the nurse's language is the kiosk's own; --locale is the patient's).\n"
+         "Categories: woman_cbp, woman_ncbp, man.\n"
          "Sections: purpose, how_to_take, pregnancy, donation, symptoms, side_effects, how_it_works, sources.\n"
          "Replay script lines: tap X Y | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME\n";
 }
 
 namespace {
 
-constexpr std::array<const char*, 9> kScreens = {"attract", "language", "medicine", "brochure", "idle",
-                                                 "pin", "counselling", "summary", "status"};
+constexpr std::array<const char*, 10> kScreens = {"attract", "language", "medicine", "brochure", "idle",
+                                                  "pin", "nurse", "counselling", "summary", "status"};
 constexpr std::array<const char*, 3> kCategories = {"woman_cbp", "woman_ncbp", "man"};
 
 bool parseSize(const std::string& s, int& w, int& h) {

@@ -77,14 +77,62 @@ void writeState(Headless& h, const fs::path& path) {
         << static_cast<int>(t.max.x) << " " << static_cast<int>(t.max.y) << "\n";
 }
 
+// Nurse screens as the nurse of the kiosk's own language sees them, with the
+// patient's language from --locale and the group from --category.
+bool prepareNurseScreen(Headless& h, const Options& o) {
+  Kiosk& k = h.app.kiosk();
+  NurseMode& nurse = h.app.nurse();
+  if (o.screen == "pin") {
+    nurse.openPad(h.now);
+    k.showScreen(Screen::Pin, h.now);
+    return true;
+  }
+  nurse.previewSignIn("Preview");
+  auto& s = nurse.session();
+  s.medicine = k.medicines().empty() ? std::string() : k.medicines().front();
+  // The nurse reads the country's first language (English without --country).
+  s.nurseLocale = "en";
+  if (ContentDb* db = h.app.content().db())
+    for (const auto& st : db->memberStates())
+      if (st.code == o.country && !st.locales.empty()) s.nurseLocale = st.locales.front();
+  s.patientLocale = o.locale.empty() ? s.nurseLocale : o.locale;
+  s.category = o.category.empty() ? "woman_cbp" : o.category;
+  if (o.screen == "nurse") {
+    k.showScreen(Screen::NurseHome, h.now);
+    return true;
+  }
+  if (o.screen == "status") {
+    k.showScreen(Screen::Status, h.now);
+    return true;
+  }
+  std::vector<std::string> ids;
+  for (const auto& p : h.app.content().counselling(s.medicine, s.category, s.patientLocale).points) ids.push_back(p.id);
+  if (ids.empty()) {
+    std::fprintf(stderr, "medkiosk: no counselling points for %s in %s\n", s.category.c_str(), s.patientLocale.c_str());
+    return false;
+  }
+  s.walkthrough = Walkthrough(ids);
+  s.started = true;
+  if (o.screen == "summary") {
+    // A realistic summary: all understood except the second point.
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (i == 1) s.walkthrough.forward();
+      else s.walkthrough.understood();
+    }
+    k.showScreen(Screen::Summary, h.now);
+  } else {
+    s.walkthrough.understood();
+    s.walkthrough.understood();
+    k.showScreen(Screen::Counselling, h.now);
+  }
+  return true;
+}
+
 bool prepareScreen(Headless& h, const Options& o) {
   Kiosk& k = h.app.kiosk();
   const std::string& screen = o.screen;
-  if (screen == "pin" || screen == "counselling" || screen == "summary" || screen == "status") {
-    std::fprintf(stderr, "medkiosk: the %s screen belongs to nurse mode, which this build does not include yet\n",
-                 screen.c_str());
-    return false;
-  }
+  if (screen == "pin" || screen == "nurse" || screen == "counselling" || screen == "summary" || screen == "status")
+    return prepareNurseScreen(h, o);
   if (screen == "attract") return true;
   k.start(h.now);
   if (screen == "language") return true;
@@ -96,6 +144,14 @@ bool prepareScreen(Headless& h, const Options& o) {
   }
   k.chooseLanguage(locale, h.now);
   if (k.session().screen != Screen::Brochure && !k.medicines().empty()) k.chooseMedicine(k.medicines().front(), h.now);
+  if (!o.category.empty()) {
+    // The brochure as a patient of this group reads it after counselling.
+    BrochureLens lens;
+    lens.category = o.category;
+    for (const auto& p : h.app.content().counselling(k.session().medicine, o.category, "en").points)
+      lens.anchors.emplace_back(p.brochureSection, p.brochureHeading);
+    k.openBrochureWithLens(locale, k.session().medicine, std::move(lens), h.now);
+  }
   if (!o.section.empty()) k.chooseSection(o.section, h.now);
   if (o.highContrast) k.setHighContrast(true, h.now);
   if (screen == "idle") {
@@ -141,7 +197,8 @@ int runContentCheck(const Options& o, const std::string& argv0) {
     }
   };
   Kiosk& k = h.app.kiosk();
-  for (const char* screen : {"attract", "language", "medicine", "brochure", "idle"}) {
+  for (const char* screen : {"attract", "language", "medicine", "brochure", "idle", "pin", "nurse", "counselling",
+                             "summary", "status"}) {
     k.goHome(h.now);
     so.screen = screen;
     if (!prepareScreen(h, so)) return 1;

@@ -1,5 +1,6 @@
 #include "core/content_db.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -37,6 +38,14 @@ CREATE TABLE member_state_locale(code TEXT NOT NULL REFERENCES member_state(code
   locale TEXT NOT NULL, sort INTEGER NOT NULL, PRIMARY KEY(code, locale));
 CREATE TABLE member_state_authority(code TEXT NOT NULL REFERENCES member_state(code),
   locale TEXT NOT NULL, authority TEXT NOT NULL, website TEXT NOT NULL, PRIMARY KEY(code, locale));
+CREATE TABLE counselling_point(medicine TEXT NOT NULL REFERENCES medicine(id), id TEXT NOT NULL,
+  sort INTEGER NOT NULL, categories TEXT NOT NULL, brochure_section TEXT NOT NULL REFERENCES section(id),
+  brochure_heading INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY(medicine, id));
+CREATE TABLE counselling_text(medicine TEXT NOT NULL, point TEXT NOT NULL, locale TEXT NOT NULL,
+  title TEXT NOT NULL, body TEXT NOT NULL,
+  status TEXT NOT NULL CHECK(status IN ('reviewed','pending','unreviewed')),
+  reviewer TEXT NOT NULL, reviewed_on TEXT NOT NULL, PRIMARY KEY(medicine, point, locale),
+  FOREIGN KEY(medicine, point) REFERENCES counselling_point(medicine, id));
 )sql";
 
 // The canonical serialisation: every content table in a fixed order, each row's
@@ -52,8 +61,12 @@ constexpr const char* kHashQueries[] = {
     "SELECT code, name, authority, website FROM member_state ORDER BY code",
     "SELECT code, locale, sort FROM member_state_locale ORDER BY code, sort",
     "SELECT code, locale, authority, website FROM member_state_authority ORDER BY code, locale",
+    "SELECT medicine, id, sort, categories, brochure_section, brochure_heading, source "
+    "FROM counselling_point ORDER BY medicine, id",
+    "SELECT medicine, point, locale, title, body, status, reviewer, reviewed_on "
+    "FROM counselling_text ORDER BY medicine, point, locale",
 };
-constexpr int kHashColumns[] = {4, 3, 2, 10, 9, 4, 3, 4};
+constexpr int kHashColumns[] = {4, 3, 2, 10, 9, 4, 3, 4, 7, 8};
 
 std::string isoNow() {
   std::time_t t = std::time(nullptr);
@@ -88,6 +101,22 @@ void insertMedicine(Database& db, const Medicine& m) {
           .bind(9, s.review.reviewedOn).run();
     }
   }
+}
+
+void insertCounselling(Database& db, const Medicine& m) {
+  if (m.counselling.empty()) return;
+  Statement point(db, "INSERT INTO counselling_point VALUES(?,?,?,?,?,?,?)");
+  const auto& english = m.counselling.front();
+  for (size_t i = 0; i < english.points.size(); ++i) {
+    const auto& p = english.points[i];
+    point.bind(1, m.id).bind(2, p.id).bind(3, static_cast<std::int64_t>(i)).bind(4, joinIds(p.categories))
+        .bind(5, p.brochureSection).bind(6, std::int64_t{p.brochureHeading}).bind(7, p.source).run();
+  }
+  Statement text(db, "INSERT INTO counselling_text VALUES(?,?,?,?,?,?,?,?)");
+  for (const auto& set : m.counselling)
+    for (const auto& p : set.points)
+      text.bind(1, m.id).bind(2, p.id).bind(3, set.locale).bind(4, p.title).bind(5, p.body)
+          .bind(6, toString(set.review.status)).bind(7, set.review.reviewer).bind(8, set.review.reviewedOn).run();
 }
 
 void insertLocalAuthorities(Database& db, const std::vector<LocalAuthority>& list) {
@@ -159,7 +188,10 @@ ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion, 
       db.exec(kSchema);
       Statement sec(db, "INSERT INTO section VALUES(?,?)");
       for (size_t i = 0; i < kSectionIds.size(); ++i) sec.bind(1, kSectionIds[i]).bind(2, static_cast<std::int64_t>(i)).run();
-      for (const auto& m : src.medicines) insertMedicine(db, m);
+      for (const auto& m : src.medicines) {
+        insertMedicine(db, m);
+        insertCounselling(db, m);
+      }
       insertMemberStates(db, src.memberStates);
       insertLocalAuthorities(db, src.localAuthorities);
       info.schemaVersion = kContentSchemaVersion;
@@ -311,6 +343,44 @@ std::vector<std::string> ContentDb::allTexts() {
   Statement m(*db_, "SELECT name, brand FROM medicine");
   while (m.step())
     for (int c = 0; c < 2; ++c) out.push_back(m.text(c));
+  Statement ct(*db_, "SELECT title, body FROM counselling_text");
+  while (ct.step())
+    for (int c = 0; c < 2; ++c) out.push_back(ct.text(c));
+  return out;
+}
+
+std::vector<std::string> ContentDb::counsellingLocales(const std::string& medicine) {
+  Statement st(*db_, "SELECT DISTINCT locale FROM counselling_text WHERE medicine = ? ORDER BY locale <> 'en', locale");
+  st.bind(1, medicine);
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
+std::vector<CounsellingPoint> ContentDb::counsellingPoints(const std::string& medicine, const std::string& category,
+                                                           const std::string& locale) {
+  Statement st(*db_,
+               "SELECT p.id, t.title, t.body, p.categories, p.brochure_section, p.brochure_heading, p.source, "
+               "t.status, t.reviewer, t.reviewed_on FROM counselling_point p JOIN counselling_text t "
+               "ON t.medicine = p.medicine AND t.point = p.id WHERE p.medicine = ? AND t.locale = ? ORDER BY p.sort");
+  st.bind(1, medicine).bind(2, locale);
+  std::vector<CounsellingPoint> out;
+  while (st.step()) {
+    CounsellingPoint p;
+    p.id = st.text(0);
+    p.title = st.text(1);
+    p.body = st.text(2);
+    std::stringstream ss(st.text(3));
+    for (std::string c; std::getline(ss, c, ',');) p.categories.push_back(c);
+    if (std::find(p.categories.begin(), p.categories.end(), category) == p.categories.end()) continue;
+    p.brochureSection = st.text(4);
+    p.brochureHeading = static_cast<int>(st.integer(5));
+    p.source = st.text(6);
+    parseReviewStatus(st.text(7), p.review.status);
+    p.review.reviewer = st.text(8);
+    p.review.reviewedOn = st.text(9);
+    out.push_back(std::move(p));
+  }
   return out;
 }
 

@@ -15,7 +15,7 @@ namespace mk {
 
 class Database;
 
-inline constexpr int kContentSchemaVersion = 1;
+inline constexpr int kContentSchemaVersion = 2;
 
 struct ContentInfo {
   int schemaVersion = 0;
@@ -53,6 +53,12 @@ class ContentDb {
   // The authority patients report side effects to, named in `locale` when the
   // member state has a name per language. Empty when the country is unknown.
   std::optional<LocalAuthority> reportingAuthority(const std::string& country, const std::string& locale);
+  // Locales with counselling points for the medicine, English first.
+  std::vector<std::string> counsellingLocales(const std::string& medicine);
+  // The points for a patient group, in order, with their text in `locale` (exactly
+  // that locale; empty when it has none).
+  std::vector<CounsellingPoint> counsellingPoints(const std::string& medicine, const std::string& category,
+                                                  const std::string& locale);
   // Every text a patient may see, for glyph coverage checks.
   std::vector<std::string> allTexts();
 

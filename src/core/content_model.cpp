@@ -1,5 +1,7 @@
 #include "core/content_model.h"
 
+#include <algorithm>
+
 namespace mk {
 
 std::string_view toString(ReviewStatus status) {
@@ -23,6 +25,14 @@ const Section* Brochure::section(std::string_view id) const {
   for (const auto& s : sections)
     if (s.id == id) return &s;
   return nullptr;
+}
+
+}  // namespace mk
+
+namespace mk {
+
+bool isCategoryId(std::string_view id) {
+  return std::find(kCategoryIds.begin(), kCategoryIds.end(), id) != kCategoryIds.end();
 }
 
 }  // namespace mk

@@ -52,6 +52,32 @@ struct Brochure {
   const Section* section(std::string_view id) const;
 };
 
+// Patient groups of the pregnancy prevention programme; ids are stable (command
+// line, database, records).
+inline constexpr std::array<std::string_view, 3> kCategoryIds = {"woman_cbp", "woman_ncbp", "man"};
+bool isCategoryId(std::string_view id);
+
+// One counselling point a nurse confirms with the patient. Which groups it is for,
+// where the brochure explains it and its sources come from the English file.
+struct CounsellingPoint {
+  std::string id;
+  std::string title;
+  std::string body;                     // plain text (NFC)
+  std::vector<std::string> categories;  // category ids, in kCategoryIds order
+  std::string brochureSection;          // a section id
+  int brochureHeading = 0;              // 1-based '###' heading in that section; 0: the whole section
+  std::string source;
+  Review review;  // of the text in its locale (the file's status)
+  int line = 0;
+};
+
+struct CounsellingSet {
+  std::string locale;
+  Review review;
+  std::vector<CounsellingPoint> points;
+  std::string path;
+};
+
 struct Medicine {
   std::string id;
   std::string name;
@@ -59,6 +85,7 @@ struct Medicine {
   int order = 0;
   std::map<std::string, std::string> links;  // locale -> public page
   std::vector<Brochure> brochures;
+  std::vector<CounsellingSet> counselling;  // English first when present
 };
 
 struct MemberState {

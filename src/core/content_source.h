@@ -23,6 +23,8 @@ class ContentError : public std::runtime_error {
 };
 
 Brochure parseBrochure(const std::string& path, std::string_view text);
+// content/<medicine>/counselling/<locale>.md: the nurse's counselling points.
+CounsellingSet parseCounselling(const std::string& path, std::string_view text);
 Medicine parseMedicineIni(const std::string& path, std::string_view text);
 std::vector<MemberState> parseMemberStates(const std::string& path, std::string_view text);
 std::vector<LocalAuthority> parseLocalAuthorities(const std::string& path, std::string_view text,

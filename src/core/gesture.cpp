@@ -142,4 +142,12 @@ void GestureRecognizer::velocity(float& vx, float& vy) const {
   vy = (b.y - a.y) / dt;
 }
 
+bool GestureRecognizer::holding(float& x, float& y, std::int64_t& sinceMs) const {
+  if (!down_ || dragging_) return false;
+  x = startX_;
+  y = startY_;
+  sinceMs = downAt_;
+  return true;
+}
+
 }  // namespace mk

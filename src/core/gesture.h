@@ -52,6 +52,8 @@ class GestureRecognizer {
 
   PointerView pointer() const;
   bool isDown() const { return down_; }
+  // A finger resting without dragging: where it went down and when. False otherwise.
+  bool holding(float& x, float& y, std::int64_t& sinceMs) const;
   void reset();
   const GestureConfig& config() const { return config_; }
 

@@ -12,8 +12,30 @@ const char* toString(Screen screen) {
     case Screen::Language: return "language";
     case Screen::Medicine: return "medicine";
     case Screen::Brochure: return "brochure";
+    case Screen::Pin: return "pin";
+    case Screen::NurseHome: return "nurse";
+    case Screen::NurseLanguage: return "nurse_language";
+    case Screen::Counselling: return "counselling";
+    case Screen::Summary: return "summary";
+    case Screen::Status: return "status";
   }
   return "?";
+}
+
+bool isNurseScreen(Screen screen) {
+  return screen == Screen::Pin || screen == Screen::NurseHome || screen == Screen::NurseLanguage ||
+         screen == Screen::Counselling || screen == Screen::Summary || screen == Screen::Status;
+}
+
+bool BrochureLens::covers(const std::string& section) const {
+  return std::any_of(anchors.begin(), anchors.end(), [&](const auto& a) { return a.first == section; });
+}
+
+std::vector<int> BrochureLens::headings(const std::string& section) const {
+  std::vector<int> out;
+  for (const auto& [id, heading] : anchors)
+    if (id == section && std::find(out.begin(), out.end(), heading) == out.end()) out.push_back(heading);
+  return out;
 }
 
 Kiosk::Kiosk(KioskConfig config, std::vector<std::string> medicines, std::int64_t nowMs)
@@ -99,6 +121,23 @@ void Kiosk::setHighContrast(bool on, std::int64_t nowMs) {
 }
 
 void Kiosk::goHome(std::int64_t nowMs) { reset(nowMs); }
+
+void Kiosk::showScreen(Screen screen, std::int64_t nowMs) {
+  noteInput(nowMs);
+  session_.screen = screen;
+}
+
+void Kiosk::openBrochureWithLens(const std::string& locale, const std::string& medicine, BrochureLens lens,
+                                 std::int64_t nowMs) {
+  noteInput(nowMs);
+  session_.locale = locale;
+  session_.medicine = medicine;
+  session_.screen = Screen::Brochure;
+  session_.section = lens.empty() ? "purpose" : lens.anchors.front().first;
+  session_.scroll.jumpTo(0);
+  session_.sectionMenuOpen = false;
+  session_.lens = std::move(lens);
+}
 
 bool Kiosk::tick(std::int64_t nowMs) {
   if (session_.screen == Screen::Attract || config_.idleTimeoutMs <= 0) return false;

@@ -10,9 +10,25 @@
 
 namespace mk {
 
-enum class Screen { Attract, Language, Medicine, Brochure };
+enum class Screen {
+  Attract, Language, Medicine, Brochure,
+  // Nurse mode (PIN-protected).
+  Pin, NurseHome, NurseLanguage, Counselling, Summary, Status
+};
 
 const char* toString(Screen screen);
+bool isNurseScreen(Screen screen);
+
+// After a counselling walk-through, the brochure highlights what matters for the
+// patient's group: whole sections (heading 0) or one '###' heading of a section.
+struct BrochureLens {
+  std::string category;
+  std::vector<std::pair<std::string, int>> anchors;  // (section id, heading) in walk-through order
+  bool empty() const { return anchors.empty(); }
+  bool covers(const std::string& section) const;
+  // 1-based headings of `section` to highlight; {0} for the whole section.
+  std::vector<int> headings(const std::string& section) const;
+};
 
 struct KioskConfig {
   std::int64_t idleTimeoutMs = 90'000;   // 0 turns the idle reset off
@@ -36,6 +52,7 @@ struct Session {
   KineticScroll languageScroll;  // language list
   bool idleWarning = false;
   std::int64_t idleWarningSince = 0;
+  BrochureLens lens;
 };
 
 class Kiosk {
@@ -54,6 +71,11 @@ class Kiosk {
   void setTextSize(int size, std::int64_t nowMs);
   void setHighContrast(bool on, std::int64_t nowMs);
   void goHome(std::int64_t nowMs);                      // clears everything
+  void showScreen(Screen screen, std::int64_t nowMs);   // nurse mode's screens
+  // The patient continues alone in the brochure, with the lens of their group; it
+  // opens at the first highlighted section.
+  void openBrochureWithLens(const std::string& locale, const std::string& medicine, BrochureLens lens,
+                            std::int64_t nowMs);
   // Advances timers; returns true if what is on screen changed.
   bool tick(std::int64_t nowMs);
   // The next time tick() would change something, for the loop's wait; -1 if none.

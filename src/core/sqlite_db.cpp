@@ -18,9 +18,10 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
                                   : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string msg = errorText(db_, "cannot open database " + path);
+    int code = db_ ? sqlite3_errcode(db_) & 0xff : SQLITE_NOMEM;
     sqlite3_close(db_);
     db_ = nullptr;
-    throw DbError(msg);
+    throw DbError(msg, code);
   }
   sqlite3_extended_result_codes(db_, 1);
   // The content database comes from outside the process: refuse features that let a
@@ -35,10 +36,10 @@ Database::~Database() { sqlite3_close(db_); }
 void Database::exec(std::string_view sql) {
   std::string owned(sql);
   char* err = nullptr;
-  if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+  if (int rc = sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    throw DbError("SQL failed on " + path_ + ": " + msg);
+    throw DbError("SQL failed on " + path_ + ": " + msg, rc & 0xff);
   }
 }
 
@@ -47,10 +48,12 @@ int Database::userVersion() {
   return st.step() ? static_cast<int>(st.integer(0)) : 0;
 }
 
+int Database::changes() { return sqlite3_changes(db_); }
+
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {
   if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_,
                          nullptr) != SQLITE_OK) {
-    throw DbError(errorText(db.handle(), "cannot prepare statement on " + db.path()));
+    throw DbError(errorText(db.handle(), "cannot prepare statement on " + db.path()), sqlite3_errcode(db.handle()) & 0xff);
   }
 }
 
@@ -75,7 +78,7 @@ bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  throw DbError(errorText(db_.handle(), "query failed on " + db_.path()));
+  throw DbError(errorText(db_.handle(), "query failed on " + db_.path()), rc & 0xff);
 }
 
 void Statement::run() {

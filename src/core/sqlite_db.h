@@ -15,7 +15,12 @@ namespace mk {
 
 class DbError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit DbError(const std::string& message, int code = 0) : std::runtime_error(message), code_(code) {}
+  // SQLite's primary result code (SQLITE_CORRUPT, SQLITE_FULL, ...), 0 if none.
+  int code() const { return code_; }
+
+ private:
+  int code_;
 };
 
 class Database {
@@ -28,6 +33,8 @@ class Database {
 
   void exec(std::string_view sql);
   int userVersion();
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int changes();
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 

@@ -80,4 +80,28 @@ std::string ContentView::link(const std::string& medicine, const std::string& lo
 
 std::vector<std::string> ContentView::allTexts() { return db_ ? db_->allTexts() : std::vector<std::string>{}; }
 
+std::vector<std::string> ContentView::counsellingLocales(const std::string& medicine) {
+  if (!db_) return {};
+  auto it = counsellingLocales_.find(medicine);
+  if (it == counsellingLocales_.end()) it = counsellingLocales_.emplace(medicine, db_->counsellingLocales(medicine)).first;
+  return it->second;
+}
+
+const ContentView::Counselling& ContentView::counselling(const std::string& medicine, const std::string& category,
+                                                         const std::string& locale) {
+  std::string key = medicine + "/" + category + "/" + locale;
+  auto it = counselling_.find(key);
+  if (it != counselling_.end()) return it->second;
+  Counselling c;
+  auto have = counsellingLocales(medicine);
+  for (std::string link : UiStrings::fallbackChain(locale)) {
+    if (link == "root") link = "en";
+    if (std::find(have.begin(), have.end(), link) == have.end()) continue;
+    c.locale = link;
+    c.points = db_->counsellingPoints(medicine, category, link);
+    break;
+  }
+  return counselling_.emplace(key, std::move(c)).first->second;
+}
+
 }  // namespace mk::ui

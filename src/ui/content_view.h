@@ -45,6 +45,15 @@ class ContentView {
   std::string link(const std::string& medicine, const std::string& locale);
   ContentDb* db() const { return db_; }
 
+  // Counselling points for a group in the first locale of `locale`'s chain that has
+  // them (the returned locale), cached; empty when there are none.
+  struct Counselling {
+    std::string locale;
+    std::vector<CounsellingPoint> points;
+  };
+  const Counselling& counselling(const std::string& medicine, const std::string& category, const std::string& locale);
+  std::vector<std::string> counsellingLocales(const std::string& medicine);
+
  private:
   const LoadedBrochure* exact(const std::string& medicine, const std::string& locale);
 
@@ -55,6 +64,8 @@ class ContentView {
   std::map<std::string, std::unique_ptr<LoadedBrochure>> cache_;
   std::map<std::string, std::optional<LocalAuthority>> authorities_;
   std::map<std::string, std::string> links_;
+  std::map<std::string, Counselling> counselling_;
+  std::map<std::string, std::vector<std::string>> counsellingLocales_;
 };
 
 }  // namespace mk::ui

@@ -58,9 +58,39 @@ DocLayout layoutDocument(UiContext& ctx, const std::vector<Block>& blocks, float
   return doc;
 }
 
+std::vector<bool> lensBlocks(const std::vector<Block>& blocks, const std::vector<int>& headings) {
+  std::vector<bool> marked(blocks.size(), false);
+  auto wanted = [&](int h) { return std::find(headings.begin(), headings.end(), h) != headings.end(); };
+  int heading = 0;
+  bool on = wanted(0);  // 0: what comes before the first heading (all of a section without one)
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].kind == BlockKind::Heading) on = wanted(++heading);
+    marked[i] = on;
+  }
+  return marked;
+}
+
+float firstMarkedY(const DocLayout& doc, const std::vector<bool>& marked, const std::vector<Block>& blocks) {
+  // The first marked part under a heading (the group's own rules), else the top.
+  for (const auto& l : doc.lines) {
+    auto b = static_cast<size_t>(l.block);
+    if (l.block >= 0 && b < marked.size() && marked[b] && blocks[b].kind == BlockKind::Heading) return l.y;
+  }
+  return 0;
+}
+
 void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin,
-                  ImVec2 clipMax, int highlightBlock) {
+                  ImVec2 clipMax, int highlightBlock, const std::vector<bool>* marked) {
   const Palette& p = ctx.palette;
+  if (marked) {
+    // The lens: one bar beside each run of marked lines.
+    for (const auto& l : doc.lines) {
+      if (l.block < 0 || static_cast<size_t>(l.block) >= marked->size() || !(*marked)[static_cast<size_t>(l.block)]) continue;
+      float top = origin.y + l.y, bottom = top + lineHeight(ctx.fonts, l.role);
+      if (bottom < clipMin.y || top > clipMax.y) continue;
+      dl->AddRectFilled(ImVec2(origin.x - ctx.ems(0.45f), top), ImVec2(origin.x - ctx.ems(0.15f), bottom), color(p.accent));
+    }
+  }
   if (highlightBlock >= 0) {
     // A band behind the paragraph being read aloud, so the eye can follow the voice.
     float top = FLT_MAX, bottom = -FLT_MAX;

@@ -34,9 +34,16 @@ struct DocLayout {
 };
 
 DocLayout layoutDocument(UiContext& ctx, const std::vector<Block>& blocks, float width);
+// The blocks a brochure lens marks: for each 1-based '###' heading in `headings`,
+// that heading and everything up to the next heading; 0 marks what comes before
+// the first heading (the whole of a section without headings).
+std::vector<bool> lensBlocks(const std::vector<Block>& blocks, const std::vector<int>& headings);
+// Where the section opens: the first marked heading, else the top.
+float firstMarkedY(const DocLayout& doc, const std::vector<bool>& marked, const std::vector<Block>& blocks);
 // Draws the part of `doc` inside `clip`, with the document's top at `origin`.
 // `highlightBlock` (or -1) is the paragraph being read aloud.
+// `marked` blocks (a brochure lens) get a bar in the margin.
 void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin,
-                  ImVec2 clipMax, int highlightBlock = -1);
+                  ImVec2 clipMax, int highlightBlock = -1, const std::vector<bool>* marked = nullptr);
 
 }  // namespace mk::ui

@@ -10,12 +10,20 @@
 #include "ui/screens/idle_overlay.h"
 #include "ui/screens/language_screen.h"
 #include "ui/screens/medicine_screen.h"
+#include "ui/screens/counselling_screen.h"
+#include "ui/screens/nurse_home_screen.h"
+#include "ui/screens/nurse_language_screen.h"
+#include "ui/screens/nurse_widgets.h"
+#include "ui/screens/pin_screen.h"
+#include "ui/screens/status_screen.h"
+#include "ui/screens/summary_screen.h"
 #include "ui/screens/unavailable_screen.h"
 
 namespace mk::ui {
 
-KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& fonts, UiConfig config)
-    : kiosk_(kiosk), content_(content), strings_(strings), fonts_(fonts), config_(config) {
+KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& fonts, UiConfig config,
+                 NurseMode* nurse)
+    : kiosk_(kiosk), content_(content), strings_(strings), fonts_(fonts), config_(config), nurse_(nurse) {
   IMGUI_CHECKVERSION();
   imgui_ = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -33,6 +41,73 @@ KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& 
   brochure_ = std::make_unique<BrochureScreen>(content_);
   idle_ = std::make_unique<IdleOverlay>();
   unavailable_ = std::make_unique<UnavailableScreen>();
+  if (nurse_) {
+    pin_ = std::make_unique<PinScreen>(*nurse_);
+    nurseHome_ = std::make_unique<NurseHomeScreen>(*nurse_, content_);
+    nurseLanguage_ = std::make_unique<NurseLanguageScreen>(*nurse_, content_);
+    counselling_ = std::make_unique<CounsellingScreen>(*nurse_, content_);
+    summary_ = std::make_unique<SummaryScreen>(*nurse_, content_);
+    status_ = std::make_unique<StatusScreen>(*nurse_, content_);
+  }
+  nurseSessionSeen_ = kiosk_.sessionNumber();
+}
+
+void KioskUi::nurseCorner(ImVec2& min, ImVec2& max) const {
+  float side = std::max(fontSet_.em, 16.0f) * 3.0f;
+  min = ImVec2(0, 0);
+  max = ImVec2(side, side);
+}
+
+std::int64_t KioskUi::nurseHoldDeadline() const {
+  if (!nurse_ || isNurseScreen(kiosk_.session().screen)) return -1;
+  float x = 0, y = 0;
+  std::int64_t since = 0;
+  if (!input_.recognizer().holding(x, y, since)) return -1;
+  ImVec2 a, b;
+  nurseCorner(a, b);
+  if (x < a.x || y < a.y || x >= b.x || y >= b.y) return -1;
+  return since + config_.nurseHoldMs;
+}
+
+// Nurse mode's clock work: the hidden long-press, the 60 s timeout, and the idle
+// reset ending a nurse session.
+void KioskUi::stepNurse(std::int64_t nowMs) {
+  if (!nurse_) return;
+  nurse_->purgeIfDue();
+  if (kiosk_.sessionNumber() != nurseSessionSeen_) {
+    nurseSessionSeen_ = kiosk_.sessionNumber();
+    if (nurse_->signedIn()) nurse_->logout("idle reset");
+    if (isNurseScreen(kiosk_.session().screen)) kiosk_.goHome(nowMs);
+  }
+  if (nurse_->tick(nowMs)) {
+    kiosk_.goHome(nowMs);
+    nurseSessionSeen_ = kiosk_.sessionNumber();
+  }
+  Screen screen = kiosk_.session().screen;
+  if (isNurseScreen(screen) && screen != Screen::Pin && !nurse_->signedIn()) {
+    kiosk_.goHome(nowMs);
+    nurseSessionSeen_ = kiosk_.sessionNumber();
+  }
+  std::int64_t deadline = nurseHoldDeadline();
+  if (deadline >= 0 && nowMs >= deadline) {
+    kiosk_.goHome(nowMs);  // nothing of a patient's session stays behind the pad
+    nurseSessionSeen_ = kiosk_.sessionNumber();
+    nurse_->openPad(nowMs);
+    kiosk_.showScreen(Screen::Pin, nowMs);
+    swallowPress_ = true;  // the resting finger must not press a key when it lifts
+  }
+}
+
+// Nurse mode is read by two people at once, at arm's length: its screens use the
+// middle text size, and a counselling point is set in the heading fonts.
+int KioskUi::textSizeOnScreen() const {
+  return isNurseScreen(kiosk_.session().screen) ? 2 : kiosk_.session().textSize;
+}
+
+std::string KioskUi::screenLocale() const {
+  Screen screen = kiosk_.session().screen;
+  if (!nurse_ || !isNurseScreen(screen)) return kiosk_.session().locale;
+  return screen == Screen::Pin ? kiosk_.config().defaultLocale : nurseLocale(*nurse_, kiosk_);
 }
 
 KioskUi::~KioskUi() { ImGui::DestroyContext(imgui_); }
@@ -137,6 +212,12 @@ ScreenView* KioskUi::currentScreen() {
     case Screen::Language: return language_.get();
     case Screen::Medicine: return medicine_.get();
     case Screen::Brochure: return brochure_.get();
+    case Screen::Pin: return pin_ ? static_cast<ScreenView*>(pin_.get()) : attract_.get();
+    case Screen::NurseHome: return nurseHome_ ? static_cast<ScreenView*>(nurseHome_.get()) : attract_.get();
+    case Screen::NurseLanguage: return nurseLanguage_ ? static_cast<ScreenView*>(nurseLanguage_.get()) : attract_.get();
+    case Screen::Counselling: return counselling_ ? static_cast<ScreenView*>(counselling_.get()) : attract_.get();
+    case Screen::Summary: return summary_ ? static_cast<ScreenView*>(summary_.get()) : attract_.get();
+    case Screen::Status: return status_ ? static_cast<ScreenView*>(status_.get()) : attract_.get();
   }
   return attract_.get();
 }
@@ -148,6 +229,7 @@ void KioskUi::handleGestures(const std::vector<GestureEvent>& gestures, std::int
   for (const auto& g : gestures) {
     if (g.kind == GestureEvent::Kind::Press && kiosk_.session().idleWarning) swallowPress_ = true;
     kiosk_.noteInput(nowMs);
+    if (nurse_) nurse_->noteInput(nowMs);
     if (!swallowPress_) currentScreen()->onGesture(ctx, g);
   }
 }
@@ -159,11 +241,13 @@ bool KioskUi::frame(std::int64_t nowMs) {
     input_.reset();
     swallowPress_ = false;
   }
+  stepNurse(nowMs);
   stepReadAloud(nowMs);
   float w = renderer_ ? static_cast<float>(renderer_->width()) : size_.x;
   float h = renderer_ ? static_cast<float>(renderer_->height()) : size_.y;
-  ensureFonts(kiosk_.session().textSize, w, h);
-  strings_.setLocale(kiosk_.session().locale);
+  ensureFonts(textSizeOnScreen(), w, h);
+  std::string locale = screenLocale();
+  strings_.setLocale(locale);
   double dt = lastFrameMs_ < 0 ? 1.0 / 60 : static_cast<double>(nowMs - lastFrameMs_) / 1000.0;
   lastFrameMs_ = nowMs;
   bool animating = kiosk_.session().scroll.step(dt) | kiosk_.session().languageScroll.step(dt);
@@ -180,7 +264,7 @@ bool KioskUi::frame(std::int64_t nowMs) {
   ImGui::NewFrame();
   registry_.clear();
   const Palette& palette = kiosk_.session().highContrast ? highContrastPalette() : normalPalette();
-  UiContext ctx{kiosk_, strings_, fontSet_, palette, text_, registry_, nowMs, size_, fontSet_.em, kiosk_.session().locale};
+  UiContext ctx{kiosk_, strings_, fontSet_, palette, text_, registry_, nowMs, size_, fontSet_.em, locale};
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(size_);
   ImGui::Begin("###kiosk", nullptr,
@@ -204,6 +288,10 @@ bool KioskUi::frame(std::int64_t nowMs) {
 std::int64_t KioskUi::nextWake(std::int64_t nowMs) const {
   std::int64_t a = kiosk_.nextDeadline(nowMs);
   std::int64_t b = input_.nextDeadline();
+  for (std::int64_t n : {nurseHoldDeadline(), nurse_ ? nurse_->deadline() : std::int64_t{-1}})
+    if (n >= 0) b = b < 0 ? n : std::min(b, n);
+  // The lockout message counts down once a second.
+  if (nurse_ && kiosk_.session().screen == Screen::Pin) b = b < 0 ? nowMs + 1000 : std::min(b, nowMs + 1000);
   // While reading aloud, redraw a few times a second to move the highlight.
   if (reader_ && reader_->active()) b = b < 0 ? nowMs + 100 : std::min(b, nowMs + 100);
   if (a < 0) return b;

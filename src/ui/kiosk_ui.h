@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/kiosk_state.h"
+#include "core/nurse_mode.h"
 #include "core/speech.h"
 #include "core/ui_strings.h"
 #include "ui/content_view.h"
@@ -27,15 +28,24 @@ class MedicineScreen;
 class BrochureScreen;
 class IdleOverlay;
 class UnavailableScreen;
+class PinScreen;
+class NurseHomeScreen;
+class NurseLanguageScreen;
+class CounsellingScreen;
+class SummaryScreen;
+class StatusScreen;
 class ScreenView;
 
 struct UiConfig {
   float screenDiagonalInches = 21.5f;  // physical size, for mm-based sizes
+  std::int64_t nurseHoldMs = 3'000;     // the hidden long-press that opens the PIN pad
 };
 
 class KioskUi {
  public:
-  KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& fonts, UiConfig config);
+  // `nurse` may be null: no nurse mode.
+  KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& fonts, UiConfig config,
+          NurseMode* nurse = nullptr);
   ~KioskUi();
   KioskUi(const KioskUi&) = delete;
   KioskUi& operator=(const KioskUi&) = delete;
@@ -59,6 +69,8 @@ class KioskUi {
   // "locale: text" lines. Empty when every glyph is present.
   std::vector<std::string> missingGlyphReport();
   const LanguageScreen& languageScreen() const { return *language_; }
+  // The fixed corner a finger must rest on for nurseHoldMs to open the PIN pad.
+  void nurseCorner(ImVec2& min, ImVec2& max) const;
 
  private:
   void ensureFonts(int textSize, float width, float height);
@@ -86,12 +98,24 @@ class KioskUi {
   std::string readingFor_;  // section/locale the reading belongs to
   bool idleAnnounced_ = false;
   void stepReadAloud(std::int64_t nowMs);
+  void stepNurse(std::int64_t nowMs);
+  std::int64_t nurseHoldDeadline() const;
+  std::string screenLocale() const;
+  int textSizeOnScreen() const;
+  NurseMode* nurse_ = nullptr;
+  std::uint64_t nurseSessionSeen_ = 0;
   std::unique_ptr<AttractScreen> attract_;
   std::unique_ptr<LanguageScreen> language_;
   std::unique_ptr<MedicineScreen> medicine_;
   std::unique_ptr<BrochureScreen> brochure_;
   std::unique_ptr<IdleOverlay> idle_;
   std::unique_ptr<UnavailableScreen> unavailable_;
+  std::unique_ptr<PinScreen> pin_;
+  std::unique_ptr<NurseHomeScreen> nurseHome_;
+  std::unique_ptr<NurseLanguageScreen> nurseLanguage_;
+  std::unique_ptr<CounsellingScreen> counselling_;
+  std::unique_ptr<SummaryScreen> summary_;
+  std::unique_ptr<StatusScreen> status_;
 };
 
 }  // namespace mk::ui

@@ -166,7 +166,15 @@ void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
     bool selected = session.section == kSectionIds[i];
     ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
     if (touchButton(ctx, id.c_str(), a, z, label, style)) ctx.kiosk.chooseSection(std::string(kSectionIds[i]), ctx.now);
+    if (session.lens.covers(std::string(kSectionIds[i]))) drawLensMark(ctx, a, z);
   }
+}
+
+// A section the lens covers carries a bar on its rail button.
+void BrochureScreen::drawLensMark(UiContext& ctx, ImVec2 a, ImVec2 z) {
+  float inset = ctx.ems(0.25f);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + inset, a.y + inset), ImVec2(a.x + inset + ctx.ems(0.4f), z.y - inset),
+                                            color(ctx.palette.accent), ctx.ems(0.1f));
 }
 
 void BrochureScreen::drawCompactRail(UiContext& ctx, const Regions& r) {
@@ -237,6 +245,14 @@ float BrochureScreen::drawSectionHeader(UiContext& ctx, const ShownSection& s, I
   float y = origin.y;
   y += drawText(ctx, dl, ImVec2(origin.x, y), width, s.section->title, FontRole::Heading, ctx.palette.text);
   y += ctx.ems(0.3f);
+  if (ctx.kiosk.session().lens.covers(s.section->id)) {
+    std::string note = ctx.strings.get("brochure.for_you");
+    float h = textHeight(ctx, note, FontRole::Bold, width - ctx.ems(1.0f)) + ctx.ems(0.4f);
+    dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + h), color(ctx.palette.accent), ctx.ems(0.2f));
+    drawText(ctx, dl, ImVec2(origin.x + ctx.ems(0.5f), y + ctx.ems(0.2f)), width - ctx.ems(1.0f), note, FontRole::Bold,
+             ctx.palette.accentText);
+    y += h + ctx.ems(0.3f);
+  }
   if (s.fellBack) {
     std::string language = localeDisplayName(s.locale, ctx.locale);
     y += drawNote(ctx, ctx.strings.format("brochure.fallback_note", {{"language", language}}), ImVec2(origin.x, y), width);
@@ -297,13 +313,29 @@ float BrochureScreen::drawSectionFooter(UiContext& ctx, const LoadedBrochure& b,
   return y - origin.y + ctx.ems(1.0f);
 }
 
+// The first time a lens section is shown, it opens at the first marked part.
+void BrochureScreen::jumpToLens(UiContext& ctx, const DocLayout& doc, const std::vector<bool>& marked,
+                                const std::vector<Block>& blocks) {
+  if (lensSession_ != ctx.kiosk.sessionNumber()) {
+    lensSession_ = ctx.kiosk.sessionNumber();
+    lensShown_.clear();
+  }
+  const std::string& section = ctx.kiosk.session().section;
+  if (std::find(lensShown_.begin(), lensShown_.end(), section) != lensShown_.end()) return;
+  lensShown_.push_back(section);
+  float y = firstMarkedY(doc, marked, blocks);
+  if (y > 0) ctx.kiosk.session().scroll.jumpTo(headerHeight_ + y - ctx.ems(0.5f));
+}
+
 void BrochureScreen::drawContent(UiContext& ctx, const LoadedBrochure& b, const Regions& r) {
   contentMin_ = r.contentMin;
   contentMax_ = r.contentMax;
   auto shown = content_.section(ctx.kiosk.session().medicine, ctx.kiosk.session().locale, ctx.kiosk.session().section);
   if (!shown) return;
   const Section* s = shown->section;
-  float width = r.contentMax.x - r.contentMin.x - ctx.ems(0.8f);
+  // A lens section leaves a margin for the bars beside the patient's parts.
+  float indent = ctx.kiosk.session().lens.covers(s->id) ? ctx.ems(0.8f) : 0.0f;
+  float width = r.contentMax.x - r.contentMin.x - ctx.ems(0.8f) - indent;
   const DocLayout& doc = sectionLayout(ctx, *shown, width);
   auto& scroll = ctx.kiosk.session().scroll;
   float total = headerHeight_ + doc.height + footerHeight_;
@@ -314,7 +346,14 @@ void BrochureScreen::drawContent(UiContext& ctx, const LoadedBrochure& b, const 
   headerHeight_ = drawSectionHeader(ctx, *shown, ImVec2(r.contentMin.x, y0), width);
   // Paragraph 0 read aloud is the title; block i is paragraph i + 1.
   int reading = reader_ && reader_->active() ? reader_->currentParagraph() - 1 : -1;
-  drawDocument(ctx, dl, doc, ImVec2(r.contentMin.x, y0 + headerHeight_), r.contentMin, r.contentMax, reading);
+  const BrochureLens& lens = ctx.kiosk.session().lens;
+  std::vector<bool> marked;
+  if (lens.covers(s->id)) {
+    marked = lensBlocks(*shown->blocks, lens.headings(s->id));
+    jumpToLens(ctx, doc, marked, *shown->blocks);
+  }
+  drawDocument(ctx, dl, doc, ImVec2(r.contentMin.x + indent, y0 + headerHeight_), r.contentMin, r.contentMax, reading,
+               marked.empty() ? nullptr : &marked);
   footerHeight_ = drawSectionFooter(ctx, b, *s, ImVec2(r.contentMin.x, y0 + headerHeight_ + doc.height), width);
   ImGui::PopClipRect();
   // A thin scroll indicator shows there is more to read.

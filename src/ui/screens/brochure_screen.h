@@ -50,6 +50,8 @@ class BrochureScreen : public ScreenView {
   float railLabelHeight(UiContext& ctx, float cellWidth);
   const DocLayout& sectionLayout(UiContext& ctx, const ShownSection& s, float width);
   float drawTakeHome(UiContext& ctx, const LoadedBrochure& b, ImVec2 origin, float width);
+  void jumpToLens(UiContext& ctx, const DocLayout& doc, const std::vector<bool>& marked, const std::vector<Block>& blocks);
+  void drawLensMark(UiContext& ctx, ImVec2 a, ImVec2 z);
 
   ContentView& content_;
   ReadAloud* reader_ = nullptr;
@@ -61,6 +63,8 @@ class BrochureScreen : public ScreenView {
   float footerHeight_ = 0;
   std::string qrUrl_;
   std::optional<QrCode> qr_;
+  std::uint64_t lensSession_ = 0;
+  std::vector<std::string> lensShown_;  // sections of this session already opened at the lens
 };
 
 }  // namespace mk::ui

@@ -1,0 +1,20 @@
+#pragma once
+#include "core/nurse_mode.h"
+#include "ui/content_view.h"
+#include "ui/screens/screen.h"
+
+namespace mk::ui {
+
+// Every language with counselling points, each named in itself, for the patient's
+// or the nurse's language.
+class NurseLanguageScreen : public ScreenView {
+ public:
+  NurseLanguageScreen(NurseMode& nurse, ContentView& content) : nurse_(nurse), content_(content) {}
+  void draw(UiContext& ctx) override;
+
+ private:
+  NurseMode& nurse_;
+  ContentView& content_;
+};
+
+}  // namespace mk::ui

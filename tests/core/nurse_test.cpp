@@ -1,0 +1,508 @@
+// Nurse mode without pixels: PINs and lockout, the records database, the audit
+// chain, retention, CSV export, the walk-through and the timeout.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sqlite3.h>
+#include <sstream>
+
+#include "core/audit_log.h"
+#include "core/content_db.h"
+#include "core/counselling_records.h"
+#include "core/nurse_auth.h"
+#include "core/nurse_mode.h"
+#include "core/records_db.h"
+#include "core/walkthrough.h"
+
+namespace fs = std::filesystem;
+using namespace mk;
+
+namespace {
+
+constexpr std::int64_t kT0 = 1'790'000'000;  // 2026-09-21, a fixed wall clock
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("medkiosk-nurse-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+  fs::path db() const { return path / "records.db"; }
+};
+
+void sql(const fs::path& db, const std::string& statement) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  char* err = nullptr;
+  int rc = sqlite3_exec(h, statement.c_str(), nullptr, nullptr, &err);
+  std::string msg = err ? err : "";
+  sqlite3_free(err);
+  sqlite3_close(h);
+  INFO(msg);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("PINs are stored as Argon2id hashes and identify their nurse", "[nurse]") {
+  TempDir dir;
+  RecordsDb db(dir.db(), kT0);
+  NurseAuth auth(db);
+  auth.addNurse("Anna", "2468", kT0);
+  auth.addNurse("Nurse B", "13579", kT0);
+  CHECK(auth.nurses() == std::vector<std::string>{"Anna", "Nurse B"});
+
+  Statement st(db.db(), "SELECT pin_hash FROM nurse WHERE pseudonym = 'Anna'");
+  REQUIRE(st.step());
+  std::string hash = st.text(0);
+  CHECK(hash.rfind("$argon2id$", 0) == 0);
+  CHECK(hash.find("2468") == std::string::npos);
+
+  PinAttempt a = auth.tryPin("13579", kT0);
+  CHECK(a.outcome == PinAttempt::Outcome::Accepted);
+  CHECK(a.nurse == "Nurse B");
+  CHECK(auth.tryPin("2468", kT0).nurse == "Anna");
+  CHECK(auth.tryPin("2469", kT0).outcome == PinAttempt::Outcome::Wrong);
+  CHECK(auth.tryPin("12", kT0).outcome == PinAttempt::Outcome::Invalid);
+}
+
+TEST_CASE("Nurse names and PINs are validated, and PINs are unique", "[nurse]") {
+  TempDir dir;
+  RecordsDb db(dir.db(), kT0);
+  NurseAuth auth(db);
+  CHECK_THROWS_AS(auth.addNurse("Anna", "123", kT0), std::invalid_argument);
+  CHECK_THROWS_AS(auth.addNurse("Anna", "123456789", kT0), std::invalid_argument);
+  CHECK_THROWS_AS(auth.addNurse("Anna", "12a4", kT0), std::invalid_argument);
+  CHECK_THROWS_AS(auth.addNurse("", "1234", kT0), std::invalid_argument);
+  CHECK_THROWS_AS(auth.addNurse("Anna;DROP", "1234", kT0), std::invalid_argument);
+  auth.addNurse("Anna", "1234", kT0);
+  CHECK_THROWS_AS(auth.addNurse("Anna", "9999", kT0), std::invalid_argument);
+  CHECK_THROWS_AS(auth.addNurse("Ben", "1234", kT0), std::invalid_argument);
+  CHECK(auth.removeNurse("Anna"));
+  CHECK_FALSE(auth.removeNurse("Anna"));
+  CHECK(auth.tryPin("1234", kT0).outcome == PinAttempt::Outcome::Wrong);
+}
+
+TEST_CASE("Lock lengths grow after the free tries", "[nurse]") {
+  CHECK(lockSecondsAfter(4) == 0);
+  CHECK(lockSecondsAfter(5) == 30);
+  CHECK(lockSecondsAfter(6) == 60);
+  CHECK(lockSecondsAfter(7) == 120);
+  CHECK(lockSecondsAfter(40) == kMaxLockSeconds);
+}
+
+TEST_CASE("Five wrong PINs lock the pad, with growing delays that survive a restart", "[nurse]") {
+  TempDir dir;
+  std::int64_t t = kT0;
+  {
+    RecordsDb db(dir.db(), t);
+    NurseAuth auth(db);
+    auth.addNurse("Anna", "2468", t);
+    for (int i = 1; i <= 4; ++i) {
+      PinAttempt a = auth.tryPin("0000", t);
+      CHECK(a.outcome == PinAttempt::Outcome::Wrong);
+      CHECK(a.triesLeft == kFreeTries - i);
+      CHECK(a.lockedSeconds == 0);
+    }
+    PinAttempt fifth = auth.tryPin("0000", t);
+    CHECK(fifth.lockedSeconds == 30);
+    // Locked: even the right PIN is not checked.
+    CHECK(auth.tryPin("2468", t + 10).outcome == PinAttempt::Outcome::Locked);
+    CHECK(auth.lockedFor(t + 10) == 20);
+  }
+  // A fresh process on the same database: still locked.
+  {
+    RecordsDb db(dir.db(), t + 15);
+    NurseAuth auth(db);
+    CHECK(auth.failures() == 5);
+    CHECK(auth.lockedFor(t + 15) == 15);
+    CHECK(auth.tryPin("2468", t + 15).outcome == PinAttempt::Outcome::Locked);
+    t += 31;
+    CHECK(auth.lockedFor(t) == 0);
+    CHECK(auth.tryPin("1111", t).lockedSeconds == 60);  // the next lock is longer
+    t += 61;
+    CHECK(auth.tryPin("1111", t).lockedSeconds == 120);
+    t += 121;
+    PinAttempt ok = auth.tryPin("2468", t);
+    CHECK(ok.outcome == PinAttempt::Outcome::Accepted);
+    CHECK(auth.failures() == 0);
+  }
+}
+
+TEST_CASE("A clock set back never locks the pad for longer than the current lock", "[nurse]") {
+  TempDir dir;
+  RecordsDb db(dir.db(), kT0);
+  NurseAuth auth(db);
+  for (int i = 0; i < 5; ++i) auth.tryPin("0000", kT0);
+  std::int64_t yearBack = kT0 - 365 * 86400;
+  CHECK(auth.lockedFor(yearBack) == 30);
+  CHECK(auth.lockedFor(kT0 + 365 * 86400) == 0);
+}
+
+TEST_CASE("Unlock resets the wrong-PIN count", "[nurse]") {
+  TempDir dir;
+  RecordsDb db(dir.db(), kT0);
+  NurseAuth auth(db);
+  for (int i = 0; i < 5; ++i) auth.tryPin("0000", kT0);
+  REQUIRE(auth.lockedFor(kT0) > 0);
+  auth.resetLockout();
+  CHECK(auth.lockedFor(kT0) == 0);
+  CHECK(auth.failures() == 0);
+}
+
+TEST_CASE("The records schema has a version and no column that could identify a patient", "[nurse]") {
+  TempDir dir;
+  RecordsDb db(dir.db(), kT0);
+  CHECK(db.schemaVersion() == kRecordsSchemaVersion);
+  std::vector<std::string> columns = counsellingRecordColumns(db);
+  CHECK(columns == std::vector<std::string>{"id", "recorded_at", "recorded_minute", "medicine", "category",
+                                            "patient_locale", "content_version", "points_total", "points_confirmed",
+                                            "points_not_confirmed", "nurse"});
+  for (const auto& c : columns)
+    for (const char* forbidden : {"name", "birth", "dob", "patient_id", "address", "phone", "email", "note", "comment",
+                                  "text", "insurance", "ssn"}) {
+      INFO(c);
+      CHECK(c.find(forbidden) == std::string::npos);
+    }
+  Statement wal(db.db(), "PRAGMA journal_mode");
+  REQUIRE(wal.step());
+  CHECK(wal.text(0) == "wal");
+  Statement sync(db.db(), "PRAGMA synchronous");
+  REQUIRE(sync.step());
+  CHECK(sync.integer(0) == 2);  // FULL
+}
+
+TEST_CASE("An older records database is migrated, a newer one refused", "[nurse]") {
+  TempDir dir;
+  { RecordsDb db(dir.db(), kT0); }
+  sql(dir.db(), "PRAGMA user_version = 99");
+  CHECK_THROWS_AS(RecordsDb(dir.db(), kT0), RecordsUnavailable);
+}
+
+TEST_CASE("Records are kept to the minute and purged after the retention period", "[nurse]") {
+  TempDir dir;
+  RecordsDb db(dir.db(), kT0);
+  CounsellingRecords records(db);
+  CounsellingRecord r;
+  r.medicine = "pomalidomide";
+  r.category = "man";
+  r.patientLocale = "pl";
+  r.contentVersion = 7;
+  r.confirmed = {"birth_defects", "condom"};
+  r.notConfirmed = {"semen_donation"};
+  r.nurse = "Anna";
+  records.save(r, kT0 + 37);           // 2026-09-21T14:13:57Z
+  records.save(r, kT0 + 80 * 86400);   // 80 days later
+  auto all = records.all();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].recordedAt == isoMinuteUtc(kT0));
+  CHECK(all[0].recordedAt.size() == 17);  // YYYY-MM-DDTHH:MMZ: no seconds
+  CHECK(all[0].confirmed == r.confirmed);
+  CHECK(all[0].notConfirmed == r.notConfirmed);
+
+  CHECK(records.purge(kT0 + 89 * 86400, 90) == 0);
+  CHECK(records.purge(kT0 + 91 * 86400, 90) == 1);
+  CHECK(records.count() == 1);
+  CHECK(records.purge(kT0 + 171 * 86400, 90) == 1);
+  CHECK(records.count() == 0);
+}
+
+TEST_CASE("CSV export writes every record with a header and RFC 4180 quoting", "[nurse]") {
+  TempDir dir;
+  RecordsDb db(dir.db(), kT0);
+  CounsellingRecords records(db);
+  CounsellingRecord r;
+  r.medicine = "pomalidomide";
+  r.category = "woman_cbp";
+  r.patientLocale = "de_AT";
+  r.contentVersion = 3;
+  r.confirmed = {"a", "b"};
+  r.nurse = "Sr. \"Eva\", Ward 2";
+  records.save(r, kT0);
+  fs::path file = exportFileName(dir.path / "exports", kT0);
+  CHECK(file.filename().string() == "medkiosk-counselling-" + [] {
+          std::string s;
+          for (char c : isoMinuteUtc(kT0))
+            if (c != '-' && c != ':') s += c;
+          return s;
+        }() + ".csv");
+  CHECK(records.exportCsv(file) == 1);
+  std::string csv = readAll(file);
+  CHECK(csv ==
+        "recorded_at_utc,medicine,category,patient_locale,content_version,points_total,points_confirmed,"
+        "points_not_confirmed,nurse\r\n" +
+            isoMinuteUtc(kT0) + ",pomalidomide,woman_cbp,de_AT,3,2,a b,,\"Sr. \"\"Eva\"\", Ward 2\"\r\n");
+  CHECK(csvField("plain") == "plain");
+  CHECK(csvField("a\nb") == "\"a\nb\"");
+}
+
+TEST_CASE("The audit chain verifies, and finds an edited, deleted or inserted entry", "[nurse]") {
+  TempDir dir;
+  {
+    RecordsDb db(dir.db(), kT0);
+    AuditLog log(db);
+    for (int i = 0; i < 5; ++i) log.append("pin_wrong", std::to_string(i + 1) + " wrong in a row", kT0 + i);
+    AuditVerification v = log.verify();
+    CHECK(v.ok);
+    CHECK(v.entries == 5);
+  }
+  SECTION("edited") {
+    sql(dir.db(), "UPDATE audit SET detail = 'nothing happened' WHERE id = 3");
+    RecordsDb db(dir.db(), kT0);
+    AuditVerification v = AuditLog(db).verify();
+    CHECK_FALSE(v.ok);
+    CHECK(v.firstBadId == 3);
+    CHECK(v.problem.find("changed") != std::string::npos);
+  }
+  SECTION("edited with a recomputed hash") {
+    RecordsDb db(dir.db(), kT0);
+    std::string prev;
+    {
+      Statement st(db.db(), "SELECT prev_hash FROM audit WHERE id = 2");
+      REQUIRE(st.step());
+      prev = st.text(0);
+    }
+    std::string forged = auditHash(prev, 2, isoSecondUtc(kT0 + 1), "pin_ok", "signed in");
+    Statement(db.db(), "UPDATE audit SET event = 'pin_ok', detail = 'signed in', hash = ? WHERE id = 2").bind(1, forged).run();
+    AuditVerification v = AuditLog(db).verify();
+    CHECK_FALSE(v.ok);
+    CHECK(v.firstBadId == 3);  // entry 3 no longer follows entry 2
+  }
+  SECTION("deleted in the middle") {
+    sql(dir.db(), "DELETE FROM audit WHERE id = 2");
+    RecordsDb db(dir.db(), kT0);
+    AuditVerification v = AuditLog(db).verify();
+    CHECK_FALSE(v.ok);
+    CHECK(v.firstBadId == 2);
+  }
+  SECTION("deleted at the end") {
+    sql(dir.db(), "DELETE FROM audit WHERE id = 5");
+    RecordsDb db(dir.db(), kT0);
+    AuditVerification v = AuditLog(db).verify();
+    CHECK_FALSE(v.ok);
+    CHECK(v.problem.find("deleted") != std::string::npos);
+  }
+}
+
+TEST_CASE("A corrupt records database is moved aside and a fresh one started", "[nurse]") {
+  TempDir dir;
+  {
+    std::ofstream out(dir.db(), std::ios::binary);
+    out << std::string(8192, 'x');
+  }
+  RecordsDb db(dir.db(), kT0);
+  REQUIRE_FALSE(db.movedAside().empty());
+  CHECK(fs::exists(db.movedAside()));
+  CHECK(readAll(db.movedAside()) == std::string(8192, 'x'));  // kept for inspection, not lost
+  CHECK(db.schemaVersion() == kRecordsSchemaVersion);
+  NurseAuth(db).addNurse("Anna", "2468", kT0);
+  CHECK(NurseAuth(db).nurses().size() == 1);
+}
+
+TEST_CASE("A records database whose pages are damaged is moved aside too", "[nurse]") {
+  TempDir dir;
+  {
+    RecordsDb db(dir.db(), kT0);
+    CounsellingRecords records(db);
+    CounsellingRecord r{"", "pomalidomide", "man", "pl", 1, {"x"}, {}, "Anna"};
+    for (int i = 0; i < 200; ++i) records.save(r, kT0 + i * 60);
+    db.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  {
+    std::fstream f(dir.db(), std::ios::in | std::ios::out | std::ios::binary);
+    std::string junk(4096, '\xA5');
+    for (int page = 2; page < 6; ++page) {  // page headers and cells of several tables
+      f.seekp(page * 4096);
+      f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+  }
+  RecordsDb db(dir.db(), kT0);
+  CHECK_FALSE(db.movedAside().empty());
+  CHECK(CounsellingRecords(db).count() == 0);
+}
+
+TEST_CASE("The walk-through confirms points one by one and summarises them", "[nurse]") {
+  Walkthrough w({"a", "b", "c"});
+  CHECK(w.count() == 3);
+  CHECK(w.currentId() == "a");
+  w.explainAgain();
+  CHECK(w.currentId() == "a");
+  CHECK(w.state(0) == PointState::ExplainAgain);
+  CHECK(w.timesExplainedAgain(0) == 1);
+  w.understood();
+  CHECK(w.currentId() == "b");
+  w.back();
+  CHECK(w.currentId() == "a");
+  CHECK(w.state(0) == PointState::Understood);
+  w.forward();
+  w.forward();  // b skipped without confirming
+  CHECK(w.currentId() == "c");
+  w.understood();
+  CHECK(w.atSummary());
+  w.understood();  // nothing to confirm on the summary
+  CHECK(w.confirmedIds() == std::vector<std::string>{"a", "c"});
+  CHECK(w.notConfirmedIds() == std::vector<std::string>{"b"});
+  CHECK_FALSE(w.allConfirmed());
+  w.open(1);
+  CHECK(w.currentId() == "b");
+  w.understood();
+  w.understood();
+  CHECK(w.atSummary());
+  CHECK(w.allConfirmed());
+  w.back();
+  CHECK(w.currentId() == "c");
+}
+
+TEST_CASE("Counselling points per group come from the content database in every locale", "[nurse]") {
+  ContentDb db(fs::path(MEDKIOSK_BINARY_DIR) / "content" / "medkiosk.db");
+  auto locales = db.counsellingLocales("pomalidomide");
+  REQUIRE(locales.size() == 24);
+  CHECK(locales.front() == "en");
+  auto ids = [&](const std::string& category, const std::string& locale) {
+    std::vector<std::string> out;
+    for (const auto& p : db.counsellingPoints("pomalidomide", category, locale)) out.push_back(p.id);
+    return out;
+  };
+  const std::vector<std::string> forAll = {"birth_defects", "blood_donation", "not_sharing", "return_capsules",
+                                           "patient_card", "symptoms"};
+  CHECK(ids("woman_cbp", "en") == std::vector<std::string>{"birth_defects", "contraception", "contraception_method",
+                                                           "pregnancy_tests", "suspected_pregnancy", "blood_donation",
+                                                           "not_sharing", "return_capsules", "patient_card", "symptoms"});
+  CHECK(ids("woman_ncbp", "en") == std::vector<std::string>{"birth_defects", "cannot_become_pregnant", "blood_donation",
+                                                            "not_sharing", "return_capsules", "patient_card", "symptoms"});
+  CHECK(ids("man", "en") == std::vector<std::string>{"birth_defects", "condom", "semen_donation", "blood_donation",
+                                                     "not_sharing", "return_capsules", "patient_card", "symptoms"});
+  for (const auto& locale : locales)
+    for (auto category : kCategoryIds) {
+      INFO(locale << " " << category);
+      auto got = ids(std::string(category), locale);
+      CHECK(got == ids(std::string(category), "en"));
+      for (const auto& id : forAll) CHECK(std::find(got.begin(), got.end(), id) != got.end());
+    }
+  auto pl = db.counsellingPoints("pomalidomide", "man", "pl");
+  CHECK(pl[1].review.status == ReviewStatus::Unreviewed);
+  CHECK(pl[1].brochureSection == "pregnancy");
+  CHECK(pl[1].brochureHeading == 3);
+  CHECK(pl[1].source.find("SmPC") != std::string::npos);
+}
+
+TEST_CASE("Nurse mode signs in by PIN, times out after 60 s and records a walk-through", "[nurse]") {
+  TempDir dir;
+  std::int64_t wall = kT0;
+  NurseConfig config;
+  config.recordsPath = dir.db();
+  config.exportDir = dir.path / "exports";
+  config.wallClock = [&] { return wall; };
+  {
+    RecordsDb db(dir.db(), wall);
+    NurseAuth(db).addNurse("Anna", "2468", wall);
+  }
+  NurseMode nurse(config);
+  nurse.openPad(1000);
+  nurse.pinEntry() = "2468";
+  REQUIRE(nurse.submitPin(2000).outcome == PinAttempt::Outcome::Accepted);
+  CHECK(nurse.signedIn());
+  CHECK(nurse.nurse() == "Anna");
+  CHECK(nurse.pinEntry().empty());
+
+  nurse.noteInput(10'000);
+  CHECK_FALSE(nurse.tick(69'999));
+  CHECK(nurse.deadline() == 70'000);
+  CHECK(nurse.tick(70'000));
+  CHECK_FALSE(nurse.signedIn());
+  CHECK(nurse.deadline() == -1);
+
+  nurse.openPad(80'000);
+  nurse.pinEntry() = "2468";
+  nurse.submitPin(80'500);
+  auto& s = nurse.session();
+  s.medicine = "pomalidomide";
+  s.category = "man";
+  s.patientLocale = "pl";
+  s.nurseLocale = "de";
+  nurse.startWalkthrough({"birth_defects", "condom", "semen_donation"});
+  s.walkthrough.understood();
+  s.walkthrough.explainAgain();
+  s.walkthrough.forward();
+  s.walkthrough.understood();
+  REQUIRE(nurse.saveRecord(5));
+  CHECK(nurse.recordCount() == 1);
+  auto exported = nurse.exportCsv();
+  REQUIRE(exported);
+  CHECK(exported->second == 1);
+  CHECK(readAll(exported->first).find(",man,pl,5,3,birth_defects semen_donation,condom,Anna") != std::string::npos);
+  nurse.logout("logged out");
+
+  RecordsDb db(dir.db(), wall);
+  std::vector<std::string> events;
+  for (const auto& e : AuditLog(db).entries()) events.push_back(e.event);
+  CHECK(events == std::vector<std::string>{"mode", "pin_ok", "mode", "logout", "mode", "mode", "pin_ok", "mode",
+                                           "counselling", "counselling", "export", "logout", "mode"});
+  CHECK(AuditLog(db).verify().ok);
+}
+
+TEST_CASE("Wrong PINs and lockouts are audited", "[nurse]") {
+  TempDir dir;
+  NurseConfig config;
+  config.recordsPath = dir.db();
+  config.wallClock = [] { return kT0; };
+  NurseMode nurse(config);
+  nurse.openPad(0);
+  for (int i = 0; i < 5; ++i) {
+    nurse.pinEntry() = "1111";
+    nurse.submitPin(i * 1000);
+  }
+  CHECK(nurse.lockedFor() == 30);
+  nurse.pinEntry() = "1111";
+  CHECK(nurse.submitPin(6000).outcome == PinAttempt::Outcome::Locked);
+  RecordsDb db(dir.db(), kT0);
+  std::vector<std::string> events;
+  for (const auto& e : AuditLog(db).entries()) events.push_back(e.event);
+  CHECK(std::count(events.begin(), events.end(), "pin_wrong") == 5);
+  CHECK(std::count(events.begin(), events.end(), "lockout") == 1);
+  CHECK(std::count(events.begin(), events.end(), "pin_locked") == 1);
+}
+
+TEST_CASE("The retention purge runs at start and daily, and creates nothing", "[nurse]") {
+  TempDir dir;
+  std::int64_t wall = kT0;
+  NurseConfig config;
+  config.recordsPath = dir.db();
+  config.retentionDays = 90;
+  config.wallClock = [&] { return wall; };
+  {
+    NurseMode fresh(config);
+    fresh.purgeIfDue();
+    CHECK_FALSE(fs::exists(dir.db()));  // created on first use only
+  }
+  {
+    RecordsDb db(dir.db(), wall);
+    CounsellingRecord r{"", "pomalidomide", "man", "pl", 1, {"x"}, {}, "Anna"};
+    CounsellingRecords(db).save(r, wall - 100 * 86400);
+    CounsellingRecords(db).save(r, wall - 10 * 86400);
+  }
+  NurseMode nurse(config);
+  nurse.purgeIfDue();
+  CHECK(nurse.recordCount() == 1);
+  wall += 79 * 86400;  // the second record is now 89 days old
+  nurse.purgeIfDue();
+  CHECK(nurse.recordCount() == 1);
+  wall += 2 * 86400;
+  nurse.purgeIfDue();
+  CHECK(nurse.recordCount() == 0);
+}

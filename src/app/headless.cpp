@@ -71,7 +71,20 @@ void writeState(Headless& h, const fs::path& path) {
       << "text_size=" << s.textSize << "\n"
       << "high_contrast=" << (s.highContrast ? 1 : 0) << "\n"
       << "idle_warning=" << (s.idleWarning ? 1 : 0) << "\n"
-      << "scroll=" << static_cast<int>(s.scroll.offset()) << "\n";
+      << "scroll=" << static_cast<int>(s.scroll.offset()) << "\n"
+      << "lens=" << s.lens.category << "\n";
+  NurseMode& nurse = h.app.nurse();
+  const auto& c = nurse.session();
+  out << "nurse=" << nurse.nurse() << "\n"
+      << "records_available=" << (nurse.available() ? 1 : 0) << "\n"
+      << "category=" << c.category << "\n"
+      << "patient_locale=" << c.patientLocale << "\n"
+      << "nurse_locale=" << c.nurseLocale << "\n"
+      << "point=" << (c.started ? std::to_string(c.walkthrough.current() + 1) + "/" + std::to_string(c.walkthrough.count()) : "")
+      << "\n"
+      << "saved=" << (c.saved ? 1 : 0) << "\n";
+  for (const auto& t : h.app.ui().registry().texts)
+    if (!t.text.empty()) out << "text=" << t.text << "\n";
   for (const auto& t : h.app.ui().registry().targets)
     out << "target=" << t.id << " " << static_cast<int>(t.min.x) << " " << static_cast<int>(t.min.y) << " "
         << static_cast<int>(t.max.x) << " " << static_cast<int>(t.max.y) << "\n";

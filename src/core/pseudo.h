@@ -16,5 +16,6 @@ std::string pseudoLocalize(std::string_view text);
 // keywords stay as they are; literal text and sub-messages are transformed.
 std::string pseudoLocalizeMessage(std::string_view pattern);
 Brochure pseudoBrochure(const Brochure& english);
+CounsellingSet pseudoCounselling(const CounsellingSet& english);
 
 }  // namespace mk

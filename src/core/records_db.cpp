@@ -1,6 +1,9 @@
 #include "core/records_db.h"
 
+#include <cerrno>
+#include <cstring>
 #include <ctime>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <system_error>
 #include <vector>
@@ -74,6 +77,9 @@ RecordsDb::RecordsDb(const fs::path& path, std::int64_t nowUnix) : path_(path) {
   std::error_code ec;
   fs::create_directories(path_.parent_path(), ec);
   if (ec) throw RecordsUnavailable("cannot create the data directory " + path_.parent_path().string() + ": " + ec.message());
+  if (::access(path_.parent_path().c_str(), W_OK) != 0)
+    throw RecordsUnavailable("the data directory " + path_.parent_path().string() + " is read-only (" +
+                             std::strerror(errno) + ")", SQLITE_READONLY);
   try {
     open();
   } catch (const DbError& e) {

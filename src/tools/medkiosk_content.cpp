@@ -69,9 +69,11 @@ int build(int argc, char** argv) {
     mk::ContentSource src = mk::loadContentSource(argv[2]);
     if (pseudo) {
       // Adds the en_XA test locale, made from English, to every medicine.
-      for (auto& m : src.medicines)
+      for (auto& m : src.medicines) {
         for (const auto& b : std::vector<mk::Brochure>(m.brochures))
           if (b.locale == "en") m.brochures.push_back(mk::pseudoBrochure(b));
+        if (!m.counselling.empty()) m.counselling.push_back(mk::pseudoCounselling(m.counselling.front()));
+      }
     }
     if (version == 0) version = readVersion(argv[2]);
     mk::ContentInfo info = mk::buildContentDatabase(src, version, argv[4]);

@@ -47,7 +47,9 @@ TEST_CASE("every root pattern compiles") {
                                    {"title", std::string("T")}, {"source", std::string("S")},
                                    {"authority", std::string("A")}, {"website", std::string("W")},
                                    {"language", std::string("L")}, {"reviewer", std::string("R")},
-                                   {"version", std::int64_t{3}}, {"date", DateArg{0}}});
+                                   {"version", std::int64_t{3}}, {"date", DateArg{0}}, {"count", std::int64_t{4}},
+                                   {"file", std::string("F")}, {"left", std::int64_t{2}}, {"nurse", std::string("N")},
+                                   {"confirmed", std::int64_t{5}}, {"days", std::int64_t{90}}});
     CHECK(out.find('{') == std::string::npos);
   }
 }

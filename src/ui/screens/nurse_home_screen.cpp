@@ -4,9 +4,9 @@
 
 namespace mk::ui {
 
-float NurseHomeScreen::drawCategories(UiContext& ctx, float y, float width) {
+float NurseHomeScreen::drawCategories(UiContext& ctx, float x, float y, float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float m = ctx.ems(1.0f);
+  const float m = x;
   float y0 = y;
   y += drawText(ctx, dl, ImVec2(m, y), width, ctx.strings.get("nurse.category_title"), FontRole::Heading, ctx.palette.text);
   y += ctx.ems(0.5f);
@@ -23,15 +23,15 @@ float NurseHomeScreen::drawCategories(UiContext& ctx, float y, float width) {
   return y - y0;
 }
 
-float NurseHomeScreen::drawLanguageLine(UiContext& ctx, float y, float width, bool patient) {
+float NurseHomeScreen::drawLanguageLine(UiContext& ctx, float x, float y, float width, bool patient) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float m = ctx.ems(1.0f);
+  const float m = x;
   auto& s = nurse_.session();
   const std::string& locale = patient ? s.patientLocale : s.nurseLocale;
   std::string line = ctx.strings.format(patient ? "nurse.patient_language" : "nurse.nurse_language",
                                         {{"language", localeDisplayName(locale, locale)}});
   float buttonW = std::min(ctx.ems(9.0f), width * 0.4f);
-  float textW = width - buttonW - m;
+  float textW = width - buttonW - ctx.ems(1.0f);
   float h = std::max(ctx.ems(3.2f), textHeight(ctx, line, FontRole::Bold, textW));
   drawText(ctx, dl, ImVec2(m, y + (h - textHeight(ctx, line, FontRole::Bold, textW)) * 0.5f), textW, line, FontRole::Bold,
            ctx.palette.text);
@@ -56,9 +56,9 @@ void NurseHomeScreen::start(UiContext& ctx) {
   ctx.kiosk.showScreen(Screen::Counselling, ctx.now);
 }
 
-float NurseHomeScreen::drawActions(UiContext& ctx, float y, float width) {
+float NurseHomeScreen::drawActions(UiContext& ctx, float x, float y, float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float m = ctx.ems(1.0f);
+  const float m = x;
   float y0 = y;
   std::string startLabel = ctx.strings.get("nurse.start");
   float h = buttonHeightFor(ctx, startLabel, width, 3.8f);
@@ -91,12 +91,16 @@ float NurseHomeScreen::drawActions(UiContext& ctx, float y, float width) {
 
 void NurseHomeScreen::draw(UiContext& ctx) {
   const float m = ctx.ems(1.0f);
-  float width = ctx.size.x - 2 * m;
-  float y = drawNurseHeader(ctx, nurse_, ctx.strings.get("nurse.home_title")) + m;
-  y += drawCategories(ctx, y, width) + ctx.ems(0.6f);
-  y += drawLanguageLine(ctx, y, width, true) + ctx.ems(0.6f);
-  y += drawLanguageLine(ctx, y, width, false) + ctx.ems(1.2f);
-  drawActions(ctx, y, width);
+  float top = drawNurseHeader(ctx, nurse_, ctx.strings.get("nurse.home_title")) + m;
+  // Portrait: one column. Landscape: the groups on the left, the rest on the right.
+  bool split = !ctx.portrait();
+  float width = split ? (ctx.size.x - 3 * m) / 2 : ctx.size.x - 2 * m;
+  float x2 = split ? 2 * m + width : m;
+  float y = top + drawCategories(ctx, m, top, width) + ctx.ems(0.6f);
+  if (split) y = top + ctx.ems(0.5f);
+  y += drawLanguageLine(ctx, x2, y, width, true) + ctx.ems(0.6f);
+  y += drawLanguageLine(ctx, x2, y, width, false) + ctx.ems(1.2f);
+  drawActions(ctx, x2, y, width);
 }
 
 }  // namespace mk::ui

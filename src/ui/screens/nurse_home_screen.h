@@ -13,9 +13,9 @@ class NurseHomeScreen : public ScreenView {
   void draw(UiContext& ctx) override;
 
  private:
-  float drawCategories(UiContext& ctx, float y, float width);
-  float drawLanguageLine(UiContext& ctx, float y, float width, bool patient);
-  float drawActions(UiContext& ctx, float y, float width);
+  float drawCategories(UiContext& ctx, float x, float y, float width);
+  float drawLanguageLine(UiContext& ctx, float x, float y, float width, bool patient);
+  float drawActions(UiContext& ctx, float x, float y, float width);
   void start(UiContext& ctx);
 
   NurseMode& nurse_;

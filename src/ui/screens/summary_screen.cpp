@@ -9,28 +9,43 @@ float SummaryScreen::drawPoints(UiContext& ctx, float y, float bottom) {
   auto& s = nurse_.session();
   auto& w = s.walkthrough;
   const auto& points = content_.counselling(s.medicine, s.category, ctx.locale).points;
-  float width = ctx.size.x - 2 * m;
   std::string yes = ctx.strings.get("nurse.point_confirmed"), no = ctx.strings.get("nurse.point_open");
-  float rowH = (bottom - y) / static_cast<float>(std::max<size_t>(1, w.count())) - gap;
-  rowH = std::min(rowH, ctx.ems(3.4f));
-  float y0 = y;
-  for (size_t i = 0; i < w.count() && i < points.size(); ++i) {
+  size_t n = std::min(w.count(), points.size());
+  auto label = [&](size_t i) { return points[i].title + " — " + (w.state(i) == PointState::Understood ? yes : no); };
+  // One column if every row fits its label, else two.
+  auto rowsHeight = [&](int cols) {
+    float cellW = (ctx.size.x - 2 * m - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+    float h = 0;
+    for (size_t i = 0; i < n; ++i) h = std::max(h, buttonHeightFor(ctx, label(i), cellW, 2.6f));
+    return h;
+  };
+  int cols = 1;
+  float rowH = rowsHeight(1);
+  if (static_cast<float>(n) * (rowH + gap) > bottom - y) {
+    cols = 2;
+    rowH = rowsHeight(2);
+  }
+  float cellW = (ctx.size.x - 2 * m - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+  size_t perCol = (n + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols);
+  for (size_t i = 0; i < n; ++i) {
     bool understood = w.state(i) == PointState::Understood;
-    std::string label = points[i].title + " — " + (understood ? yes : no);
+    float x = m + static_cast<float>(i / perCol) * (cellW + gap);
+    float top = y + static_cast<float>(i % perCol) * (rowH + gap);
     std::string id = "summary.point." + w.ids()[i];
     ButtonStyle style = understood ? normalButton(ctx.palette) : selectedButton(ctx.palette);
     style.centered = false;
     style.role = FontRole::Body;
-    if (!s.saved && touchButton(ctx, id.c_str(), ImVec2(m, y), ImVec2(m + width, y + rowH), label, style)) {
-      w.open(i);
-      ctx.kiosk.showScreen(Screen::Counselling, ctx.now);
-    } else if (s.saved) {
-      ImDrawList* dl = ImGui::GetWindowDrawList();
-      drawText(ctx, dl, ImVec2(m, y), width, label, FontRole::Body, understood ? ctx.palette.text : ctx.palette.mutedText);
+    if (!s.saved) {
+      if (touchButton(ctx, id.c_str(), ImVec2(x, top), ImVec2(x + cellW, top + rowH), label(i), style)) {
+        w.open(i);
+        ctx.kiosk.showScreen(Screen::Counselling, ctx.now);
+      }
+    } else {
+      drawText(ctx, ImGui::GetWindowDrawList(), ImVec2(x, top), cellW, label(i), FontRole::Body,
+               understood ? ctx.palette.text : ctx.palette.mutedText);
     }
-    y += rowH + gap;
   }
-  return y - y0;
+  return static_cast<float>(perCol) * (rowH + gap);
 }
 
 void SummaryScreen::openBrochure(UiContext& ctx) {

@@ -71,23 +71,24 @@ def main():
         # The named points first, spread over the list when fewer runs are asked for.
         if runs < len(plan):
             plan = plan[::-(-len(plan) // runs)]
-        while len(plan) < runs:
-            plan.append((random.choice(("file", "http")), random.uniform(0, duration)))
 
         killed = {"step": 0, "random": 0, "finished": 0}
         seen = {"2": 0, "3": 0}
-        for i, (proto, point) in enumerate(plan):
+
+        def one_run(i, proto, point):
             ini = prepare(proto)
-            env = dict(os.environ)
+            started = time.monotonic()
             if isinstance(point, str):
-                env["MEDKIOSK_UPDATE_CRASH_AT"] = point
-                r = t.run(ini, env=env)
-                rc = r.returncode
+                env = dict(os.environ, MEDKIOSK_UPDATE_CRASH_AT=point)
+                rc = t.run(ini, env=env).returncode
             else:
                 p = subprocess.Popen([t.update, "--config", ini], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                time.sleep(point)
-                p.send_signal(signal.SIGKILL)
-                rc = p.wait()
+                try:
+                    rc = p.wait(timeout=point)
+                except subprocess.TimeoutExpired:
+                    p.send_signal(signal.SIGKILL)
+                    rc = p.wait()
+            took = time.monotonic() - started
             if rc == -signal.SIGKILL:
                 killed["step" if isinstance(point, str) else "random"] += 1
             else:
@@ -111,8 +112,22 @@ def main():
                 assert cur["version"] == "3" and cur["skipped"] == [], where
                 left = sorted(os.listdir(os.path.join(home, "state", "content")))
                 assert not [n for n in left if n.endswith((".part", ".tmp"))], left
+            return rc, took
+
+        for i, (proto, point) in enumerate(plan):
+            one_run(i, proto, point)
+        # Then kills at random moments until `runs` runs were killed. The window
+        # follows how long a whole run takes on this machine right now.
+        i = len(plan)
+        while killed["step"] + killed["random"] < runs and i < 3 * runs:
+            rc, took = one_run(i, random.choice(("file", "http")), random.uniform(0, duration))
+            if rc != -signal.SIGKILL:
+                duration = 0.5 * duration + 0.5 * took
+            i += 1
+        assert killed["step"] + killed["random"] >= runs, killed
+        plan = range(i)
         print(f"{len(plan)} runs: {killed['step']} killed at a named step or download chunk, "
-              f"{killed['random']} killed at a random moment (0-{duration:.2f} s), "
+              f"{killed['random']} killed at a random moment (last window 0-{duration:.2f} s), "
               f"{killed['finished']} finished before the kill point; "
               f"afterwards the kiosk found version 2 {seen['2']} times and version 3 {seen['3']} times")
     finally:

@@ -99,8 +99,8 @@ const std::set<std::string>& frontMatterKeys() {
   return keys;
 }
 
-size_t parseFrontMatter(const std::string& path, const std::vector<std::string>& lines,
-                        FrontMatter& fm) {
+size_t parseFrontMatter(const std::string& path, const std::vector<std::string>& lines, FrontMatter& fm,
+                        const std::set<std::string>& allowed) {
   if (lines.empty() || lines[0] != "---")
     throw ContentError(path, 1, "expected front matter starting with a line '---'");
   for (size_t i = 1; i < lines.size(); ++i) {
@@ -110,7 +110,7 @@ size_t parseFrontMatter(const std::string& path, const std::vector<std::string>&
     if (trim(line).empty()) continue;
     std::string key, value;
     if (!splitKeyValue(line, key, value)) throw ContentError(path, lineNo, "expected 'key: value'");
-    if (!frontMatterKeys().count(key)) throw ContentError(path, lineNo, "unknown front matter key '" + key + "'");
+    if (!allowed.count(key)) throw ContentError(path, lineNo, "unknown front matter key '" + key + "'");
     if (fm.values.count(key)) throw ContentError(path, lineNo, "duplicate key '" + key + "'");
     if (value.empty()) throw ContentError(path, lineNo, "empty value for '" + key + "'");
     fm.values[key] = {value, lineNo};
@@ -236,7 +236,7 @@ bool isValidLocaleId(std::string_view locale) {
 Brochure parseBrochure(const std::string& path, std::string_view text) {
   std::vector<std::string> lines = splitLines(path, text);
   FrontMatter fm;
-  size_t i = parseFrontMatter(path, lines, fm);
+  size_t i = parseFrontMatter(path, lines, fm, frontMatterKeys());
 
   Brochure b;
   b.path = path;
@@ -281,27 +281,15 @@ namespace {
 
 // Front matter of a counselling file: locale and review of the whole file.
 CounsellingSet parseCounsellingFrontMatter(const std::string& path, const std::vector<std::string>& lines, size_t& i) {
-  if (lines.empty() || lines[0] != "---") throw ContentError(path, 1, "expected front matter starting with a line '---'");
-  std::map<std::string, std::pair<std::string, int>> fm;
-  for (i = 1; i < lines.size() && lines[i] != "---"; ++i) {
-    int lineNo = static_cast<int>(i) + 1;
-    if (trim(lines[i]).empty()) continue;
-    std::string key, value;
-    if (!splitKeyValue(lines[i], key, value)) throw ContentError(path, lineNo, "expected 'key: value'");
-    if (key != "locale" && key != "status" && key != "reviewer" && key != "reviewed-on")
-      throw ContentError(path, lineNo, "unknown front matter key '" + key + "'");
-    if (fm.count(key)) throw ContentError(path, lineNo, "duplicate key '" + key + "'");
-    fm[key] = {value, lineNo};
-  }
-  if (i >= lines.size()) throw ContentError(path, static_cast<int>(lines.size()), "front matter is not closed by '---'");
-  ++i;
+  FrontMatter fm;
+  i = parseFrontMatter(path, lines, fm, {"locale", "status", "reviewer", "reviewed-on"});
   CounsellingSet set;
   set.path = path;
-  if (!fm.count("locale")) throw ContentError(path, 1, "front matter lacks 'locale'");
-  if (!fm.count("status")) throw ContentError(path, 1, "front matter lacks 'status'");
-  set.locale = fm["locale"].first;
-  if (!isValidLocaleId(set.locale)) throw ContentError(path, fm["locale"].second, "'" + set.locale + "' is not a locale id like en or de_AT");
-  set.review = parseReview(path, fm["status"].second, fm["status"].first, fm["reviewer"].first, fm["reviewed-on"].first);
+  set.locale = required(path, fm, "locale");
+  if (!isValidLocaleId(set.locale))
+    throw ContentError(path, fm.values["locale"].second, "'" + set.locale + "' is not a locale id like en or de_AT");
+  set.review = parseReview(path, fm.values.count("status") ? fm.values["status"].second : 1, required(path, fm, "status"),
+                           optional(fm, "reviewer"), optional(fm, "reviewed-on"));
   return set;
 }
 

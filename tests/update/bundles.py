@@ -1,5 +1,6 @@
 """Shared helpers for the update tests: content versions, signed bundles, a loopback
 HTTP server that counts what it answers, and running medkiosk-update."""
+import hashlib
 import http.server
 import os
 import shutil
@@ -79,15 +80,41 @@ class Tools:
 
 
 class CountingServer:
-    """A real HTTP server on 127.0.0.1 serving `root`, counting (path, status) pairs."""
+    """A real HTTP server on 127.0.0.1 serving `root`, counting (path, status) pairs,
+    optionally with ETags."""
 
-    def __init__(self, root):
+    def __init__(self, root, etags=False):
         counts = self.counts = {}
         lock = self.lock = threading.Lock()
+        seen = self.if_none_match = []
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def __init__(self, *a, **kw):
+                self.etag = None
                 super().__init__(*a, directory=root, **kw)
+
+            def send_head(self):
+                # Optionally an ETag per file content, answering If-None-Match as
+                # web servers do (Python's own server only knows If-Modified-Since).
+                if etags:
+                    path = self.translate_path(self.path)
+                    if os.path.isfile(path):
+                        with open(path, "rb") as f:
+                            self.etag = '"' + hashlib.sha256(f.read()).hexdigest()[:16] + '"'
+                        asked = self.headers.get("If-None-Match")
+                        if asked:
+                            with lock:
+                                seen.append(asked)
+                        if asked == self.etag:
+                            self.send_response(304)
+                            self.end_headers()
+                            return None
+                return super().send_head()
+
+            def end_headers(self):
+                if self.etag:
+                    self.send_header("ETag", self.etag)
+                super().end_headers()
 
             def log_request(self, code="-", size="-"):
                 with lock:

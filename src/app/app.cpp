@@ -26,6 +26,7 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   configuredLocale_ = settings_.locale;
   paths_ = resolveDataPaths(argv0);
   if (!settings_.dataDirectory.empty()) paths_.stateDir = settings_.dataDirectory;
+  if (!options.stateDir.empty()) paths_.stateDir = options.stateDir;
   explicitContent_ = options.content;
   sources_ = ContentSources{paths_.stateDir, settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb)};
   openContent();

@@ -16,6 +16,9 @@ struct Options {
   std::string out, screen, section, script, category;
   int textSize = 0;  // 0: from config
   bool highContrast = false;
+  // Not a flag: --check-content points this at a scratch directory so that checking
+  // content never touches the kiosk's records or installed updates.
+  std::string stateDir;
 };
 
 struct CliError {

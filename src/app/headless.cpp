@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -193,9 +194,30 @@ int runScreenshot(const Options& o, const std::string& argv0) {
   return 0;
 }
 
+namespace {
+// A scratch state directory for --check-content, removed when the check ends.
+struct ScratchDir {
+  fs::path path;
+  ScratchDir() {
+    char tmpl[] = "/tmp/medkiosk-check-XXXXXX";
+    if (char* p = mkdtemp(tmpl)) path = p;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    if (!path.empty()) fs::remove_all(path, ec);
+  }
+};
+}  // namespace
+
 int runContentCheck(const Options& o, const std::string& argv0) {
   Options so = o;
   so.mode = Options::Mode::Screenshot;
+  ScratchDir scratch;
+  if (scratch.path.empty()) {
+    std::fprintf(stderr, "medkiosk: cannot create a scratch directory in /tmp for the check\n");
+    return 1;
+  }
+  so.stateDir = scratch.path.string();
   Headless h(so, argv0);
   if (!h.app.content().available() || h.app.content().medicines().empty()) {
     std::fprintf(stderr, "medkiosk: %s cannot be shown: no usable content\n", o.content.c_str());

@@ -31,7 +31,10 @@ sed -i 's/^expires=2099/expires=2098/' "$work/edited/manifest"
 printf 'x' | dd of="$work/bundle/content-4.db" bs=1 seek=5000 conv=notrunc 2>/dev/null
 "$mkc" verify "$work/bundle" --public-key "$(cat "$work/a.pub")" 2>&1 | grep -q "SHA-256" || fail "a changed database verified"
 
-"$build/medkiosk" --check-content "$work/v4.db" --size 540x960 >/dev/null 2>&1 || fail "render check of good content"
+printf '[data]\ndirectory = %s/state\n' "$work" > "$work/kiosk.ini"
+"$build/medkiosk" --check-content "$work/v4.db" --config "$work/kiosk.ini" --size 540x960 >/dev/null 2>&1 ||
+  fail "render check of good content"
+[ -e "$work/state" ] && fail "the render check touched the kiosk's data directory"
 head -c 3000 "$work/v4.db" > "$work/short.db"
 "$build/medkiosk" --check-content "$work/short.db" --size 540x960 >/dev/null 2>&1 && fail "render check passed a truncated database"
 "$build/medkiosk-update" --frobnicate >/dev/null 2>&1; [ $? -eq 2 ] || fail "medkiosk-update: a bad argument must exit 2"

@@ -14,6 +14,10 @@ constexpr std::int64_t kContentCheckMs = 5'000;
 constexpr std::int64_t kContentRetryMs = 60'000;
 }  // namespace
 
+std::int64_t wallSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 std::int64_t monotonicMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -23,10 +27,13 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   if (!options.country.empty()) settings_.country = options.country;
   if (!options.locale.empty()) settings_.locale = options.locale;
   if (options.textSize) settings_.textSize = options.textSize;
+  if (!options.dataDir.empty()) settings_.dataDirectory = options.dataDir;
+  if (!options.metricsFile.empty()) settings_.metricsTextfile = options.metricsFile;
   configuredLocale_ = settings_.locale;
   paths_ = resolveDataPaths(argv0);
   if (!settings_.dataDirectory.empty()) paths_.stateDir = settings_.dataDirectory;
-  if (!options.stateDir.empty()) paths_.stateDir = options.stateDir;
+  metricsFile_ = settings_.metricsTextfile.empty() ? (paths_.stateDir / "metrics" / "medkiosk.prom").string()
+                                                   : settings_.metricsTextfile;
   explicitContent_ = options.content;
   sources_ = ContentSources{paths_.stateDir, settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb)};
   openContent();
@@ -86,11 +93,13 @@ void App::buildUi(std::int64_t nowMs) {
   kc.defaultTextSize = settings_.textSize;
   kc.defaultLocale = settings_.locale;
   kc.country = settings_.country;
+  kc.offeredLocales = settings_.locales;
   std::vector<std::string> medicines;
   for (const auto& m : view_->medicines()) medicines.push_back(m.id);
   kiosk_ = std::make_unique<Kiosk>(kc, medicines, nowMs);
   ui::UiConfig uc;
   uc.screenDiagonalInches = settings_.screenDiagonalInches;
+  uc.dpi = settings_.dpi;
   ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc, nurse_.get());
   ui_->setReadAloud(reader_.get());
 }
@@ -151,7 +160,23 @@ void App::enableAudio() {
   ui_->setReadAloud(reader_.get());
 }
 
+void App::enableMetrics(std::int64_t wallNow) {
+  if (metricsFile_ == "off") {
+    log::info("metrics", "[metrics] textfile is off; no fleet metrics are written");
+    return;
+  }
+  metrics_ = std::make_unique<Metrics>(metricsFile_, paths_.stateDir);
+  metrics_->noteStart(wallNow);
+  if (db_) metrics_->setContent(db_->info().contentVersion, isoUtcToUnixSeconds(db_->info().buildTime));
+  kiosk_->setMetrics(metrics_.get());
+  if (metrics_->write(wallNow)) log::info("metrics", "writing " + metricsFile_);
+}
+
 App::~App() {
+  if (metrics_) {
+    kiosk_->setMetrics(nullptr);
+    metrics_->noteCleanExit(wallSeconds());
+  }
   // The UI refers to the reader, and the reader to its sink: detach in that order.
   if (ui_) ui_->setReadAloud(nullptr);
   reader_.reset();

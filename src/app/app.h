@@ -9,6 +9,7 @@
 #include "core/content_db.h"
 #include "core/content_store.h"
 #include "core/kiosk_state.h"
+#include "core/metrics.h"
 #include "core/nurse_mode.h"
 #include "core/paths.h"
 #include "core/speech.h"
@@ -36,6 +37,10 @@ class App {
   void enableAudio();
   ReadAloud* readAloud() { return reader_.get(); }
   PcmSink* audioSink() { return sink_.get(); }
+  // Fleet metrics for the running kiosk (not for screenshots or replays): counts
+  // this start and writes the textfile. Null when [metrics] textfile is off.
+  void enableMetrics(std::int64_t wallSeconds);
+  Metrics* metrics() { return metrics_.get(); }
 
   // Called by the loop on every pass. While the Attract screen is showing (and at
   // most every few seconds) it looks for newer or repaired content: an installed
@@ -69,6 +74,8 @@ class App {
   std::unique_ptr<ui::KioskUi> ui_;
   std::unique_ptr<PcmSink> sink_;
   std::unique_ptr<ReadAloud> reader_;
+  std::string metricsFile_;
+  std::unique_ptr<Metrics> metrics_;
 };
 
 // The ways of driving the UI. Each returns the process exit code.
@@ -81,5 +88,7 @@ int runContentCheck(const Options& options, const std::string& argv0);
 
 // Milliseconds on the monotonic clock.
 std::int64_t monotonicMs();
+// Seconds on the wall clock (for metrics timestamps only; timers use monotonicMs).
+std::int64_t wallSeconds();
 
 }  // namespace mk::app

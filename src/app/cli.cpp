@@ -13,6 +13,7 @@ namespace mk::app {
 const char* usageText() {
   return "Usage:\n"
          "  medkiosk [--config FILE] [--content DB] [--country CC] [--locale LOC] [--windowed] [--size WxH]\n"
+         "           [--data-dir DIR] [--metrics FILE.prom|off]\n"
          "  medkiosk --screenshot OUT.png --screen NAME [--locale LOC] [--section ID] [--size WxH]\n"
          "           [--text-size 1|2|3] [--contrast high] [--category CAT]\n"
          "  medkiosk --replay SCRIPT.txt --out DIR [--size WxH]\n"
@@ -24,7 +25,8 @@ const char* usageText() {
          "status (the nurse's language is the kiosk's own; --locale is the patient's).\n"
          "Categories: woman_cbp, woman_ncbp, man.\n"
          "Sections: purpose, how_to_take, pregnancy, donation, symptoms, side_effects, how_it_works, sources.\n"
-         "Replay script lines: tap X Y | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME\n";
+         "Replay script lines: tap X Y | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME\n"
+         "Flags override the configuration file (/etc/medkiosk/medkiosk.ini when installed).\n";
 }
 
 namespace {
@@ -72,7 +74,8 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
       bench = true;
     } else if (a == "--config" || a == "--content" || a == "--country" || a == "--locale" || a == "--size" ||
                a == "--screenshot" || a == "--screen" || a == "--section" || a == "--text-size" ||
-               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out" || a == "--check-content") {
+               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out" || a == "--data-dir" ||
+               a == "--metrics" || a == "--check-content") {
       if (!value(v)) return CliError{a + " needs a value"};
       if (a == "--config") o.config = v;
       else if (a == "--content") o.content = v;
@@ -111,6 +114,13 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
       } else if (a == "--check-content") {
         check = true;
         o.content = v;
+      } else if (a == "--data-dir") {
+        if (v.empty() || v[0] != '/') return CliError{"--data-dir takes an absolute directory path, not '" + v + "'"};
+        o.dataDir = v;
+      } else if (a == "--metrics") {
+        if (v != "off" && (v.size() <= 5 || !v.ends_with(".prom")))
+          return CliError{"--metrics takes off or a file name ending in .prom, not '" + v + "'"};
+        o.metricsFile = v;
       }
     } else {
       return CliError{"unknown argument '" + a + "'"};

@@ -10,15 +10,14 @@ struct Options {
   enum class Mode { Kiosk, Screenshot, Replay, Bench, CheckContent, Version, Help };
   Mode mode = Mode::Kiosk;
   std::string config, content, country, locale;
+  std::string dataDir;      // --data-dir: writable state, overrides [data] directory
+  std::string metricsFile;  // --metrics FILE|off: overrides [metrics] textfile
   bool windowed = false;
   int width = 1080, height = 1920;
   bool sizeGiven = false;
   std::string out, screen, section, script, category;
   int textSize = 0;  // 0: from config
   bool highContrast = false;
-  // Not a flag: --check-content points this at a scratch directory so that checking
-  // content never touches the kiosk's records or installed updates.
-  std::string stateDir;
 };
 
 struct CliError {

@@ -217,7 +217,8 @@ int runContentCheck(const Options& o, const std::string& argv0) {
     std::fprintf(stderr, "medkiosk: cannot create a scratch directory in /tmp for the check\n");
     return 1;
   }
-  so.stateDir = scratch.path.string();
+  // Checking content never touches the kiosk's records or installed updates.
+  so.dataDir = scratch.path.string();
   Headless h(so, argv0);
   if (!h.app.content().available() || h.app.content().medicines().empty()) {
     std::fprintf(stderr, "medkiosk: %s cannot be shown: no usable content\n", o.content.c_str());

@@ -2,6 +2,7 @@
 // time, draw, present. Nothing is drawn while nothing changes.
 #include <SDL.h>
 #include <algorithm>
+#include <chrono>
 
 #include "app/app.h"
 #include "core/log.h"
@@ -40,6 +41,7 @@ int runWindow(const Options& o, const std::string& argv0) {
     } else {
       app.ui().setRenderer(renderer.get());
       app.enableAudio();
+      app.enableMetrics(wallSeconds());
       bool running = true;
       int extraFrames = kExtraFramesAfterInput;
       bool busy = true;
@@ -73,9 +75,14 @@ int runWindow(const Options& o, const std::string& argv0) {
         if (wake >= 0 && now >= wake) draw = true;
         // New or repaired content is taken at the Attract screen, without a restart.
         if (app.pollContent(now)) draw = true;
+        // The wait above is at most a second, so the metrics file is rewritten on time.
+        if (app.metrics()) app.metrics()->writeIfDue(now, wallSeconds());
         if (!draw) continue;
+        auto frameStart = std::chrono::steady_clock::now();
         busy = app.ui().frame(now);
         renderer->present();
+        if (app.metrics())
+          app.metrics()->observeFrame(std::chrono::duration<double>(std::chrono::steady_clock::now() - frameStart).count());
         if (!busy && extraFrames > 0) --extraFrames;
       }
     }

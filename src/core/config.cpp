@@ -20,6 +20,27 @@ struct Loader {
   }
 };
 
+// "de_AT, fr_BE,nl" -> {"de_AT", "fr_BE", "nl"}; false if any entry is not a locale id.
+bool parseLocaleList(const std::string& s, std::vector<std::string>& out, std::string& bad) {
+  std::vector<std::string> list;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t comma = s.find(',', start);
+    std::string item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    item.erase(0, item.find_first_not_of(" \t"));
+    item.erase(item.find_last_not_of(" \t") + 1);
+    if (!isValidLocaleId(item)) {
+      bad = item;
+      return false;
+    }
+    list.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  out = list;
+  return true;
+}
+
 bool parseInt(const std::string& s, long min, long max, long& out) {
   try {
     size_t used = 0;
@@ -58,6 +79,10 @@ int handler(void* user, const char* sectionC, const char* nameC, const char* val
   } else if (key == "kiosk.locale") {
     if (isValidLocaleId(value)) s.locale = value;
     else l->problem(key, "'" + value + "' is not a locale id such as de_AT");
+  } else if (key == "kiosk.locales") {
+    std::string bad;
+    if (!parseLocaleList(value, s.locales, bad))
+      l->problem(key, "'" + bad + "' is not a locale id; expected a comma-separated list such as nl_BE, fr_BE, de_BE");
   } else if (key == "kiosk.idle_timeout_seconds") {
     if (parseInt(value, 0, 86400, n)) s.idleTimeoutMs = n * 1000;
     else l->problem(key, "expected whole seconds from 0 (off) to 86400");
@@ -72,6 +97,18 @@ int handler(void* user, const char* sectionC, const char* nameC, const char* val
     } catch (...) {
       l->problem(key, "expected a number of inches");
     }
+  } else if (key == "display.dpi") {
+    try {
+      size_t used = 0;
+      float v = std::stof(value, &used);
+      if (used == value.size() && v >= 50 && v <= 600) s.dpi = v;
+      else l->problem(key, "expected the screen's pixels per inch, from 50 to 600");
+    } catch (...) {
+      l->problem(key, "expected the screen's pixels per inch, from 50 to 600");
+    }
+  } else if (key == "metrics.textfile") {
+    if (value == "off" || (value.size() > 5 && value[0] == '/' && value.ends_with(".prom"))) s.metricsTextfile = value;
+    else l->problem(key, "expected off or an absolute path ending in .prom");
   } else if (key == "content.show_unreviewed") {
     if (value == "yes" || value == "true") s.showUnreviewed = true;
     else if (value == "no" || value == "false") s.showUnreviewed = false;

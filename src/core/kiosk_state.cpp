@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/log.h"
+#include "core/metrics.h"
 
 namespace mk {
 
@@ -61,7 +62,26 @@ void Kiosk::noteInput(std::int64_t nowMs) {
 
 void Kiosk::start(std::int64_t nowMs) {
   noteInput(nowMs);
-  if (session_.screen == Screen::Attract) session_.screen = Screen::Language;
+  if (session_.screen != Screen::Attract) return;
+  session_.screen = Screen::Language;
+  if (metrics_) metrics_->countSession();
+}
+
+void Kiosk::noteReadAloud(const std::string& locale, std::int64_t nowMs) {
+  noteInput(nowMs);
+  if (metrics_) metrics_->countReadAloud(locale);
+}
+
+void Kiosk::noteWalkthroughCompleted(const std::string& category) {
+  if (metrics_) metrics_->countWalkthrough(category);
+}
+
+void Kiosk::countSectionView() {
+  if (!metrics_ || session_.screen != Screen::Brochure) return;
+  std::string view = session_.locale + "/" + session_.section;
+  if (view == session_.viewCounted) return;
+  session_.viewCounted = view;
+  metrics_->countSectionView(session_.locale, session_.section);
 }
 
 void Kiosk::chooseLanguage(const std::string& locale, std::int64_t nowMs) {
@@ -69,6 +89,7 @@ void Kiosk::chooseLanguage(const std::string& locale, std::int64_t nowMs) {
   session_.locale = locale;
   if (!session_.medicine.empty()) {
     session_.screen = Screen::Brochure;
+    countSectionView();
   } else if (medicines_.size() == 1) {
     chooseMedicine(medicines_.front(), nowMs);
   } else {
@@ -86,6 +107,7 @@ void Kiosk::chooseMedicine(const std::string& medicine, std::int64_t nowMs) {
   session_.section = "purpose";
   session_.scroll.jumpTo(0);
   session_.screen = Screen::Brochure;
+  countSectionView();
 }
 
 void Kiosk::chooseSection(const std::string& section, std::int64_t nowMs) {
@@ -93,6 +115,7 @@ void Kiosk::chooseSection(const std::string& section, std::int64_t nowMs) {
   if (session_.section != section) session_.scroll.jumpTo(0);
   session_.section = section;
   session_.sectionMenuOpen = false;
+  countSectionView();
 }
 
 void Kiosk::setVolumeStep(int step, std::int64_t nowMs) {

@@ -9,6 +9,10 @@
 #include "core/scroll.h"
 
 namespace mk {
+class Metrics;
+}
+
+namespace mk {
 
 enum class Screen {
   Attract, Language, Medicine, Brochure,
@@ -37,6 +41,7 @@ struct KioskConfig {
   int defaultTextSize = 1;               // 1..3
   std::string defaultLocale = "en";
   std::string country;                   // ISO 3166 code, may be empty
+  std::vector<std::string> offeredLocales;  // [kiosk] locales; empty: every locale with content
 };
 
 struct Session {
@@ -52,6 +57,7 @@ struct Session {
   KineticScroll languageScroll;  // language list
   bool idleWarning = false;
   std::int64_t idleWarningSince = 0;
+  std::string viewCounted;       // "locale/section" last counted as a section view
   BrochureLens lens;
 };
 
@@ -89,9 +95,16 @@ class Kiosk {
   const std::vector<std::string>& medicines() const { return medicines_; }
   // Incremented by every reset, so the UI can drop per-session caches.
   std::uint64_t sessionNumber() const { return sessionNumber_; }
+  // Fleet counts (sessions, section views); may be null. Not owned.
+  void setMetrics(Metrics* metrics) { metrics_ = metrics; }
+  // The patient started reading aloud (play or restart), in the language being read.
+  void noteReadAloud(const std::string& locale, std::int64_t nowMs);
+  // Nurse mode finished a counselling walk-through (woman_cbp, woman_ncbp or man).
+  void noteWalkthroughCompleted(const std::string& category);
 
  private:
   void reset(std::int64_t nowMs);
+  void countSectionView();
 
   KioskConfig config_;
   std::vector<std::string> medicines_;
@@ -99,6 +112,7 @@ class Kiosk {
   std::int64_t lastInput_ = 0;
   std::int64_t attractSince_ = 0;
   std::uint64_t sessionNumber_ = 0;
+  Metrics* metrics_ = nullptr;
 };
 
 }  // namespace mk

@@ -16,7 +16,8 @@ struct DataPaths {
   std::filesystem::path stateDir;
 };
 
-// Looks next to the executable first (build tree), then the install prefix.
+// Looks next to the executable first (build tree), then in ../share/medkiosk beside
+// the executable's directory (installed), then the configured install prefix.
 DataPaths resolveDataPaths(const std::filesystem::path& executable);
 
 }  // namespace mk

@@ -162,16 +162,30 @@ std::vector<LanguageChoice> KioskUi::buildLanguageChoices() {
     seen.insert(language);  // "English (Ireland)" first makes plain "English" redundant
     out.push_back({locale, localeDisplayName(locale, locale), ofCountry});
   };
+  const auto& offered = kiosk_.config().offeredLocales;
+  auto isOffered = [&](const std::string& loc) {
+    return offered.empty() || std::find(offered.begin(), offered.end(), loc) != offered.end();
+  };
   if (!kiosk_.config().country.empty() && content_.db()) {
     for (const auto& st : content_.db()->memberStates())
       if (st.code == kiosk_.config().country)
-        for (const auto& loc : st.locales) add(loc, true);
+        for (const auto& loc : st.locales)
+          if (isOffered(loc)) add(loc, true);
   }
-  for (const auto& loc : content_.locales(medicine)) add(loc, false);
+  for (const auto& loc : offered.empty() ? content_.locales(medicine) : offered) add(loc, false);
+  for (const auto& loc : offered)
+    if (std::none_of(out.begin(), out.end(), [&](const auto& c) { return c.locale == loc; }))
+      log::warn("config", "[kiosk] locales: '" + loc + "' has no brochure of its own (or repeats a language); not offered");
+  if (out.empty() && !offered.empty()) {
+    log::error("config", "[kiosk] locales: none of the listed locales has content; offering every language instead");
+    for (const auto& loc : content_.locales(medicine)) add(loc, false);
+  }
   return out;  // the language screen sorts the others for the language on screen
 }
 
 float KioskUi::dpi() const {
+  // A measured DPI wins: the diagonal cannot know a screen that is not 16:9 filled.
+  if (config_.dpi > 0) return config_.dpi;
   float diagonalPx = std::sqrt(size_.x * size_.x + size_.y * size_.y);
   return diagonalPx / std::max(1.0f, config_.screenDiagonalInches);
 }

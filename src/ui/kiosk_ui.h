@@ -38,6 +38,7 @@ class ScreenView;
 
 struct UiConfig {
   float screenDiagonalInches = 21.5f;  // physical size, for mm-based sizes
+  float dpi = 0;                       // measured pixels per inch; 0: from the diagonal
   std::int64_t nurseHoldMs = 3'000;     // the hidden long-press that opens the PIN pad
 };
 

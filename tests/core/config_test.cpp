@@ -84,4 +84,38 @@ TEST_CASE("update settings: a URL and one or two public keys; bad values keep th
   fs::remove(p);
   CHECK(r.settings.publicKeys.empty());
   CHECK(r.problems.size() == 1);
+
+TEST_CASE("offered locales, screen DPI and the metrics file are read") {
+  fs::path p = writeConfig("[kiosk]\nlocales = nl_BE, fr_BE,de_BE , en\n[display]\ndpi = 141.2\n"
+                           "[metrics]\ntextfile = /var/lib/prometheus/node-exporter/medkiosk.prom\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.problems.empty());
+  CHECK(r.settings.locales == std::vector<std::string>{"nl_BE", "fr_BE", "de_BE", "en"});
+  CHECK(r.settings.dpi == Approx(141.2));
+  CHECK(r.settings.metricsTextfile == "/var/lib/prometheus/node-exporter/medkiosk.prom");
+}
+
+TEST_CASE("bad locales, DPI or metrics file name their key and keep the default") {
+  fs::path p = writeConfig("[kiosk]\nlocales = nl_BE, Flemish\n[display]\ndpi = 96dpi\n"
+                           "[metrics]\ntextfile = medkiosk.txt\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  KioskSettings defaults;
+  CHECK(r.settings.locales.empty());
+  CHECK(r.settings.dpi == defaults.dpi);
+  CHECK(r.settings.metricsTextfile.empty());
+  REQUIRE(r.problems.size() == 3);
+  CHECK_THAT(r.problems[0], Catch::Contains("kiosk.locales") && Catch::Contains("'Flemish'"));
+  CHECK_THAT(r.problems[1], Catch::Contains("display.dpi") && Catch::Contains("using the default"));
+  CHECK_THAT(r.problems[2], Catch::Contains("metrics.textfile"));
+}
+
+TEST_CASE("metrics can be turned off") {
+  fs::path p = writeConfig("[metrics]\ntextfile = off\n[display]\ndpi = 20\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.settings.metricsTextfile == "off");
+  REQUIRE(r.problems.size() == 1);
+  CHECK_THAT(r.problems[0], Catch::Contains("display.dpi"));
 }

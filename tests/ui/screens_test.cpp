@@ -2,6 +2,8 @@
 // glyph and no text outside its box. Uses the real App wiring and the software
 // renderer, exactly as --screenshot does.
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "ui/frame_checks.h"
@@ -150,4 +152,25 @@ TEST_CASE("without usable content the kiosk says so in its language, never a bla
   app.kiosk().start(100);
   for (int i = 0; i < 3; ++i) app.ui().frame(200 + 16 * i);
   CHECK(app.ui().registry().texts.size() == 2);
+}
+
+TEST_CASE("[kiosk] locales limits the language screen and [display] dpi sets physical sizes") {
+  char path[] = "/tmp/medkiosk-locales-XXXXXX";
+  int fd = mkstemp(path);
+  REQUIRE(fd >= 0);
+  std::string ini = "[kiosk]\ncountry = BE\nlocales = el, fr_BE, sv_FI, lb\n[display]\ndpi = 160\n";
+  REQUIRE(write(fd, ini.data(), ini.size()) == static_cast<ssize_t>(ini.size()));
+  close(fd);
+  app::Options o;
+  o.config = path;
+  app::App app(o, "medkiosk_ui_tests", 0);
+  std::remove(path);
+  const auto& choices = app.ui().languageScreen().choices();
+  REQUIRE(choices.size() == 3);  // lb has no brochure: logged, not offered
+  CHECK(choices[0].locale == "fr_BE");  // the member state's own languages come first
+  CHECK(choices[0].ofCountry);
+  CHECK(choices[1].locale == "el");
+  CHECK_FALSE(choices[1].ofCountry);
+  CHECK(choices[2].locale == "sv_FI");  // offered with the Swedish brochure
+  CHECK(app.ui().dpi() == Approx(160));
 }

@@ -452,12 +452,17 @@ void BrochureScreen::drawReadAloudBar(UiContext& ctx, const Regions& r) {
     if (!touchButton(ctx, b.id, r.readButtons[i].first, r.readButtons[i].second, label, style)) continue;
     ctx.kiosk.noteInput(ctx.now);
     if (id == "read.play") {
-      if (!active) reader_->start(paragraphsToRead(ctx), readLocale_);
-      else reader_->setPaused(!reader_->paused());
+      if (!active) {
+        reader_->start(paragraphsToRead(ctx), readLocale_);
+        ctx.kiosk.noteReadAloud(readLocale_, ctx.now);
+      } else {
+        reader_->setPaused(!reader_->paused());
+      }
     } else if (id == "read.stop") {
       reader_->stop();
     } else if (id == "read.restart") {
       reader_->start(paragraphsToRead(ctx), readLocale_);
+      ctx.kiosk.noteReadAloud(readLocale_, ctx.now);
     } else if (id == "read.quieter") {
       ctx.kiosk.setVolumeStep(session.volumeStep - 1, ctx.now);
     } else if (id == "read.louder") {

@@ -78,6 +78,9 @@ void SummaryScreen::drawActions(UiContext& ctx, float top) {
     } else if (t == 1) {
       long version = content_.db() ? content_.db()->info().contentVersion : 0;
       s.saveFailed = !nurse_.saveRecord(version);
+      // Fleet metrics count a walk-through once, when its record is saved (Finish stays
+      // on screen after a failed save, so counting there could count it twice).
+      if (!s.saveFailed) ctx.kiosk.noteWalkthroughCompleted(s.category);
     }
     return;
   }

@@ -1,0 +1,93 @@
+#pragma once
+// Fleet metrics as a Prometheus node-exporter textfile (`medkiosk.prom`): counts only,
+// never anything about a patient. The kiosk counts events as they happen and writes
+// the whole file now and then (write a temporary file, fsync, rename), so the
+// exporter never reads half a file.
+//
+// Restarts and crashes: a start counter is persisted in the state directory, and a
+// marker file exists while the kiosk runs; finding the marker at start means the
+// last run ended without a clean exit (crash, kill, power loss, watchdog).
+//
+// Thread-safety: none; used from the main loop only.
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <utility>
+
+namespace mk {
+
+// `<state dir>/update-status`, written by medkiosk-update as key=value lines.
+struct UpdateStatus {
+  bool present = false;
+  std::int64_t time = 0;     // unix seconds of the last attempt
+  std::string result;        // installed | unchanged | refused | failed
+  long version = 0;          // content version after the attempt
+  std::string problem;       // why the file could not be used; empty when fine
+};
+
+UpdateStatus readUpdateStatus(const std::filesystem::path& file);
+
+// "2026-11-22T01:23:45Z" (the content database's build_time) -> unix seconds; 0 if malformed.
+std::int64_t isoUtcToUnixSeconds(const std::string& iso);
+
+class Metrics {
+ public:
+  static constexpr std::array<double, 9> kFrameBucketsSeconds = {0.004, 0.008, 0.012, 0.016, 0.025,
+                                                                 0.050, 0.100, 0.250, 1.0};
+  static constexpr std::int64_t kWriteIntervalMs = 60'000;
+
+  // textfile: the .prom file to write; stateDir: where the start counter, the
+  // running marker and update-status live.
+  Metrics(std::filesystem::path textfile, std::filesystem::path stateDir);
+
+  // Counts this start, notes an unclean end of the previous run and leaves the
+  // running marker. Call once, when the kiosk (not a screenshot) starts.
+  void noteStart(std::int64_t wallSeconds);
+  // Removes the running marker and writes the file a last time.
+  void noteCleanExit(std::int64_t wallSeconds);
+
+  void setContent(long version, std::int64_t buildTimeSeconds);
+  void countSession();
+  void countSectionView(const std::string& locale, const std::string& section);
+  void countReadAloud(const std::string& locale);
+  // Nurse mode: a counselling walk-through completed for woman_cbp, woman_ncbp or man.
+  // Anything else is logged and not counted.
+  void countWalkthrough(const std::string& category);
+  void observeFrame(double seconds);
+
+  // The whole file in the Prometheus text exposition format (version 0.0.4).
+  std::string render(std::int64_t wallSeconds) const;
+  // Writes atomically; false (and a log line, once per distinct problem) on failure.
+  bool write(std::int64_t wallSeconds);
+  // Writes when kWriteIntervalMs has passed since the last write (monotonic clock).
+  bool writeIfDue(std::int64_t monoMs, std::int64_t wallSeconds);
+
+  const std::filesystem::path& textfile() const { return textfile_; }
+  std::uint64_t starts() const { return starts_; }
+  std::uint64_t uncleanExits() const { return uncleanExits_; }
+
+ private:
+  void loadPersisted();
+  void savePersisted();
+  void logOnce(const std::string& problem);
+
+  std::filesystem::path textfile_, stateDir_;
+  std::uint64_t starts_ = 0, uncleanExits_ = 0;
+  std::int64_t startedAt_ = 0;
+  long contentVersion_ = -1;  // -1: no content
+  std::int64_t contentBuildTime_ = 0;
+  std::uint64_t sessions_ = 0;
+  std::map<std::pair<std::string, std::string>, std::uint64_t> sectionViews_;  // (locale, section)
+  std::map<std::string, std::uint64_t> readAloud_;                              // locale
+  std::map<std::string, std::uint64_t> walkthroughs_;                           // category
+  std::array<std::uint64_t, kFrameBucketsSeconds.size()> frameBuckets_{};
+  std::uint64_t frameCount_ = 0;
+  double frameSum_ = 0;
+  std::int64_t lastWriteMs_ = -1;
+  std::string lastProblem_;
+  std::string lastUpdateProblem_;
+};
+
+}  // namespace mk

@@ -84,6 +84,7 @@ TEST_CASE("update settings: a URL and one or two public keys; bad values keep th
   fs::remove(p);
   CHECK(r.settings.publicKeys.empty());
   CHECK(r.problems.size() == 1);
+}
 
 TEST_CASE("offered locales, screen DPI and the metrics file are read") {
   fs::path p = writeConfig("[kiosk]\nlocales = nl_BE, fr_BE,de_BE , en\n[display]\ndpi = 141.2\n"

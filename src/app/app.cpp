@@ -36,7 +36,9 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
                                                    : settings_.metricsTextfile;
   explicitContent_ = options.content;
   sources_ = ContentSources{paths_.stateDir, settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb)};
+  auto started = std::chrono::steady_clock::now();
   openContent();
+  times_.contentOpenMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   strings_ = std::make_unique<UiStrings>(paths_.localesDir);
   fonts_ = std::make_unique<ui::Fonts>(findFonts());
   sink_ = std::make_unique<MemorySink>();
@@ -79,7 +81,9 @@ void App::openContent() {
 }
 
 void App::buildUi(std::int64_t nowMs) {
+  auto started = std::chrono::steady_clock::now();
   view_ = std::make_unique<ui::ContentView>(db_.get(), settings_.showUnreviewed);
+  times_.firstQueryMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   settings_.locale = configuredLocale_;
   if (settings_.locale.empty()) {
     settings_.locale = "en";

@@ -20,6 +20,12 @@
 
 namespace mk::app {
 
+// Start-up costs, for the benchmark.
+struct StartupTimes {
+  double contentOpenMs = 0;  // opening and checking the content database
+  double firstQueryMs = 0;   // the first query: the list of medicines
+};
+
 class App {
  public:
   // Throws std::runtime_error for what cannot be worked around (no UI strings).
@@ -32,6 +38,8 @@ class App {
   NurseMode& nurse() { return *nurse_; }
   const KioskSettings& settings() const { return settings_; }
   const DataPaths& paths() const { return paths_; }
+  const StartupTimes& startupTimes() const { return times_; }
+  const ui::Fonts& fonts() const { return *fonts_; }
   // Read aloud through the sound card (the window); headless modes keep a silent
   // memory sink so that everything else behaves the same.
   void enableAudio();
@@ -57,6 +65,7 @@ class App {
 
   KioskSettings settings_;
   std::string configuredLocale_;
+  StartupTimes times_;
   DataPaths paths_;
   std::string explicitContent_;  // --content: exactly this database, no updates
   ContentSources sources_;

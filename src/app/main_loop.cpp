@@ -14,6 +14,7 @@ constexpr int kExtraFramesAfterInput = 2;
 }
 
 int runWindow(const Options& o, const std::string& argv0) {
+  const std::int64_t started = monotonicMs();
   // Touch is handled as fingers; SDL must not also turn it into mouse events.
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
   SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -33,14 +34,16 @@ int runWindow(const Options& o, const std::string& argv0) {
     return 1;
   }
   int rc = 0;
+  const std::int64_t windowOpen = monotonicMs();
   {
     App app(o, argv0, monotonicMs());
-    auto renderer = ui::Renderer::forWindow(window);
+    const std::int64_t appReady = monotonicMs();
+    auto renderer = ui::Renderer::forWindow(window, app.settings().acceleratedRenderer);
     if (!renderer) {
       rc = 1;
     } else {
       app.ui().setRenderer(renderer.get());
-      app.enableAudio();
+      bool audioOpened = false;
       app.enableMetrics(wallSeconds());
       bool running = true;
       int extraFrames = kExtraFramesAfterInput;
@@ -83,6 +86,17 @@ int runWindow(const Options& o, const std::string& argv0) {
         renderer->present();
         if (app.metrics())
           app.metrics()->observeFrame(std::chrono::duration<double>(std::chrono::steady_clock::now() - frameStart).count());
+        if (!audioOpened) {
+          std::int64_t shown = monotonicMs();
+          log::info("window", "first frame " + std::to_string(shown - started) + " ms after start (video and window " +
+                                  std::to_string(windowOpen - started) + " ms, content, strings and fonts " +
+                                  std::to_string(appReady - windowOpen) + " ms, renderer and first frame " +
+                                  std::to_string(shown - appReady) + " ms)");
+          // After the first frame: opening the sound device can take a tenth of a
+          // second, and the first screen has nothing to read aloud.
+          app.enableAudio();
+          audioOpened = true;
+        }
         if (!busy && extraFrames > 0) --extraFrames;
       }
     }

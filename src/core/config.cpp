@@ -97,6 +97,10 @@ int handler(void* user, const char* sectionC, const char* nameC, const char* val
     } catch (...) {
       l->problem(key, "expected a number of inches");
     }
+  } else if (key == "display.renderer") {
+    if (value == "software") s.acceleratedRenderer = false;
+    else if (value == "accelerated") s.acceleratedRenderer = true;
+    else l->problem(key, "expected software or accelerated");
   } else if (key == "display.dpi") {
     try {
       size_t used = 0;

@@ -15,6 +15,7 @@ struct KioskSettings {
   std::int64_t idleTimeoutMs = 90'000; // [kiosk] idle_timeout_seconds (0 = off)
   int textSize = 1;                    // [display] text_size = 1..3
   float screenDiagonalInches = 21.5f;  // [display] diagonal_inches
+  bool acceleratedRenderer = false;    // [display] renderer = software | accelerated
   float dpi = 0;                       // [display] dpi; 0: from the diagonal and the pixel size
   std::string contentDb;               // [content] database
   bool showUnreviewed = true;          // [content] show_unreviewed: false falls back to reviewed text

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
+#include <filesystem>
 
 #include "core/log.h"
 
@@ -14,6 +16,9 @@ namespace {
 // synchronous mode (espeak-ng 1.51). Guarded so that engines can come and go.
 std::mutex g_espeakInit;
 int g_espeakRate = 0;
+// espeak-ng synthesises at 22050 Hz (its native rate in 1.49 to 1.51); the sound
+// device is opened at this rate before espeak-ng starts, and start() checks it.
+constexpr int kEspeakSampleRate = 22050;
 
 struct SynthTarget {
   std::vector<std::int16_t>* out;
@@ -31,22 +36,54 @@ int onSamples(short* samples, int count, espeak_EVENT* events) {
 
 std::unique_ptr<SpeechEngine> SpeechEngine::create() {
   std::lock_guard<std::mutex> lock(g_espeakInit);
-  if (g_espeakRate <= 0) g_espeakRate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, espeakINITIALIZE_DONT_EXIT);
-  int rate = g_espeakRate;
-  if (rate <= 0) {
-    log::error("speech", "espeak-ng could not start (is espeak-ng-data installed?); read aloud is off");
-    return nullptr;
+  if (g_espeakRate <= 0) {
+    // Only find the data directory now (no data is loaded).
+    const char* dataPath = nullptr;
+    espeak_ng_InitializePath(nullptr);
+    espeak_Info(&dataPath);
+    std::error_code ec;
+    if (!dataPath || !std::filesystem::exists(std::filesystem::path(dataPath) / "phontab", ec)) {
+      log::error("speech", std::string("espeak-ng data not found (") + (dataPath ? dataPath : "no path") +
+                               "; is espeak-ng-data installed?); read aloud is off");
+      return nullptr;
+    }
   }
-  espeak_SetSynthCallback(onSamples);
-  espeak_SetParameter(espeakRATE, 150, 0);  // a little slower than normal, for patients
   std::unique_ptr<SpeechEngine> engine(new SpeechEngine());
-  engine->sampleRate_ = rate;
+  engine->sampleRate_ = kEspeakSampleRate;
   return engine;
+}
+
+bool SpeechEngine::start() {
+  std::lock_guard<std::mutex> lock(g_espeakInit);
+  if (g_espeakRate <= 0) {
+    g_espeakRate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, espeakINITIALIZE_DONT_EXIT);
+    if (g_espeakRate > 0) {
+      espeak_SetSynthCallback(onSamples);
+      espeak_SetParameter(espeakRATE, 150, 0);  // a little slower than normal, for patients
+    }
+  }
+  if (g_espeakRate <= 0) {
+    if (!failed_.exchange(true)) log::error("speech", "espeak-ng could not start; read aloud is off");
+    return false;
+  }
+  if (g_espeakRate != sampleRate_) {
+    if (!failed_.exchange(true))
+      log::error("speech", "espeak-ng synthesises at " + std::to_string(g_espeakRate) + " Hz, not " +
+                               std::to_string(sampleRate_) + " Hz; read aloud is off");
+    return false;
+  }
+  return true;
+}
+
+bool SpeechEngine::started() {
+  std::lock_guard<std::mutex> lock(g_espeakInit);
+  return g_espeakRate > 0;
 }
 
 SpeechEngine::~SpeechEngine() = default;
 
 bool SpeechEngine::setLanguage(const std::string& locale) {
+  if (!start()) return false;
   std::string language = locale.substr(0, locale.find('_'));
   if (espeak_SetVoiceByName(language.c_str()) != EE_OK) {
     log::warn("speech", "espeak-ng has no voice for '" + language + "'");
@@ -57,6 +94,7 @@ bool SpeechEngine::setLanguage(const std::string& locale) {
 
 std::vector<std::int16_t> SpeechEngine::synthesize(std::string_view text, const std::atomic<bool>* cancel) {
   std::vector<std::int16_t> out;
+  if (!start()) return out;
   SynthTarget target{&out, cancel};
   std::string owned(text);
   espeak_Synth(owned.c_str(), owned.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &target);

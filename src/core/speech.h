@@ -16,10 +16,17 @@
 namespace mk {
 
 // espeak-ng keeps global state: one engine per process, used from one thread.
+// espeak-ng itself starts on the first setLanguage() or synthesize(), on the thread
+// that reads aloud: it loads about 25 MB of voice data that a kiosk nobody asks to
+// read aloud never needs.
 class SpeechEngine {
  public:
-  // Null (with a log line) when espeak-ng or its data cannot be initialised.
+  // Null (with a log line) when espeak-ng's data cannot be found.
   static std::unique_ptr<SpeechEngine> create();
+  // False once starting espeak-ng has failed (logged); nothing is spoken then.
+  bool usable() const { return !failed_; }
+  // Whether espeak-ng has been started in this process.
+  static bool started();
   ~SpeechEngine();
   SpeechEngine(const SpeechEngine&) = delete;
   SpeechEngine& operator=(const SpeechEngine&) = delete;
@@ -32,7 +39,9 @@ class SpeechEngine {
 
  private:
   SpeechEngine() = default;
+  bool start();  // espeak-ng, once per process
   int sampleRate_ = 0;
+  std::atomic<bool> failed_{false};
 };
 
 class PcmSink {
@@ -77,7 +86,7 @@ class ReadAloud {
   ReadAloud(const ReadAloud&) = delete;
   ReadAloud& operator=(const ReadAloud&) = delete;
 
-  bool available() const { return engine_ != nullptr; }
+  bool available() const { return engine_ != nullptr && engine_->usable(); }
   void start(std::vector<std::string> paragraphs, const std::string& locale);
   void stop();
   void setPaused(bool paused);

@@ -1,5 +1,6 @@
 #include "ui/fonts.h"
 
+#include <chrono>
 #include <imgui.h>
 
 #include "core/log.h"
@@ -28,6 +29,7 @@ Fonts::Fonts(FontFiles files) : files_(std::move(files)) {}
 
 FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::string>& texts,
                      const std::vector<std::string>& titleTexts) {
+  const auto started = std::chrono::steady_clock::now();
   atlas.Clear();
   ImVector<ImWchar> bodyRanges, titleRanges;
   {
@@ -70,6 +72,11 @@ FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::stri
   if (!set.heading) set.heading = set.bold;
   if (!set.title) set.title = set.heading;
   if (!atlas.Build()) log::error("fonts", "the font atlas could not be built");
+  stats_.buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  stats_.width = atlas.TexWidth;
+  stats_.height = atlas.TexHeight;
+  stats_.glyphs = 0;
+  for (const ImFont* f : atlas.Fonts) stats_.glyphs += f->Glyphs.Size;
   return set;
 }
 

@@ -21,6 +21,13 @@ struct FontSet {
   float em = 0;             // body size in px
 };
 
+// What the last atlas build cost, for the benchmark.
+struct AtlasStats {
+  double buildMs = 0;
+  int width = 0, height = 0;  // texture size in px
+  int glyphs = 0;             // over all fonts
+};
+
 class Fonts {
  public:
   explicit Fonts(FontFiles files);
@@ -29,9 +36,11 @@ class Fonts {
   // `titleTexts` are the few strings drawn with the title font.
   FontSet build(ImFontAtlas& atlas, float emPx, const std::vector<std::string>& texts,
                 const std::vector<std::string>& titleTexts);
+  const AtlasStats& lastAtlas() const { return stats_; }
 
  private:
   FontFiles files_;
+  AtlasStats stats_;
 };
 
 // Characters of `text` that `font` has no glyph for (shown as '?' otherwise).

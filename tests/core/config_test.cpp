@@ -120,3 +120,18 @@ TEST_CASE("metrics can be turned off") {
   REQUIRE(r.problems.size() == 1);
   CHECK_THAT(r.problems[0], Catch::Contains("display.dpi"));
 }
+
+TEST_CASE("the window renderer is software unless accelerated is asked for; a bad value is named") {
+  CHECK_FALSE(KioskSettings{}.acceleratedRenderer);
+  fs::path p = writeConfig("[display]\nrenderer = accelerated\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.problems.empty());
+  CHECK(r.settings.acceleratedRenderer);
+  p = writeConfig("[display]\nrenderer = opengl\n");
+  r = loadConfig(p);
+  fs::remove(p);
+  CHECK_FALSE(r.settings.acceleratedRenderer);
+  REQUIRE(r.problems.size() == 1);
+  CHECK_THAT(r.problems[0], Catch::Contains("display.renderer"));
+}

@@ -41,9 +41,7 @@ install(FILES ${MEDKIOSK_PKG_DIR}/etc/pam.medkiosk DESTINATION /etc/pam.d RENAME
 install(FILES ${MEDKIOSK_PKG_DIR}/systemd/medkiosk.service DESTINATION /lib/systemd/system)
 install(FILES ${MEDKIOSK_PKG_DIR}/systemd/logind-medkiosk.conf
         DESTINATION /usr/lib/systemd/logind.conf.d RENAME medkiosk.conf)
-if(TARGET medkiosk-update)
-  # Drop this line if src/CMakeLists.txt installs medkiosk-update itself.
-  install(TARGETS medkiosk-update RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(TARGET medkiosk-update)  # the program itself is installed by src/CMakeLists.txt
   install(FILES ${MEDKIOSK_PKG_OUT}/medkiosk-update.8.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man8)
   install(FILES ${MEDKIOSK_PKG_DIR}/systemd/medkiosk-update.service ${MEDKIOSK_PKG_DIR}/systemd/medkiosk-update.timer
           DESTINATION /lib/systemd/system)

@@ -7,6 +7,12 @@
 
 namespace mk::app {
 namespace fs = std::filesystem;
+namespace {
+// How often the Attract screen looks at the content sources (a stat and a small
+// read), and how often it re-checks databases in full while running on a fallback.
+constexpr std::int64_t kContentCheckMs = 5'000;
+constexpr std::int64_t kContentRetryMs = 60'000;
+}  // namespace
 
 std::int64_t wallSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -23,29 +29,62 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   if (options.textSize) settings_.textSize = options.textSize;
   if (!options.dataDir.empty()) settings_.dataDirectory = options.dataDir;
   if (!options.metricsFile.empty()) settings_.metricsTextfile = options.metricsFile;
+  configuredLocale_ = settings_.locale;
   paths_ = resolveDataPaths(argv0);
   if (!settings_.dataDirectory.empty()) paths_.stateDir = settings_.dataDirectory;
   metricsFile_ = settings_.metricsTextfile.empty() ? (paths_.stateDir / "metrics" / "medkiosk.prom").string()
                                                    : settings_.metricsTextfile;
-  std::string dbPath = !options.content.empty() ? options.content
-                       : !settings_.contentDb.empty() ? settings_.contentDb
-                                                      : paths_.contentDb.string();
+  explicitContent_ = options.content;
+  sources_ = ContentSources{paths_.stateDir, settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb)};
   auto started = std::chrono::steady_clock::now();
-  auto msSince = [](std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
-  };
-  try {
-    db_ = std::make_unique<ContentDb>(dbPath);
-    log::info("content", "opened " + dbPath + " (content version " + std::to_string(db_->info().contentVersion) + ")");
-  } catch (const std::exception& e) {
-    log::error("content", std::string(e.what()) + "; showing the 'information unavailable' screen");
-  }
-  times_.contentOpenMs = msSince(started);
-  started = std::chrono::steady_clock::now();
-  view_ = std::make_unique<ui::ContentView>(db_.get(), settings_.showUnreviewed);
-  times_.firstQueryMs = msSince(started);
+  openContent();
+  times_.contentOpenMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   strings_ = std::make_unique<UiStrings>(paths_.localesDir);
   fonts_ = std::make_unique<ui::Fonts>(findFonts());
+  sink_ = std::make_unique<MemorySink>();
+  reader_ = std::make_unique<ReadAloud>(SpeechEngine::create(), *sink_);
+  // Nurse records do not depend on the content: they stay open across content switches.
+  NurseConfig nc;
+  nc.recordsPath = paths_.stateDir / "records.db";
+  nc.exportDir = settings_.exportDirectory.empty() ? paths_.stateDir / "exports" : fs::path(settings_.exportDirectory);
+  nc.retentionDays = settings_.retentionDays;
+  nurse_ = std::make_unique<NurseMode>(nc);
+  nurse_->purgeIfDue();
+  buildUi(nowMs);
+  nextCheckMs_ = nowMs + kContentCheckMs;
+  nextRetryMs_ = nowMs + kContentRetryMs;
+}
+
+void App::openContent() {
+  if (!explicitContent_.empty()) {
+    try {
+      db_ = std::make_unique<ContentDb>(explicitContent_);
+      origin_ = "command line";
+      log::info("content", "opened " + explicitContent_ + " (content version " + std::to_string(db_->info().contentVersion) + ")");
+    } catch (const std::exception& e) {
+      log::error("content", std::string(e.what()) + "; showing the 'information unavailable' screen");
+    }
+    return;
+  }
+  sourcesStamp_ = contentSourcesStamp(sources_);
+  OpenedContent c = openBestContent(sources_);
+  for (const auto& why : c.skipped) log::error("content", "not using " + why);
+  onFallback_ = !c.skipped.empty();
+  if (!c.db) {
+    log::error("content", "no usable content; showing the 'information unavailable' screen and checking again");
+    return;
+  }
+  db_ = std::move(c.db);
+  origin_ = c.origin;
+  log::info("content", "opened " + c.path.string() + " (" + c.origin + ", content version " +
+                           std::to_string(db_->info().contentVersion) + ")");
+}
+
+void App::buildUi(std::int64_t nowMs) {
+  auto started = std::chrono::steady_clock::now();
+  view_ = std::make_unique<ui::ContentView>(db_.get(), settings_.showUnreviewed);
+  times_.firstQueryMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  settings_.locale = configuredLocale_;
   if (settings_.locale.empty()) {
     settings_.locale = "en";
     if (db_ && !settings_.country.empty()) {
@@ -62,19 +101,51 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   std::vector<std::string> medicines;
   for (const auto& m : view_->medicines()) medicines.push_back(m.id);
   kiosk_ = std::make_unique<Kiosk>(kc, medicines, nowMs);
-  NurseConfig nc;
-  nc.recordsPath = paths_.stateDir / "records.db";
-  nc.exportDir = settings_.exportDirectory.empty() ? paths_.stateDir / "exports" : fs::path(settings_.exportDirectory);
-  nc.retentionDays = settings_.retentionDays;
-  nurse_ = std::make_unique<NurseMode>(nc);
-  nurse_->purgeIfDue();
   ui::UiConfig uc;
   uc.screenDiagonalInches = settings_.screenDiagonalInches;
   uc.dpi = settings_.dpi;
   ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc, nurse_.get());
-  sink_ = std::make_unique<MemorySink>();
-  reader_ = std::make_unique<ReadAloud>(SpeechEngine::create(), *sink_);
   ui_->setReadAloud(reader_.get());
+}
+
+bool App::pollContent(std::int64_t nowMs) {
+  if (!explicitContent_.empty() || nowMs < nextCheckMs_) return false;
+  const Session& s = kiosk_->session();
+  // Content changes only between patients, never under someone's finger.
+  if (s.screen != Screen::Attract || s.idleWarning || (nurse_ && nurse_->signedIn())) return false;
+  nextCheckMs_ = nowMs + kContentCheckMs;
+  bool retry = (!db_ || onFallback_) && nowMs >= nextRetryMs_;
+  std::string stamp = contentSourcesStamp(sources_);
+  if (stamp == sourcesStamp_ && !retry) return false;
+  sourcesStamp_ = stamp;
+  if (retry) nextRetryMs_ = nowMs + kContentRetryMs;
+  OpenedContent c = openBestContent(sources_);
+  onFallback_ = !c.skipped.empty();
+  if (!c.db) {
+    // Keep what is open: it passed its checks and stays readable even if the file
+    // was removed meanwhile.
+    if (db_) log::error("content", "no usable content found on re-check; keeping content version " +
+                                       std::to_string(db_->info().contentVersion));
+    return false;
+  }
+  if (db_ && c.db->info().hash == db_->info().hash && c.db->info().contentVersion == db_->info().contentVersion) {
+    origin_ = c.origin;
+    return false;
+  }
+  for (const auto& why : c.skipped) log::error("content", "not using " + why);
+  log::info("content", "switching to " + c.path.string() + " (" + c.origin + ", content version " +
+                           std::to_string(c.db->info().contentVersion) + ")");
+  ui::Renderer* renderer = ui_->renderer();
+  if (reader_) reader_->stop();
+  // The UI refers to the kiosk and the view, and the view to the database.
+  ui_.reset();
+  kiosk_.reset();
+  view_.reset();
+  db_ = std::move(c.db);
+  origin_ = c.origin;
+  buildUi(nowMs);
+  if (renderer) ui_->setRenderer(renderer);
+  return true;
 }
 
 void App::enableAudio() {

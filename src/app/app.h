@@ -7,6 +7,7 @@
 #include "app/cli.h"
 #include "core/config.h"
 #include "core/content_db.h"
+#include "core/content_store.h"
 #include "core/kiosk_state.h"
 #include "core/metrics.h"
 #include "core/nurse_mode.h"
@@ -49,10 +50,30 @@ class App {
   void enableMetrics(std::int64_t wallSeconds);
   Metrics* metrics() { return metrics_.get(); }
 
+  // Called by the loop on every pass. While the Attract screen is showing (and at
+  // most every few seconds) it looks for newer or repaired content: an installed
+  // update, or any content at all while none is usable. Switches to it without a
+  // restart and returns true when it did (the UI was rebuilt: redraw).
+  bool pollContent(std::int64_t nowMs);
+  // Where the open content came from: "update", "previous update", "shipped",
+  // "command line", or "" when none is usable.
+  const std::string& contentOrigin() const { return origin_; }
+
  private:
+  void openContent();
+  void buildUi(std::int64_t nowMs);
+
   KioskSettings settings_;
+  std::string configuredLocale_;
   StartupTimes times_;
   DataPaths paths_;
+  std::string explicitContent_;  // --content: exactly this database, no updates
+  ContentSources sources_;
+  std::string sourcesStamp_;
+  std::string origin_;
+  bool onFallback_ = false;  // a newer candidate was skipped as unusable
+  std::int64_t nextCheckMs_ = 0;
+  std::int64_t nextRetryMs_ = 0;
   std::unique_ptr<ContentDb> db_;
   std::unique_ptr<ui::ContentView> view_;
   std::unique_ptr<UiStrings> strings_;
@@ -72,6 +93,8 @@ int runScreenshot(const Options& options, const std::string& argv0);
 int runReplay(const Options& options, const std::string& argv0);
 int runBench(const Options& options, const std::string& argv0);
 int runMonkey(const Options& options, const std::string& argv0);
+// Renders every screen with options.content; exit code 1 when any cannot be shown.
+int runContentCheck(const Options& options, const std::string& argv0);
 
 // Milliseconds on the monotonic clock.
 std::int64_t monotonicMs();

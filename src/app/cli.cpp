@@ -19,6 +19,7 @@ const char* usageText() {
          "  medkiosk --replay SCRIPT.txt --out DIR [--size WxH]\n"
          "  medkiosk --bench [--size WxH]\n"
          "  medkiosk --monkey N [--seed S] [--size WxH]\n"
+         "  medkiosk --check-content DB [--config FILE] [--size WxH]   render every screen with DB\n"
          "  medkiosk --version | --help\n"
          "\n"
          "Screens: attract, language, medicine, brochure, idle; nurse mode: pin, nurse, counselling, summary,\n"
@@ -53,7 +54,7 @@ bool oneOf(const std::array<const char*, N>& list, const std::string& v) {
 
 std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
   Options o;
-  bool screenshot = false, replay = false, bench = false, monkey = false;
+  bool screenshot = false, replay = false, bench = false, monkey = false, check = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](std::string& into) -> bool {
@@ -75,7 +76,7 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
     } else if (a == "--config" || a == "--content" || a == "--country" || a == "--locale" || a == "--size" ||
                a == "--screenshot" || a == "--screen" || a == "--section" || a == "--text-size" ||
                a == "--contrast" || a == "--category" || a == "--replay" || a == "--out" || a == "--data-dir" ||
-               a == "--metrics" || a == "--monkey" || a == "--seed") {
+               a == "--metrics" || a == "--check-content" || a == "--monkey" || a == "--seed") {
       if (!value(v)) return CliError{a + " needs a value"};
       if (a == "--config") o.config = v;
       else if (a == "--content") o.content = v;
@@ -111,6 +112,9 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
         o.script = v;
       } else if (a == "--out") {
         o.out = v;
+      } else if (a == "--check-content") {
+        check = true;
+        o.content = v;
       } else if (a == "--data-dir") {
         if (v.empty() || v[0] != '/') return CliError{"--data-dir takes an absolute directory path, not '" + v + "'"};
         o.dataDir = v;
@@ -132,8 +136,8 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
       return CliError{"unknown argument '" + a + "'"};
     }
   }
-  if (screenshot + replay + bench + monkey > 1)
-    return CliError{"--screenshot, --replay, --bench and --monkey cannot be combined"};
+  if (screenshot + replay + bench + monkey + check > 1)
+    return CliError{"--screenshot, --replay, --bench, --monkey and --check-content cannot be combined"};
   if (o.seedGiven && !monkey) return CliError{"--seed goes with --monkey"};
   if (screenshot) {
     if (o.screen.empty()) return CliError{"--screenshot needs --screen NAME"};
@@ -145,6 +149,9 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
     o.mode = Options::Mode::Bench;
   } else if (monkey) {
     o.mode = Options::Mode::Monkey;
+  } else if (check) {
+    if (!o.screen.empty() || !o.section.empty() || !o.out.empty()) return CliError{"--check-content renders every screen itself"};
+    o.mode = Options::Mode::CheckContent;
   } else if (!o.screen.empty() || !o.section.empty() || !o.out.empty()) {
     return CliError{"--screen, --section and --out go with --screenshot or --replay"};
   }

@@ -7,7 +7,7 @@
 namespace mk::app {
 
 struct Options {
-  enum class Mode { Kiosk, Screenshot, Replay, Bench, Monkey, Version, Help };
+  enum class Mode { Kiosk, Screenshot, Replay, Bench, Monkey, CheckContent, Version, Help };
   Mode mode = Mode::Kiosk;
   std::string config, content, country, locale;
   std::string dataDir;      // --data-dir: writable state, overrides [data] directory

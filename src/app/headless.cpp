@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -179,6 +180,70 @@ int runScreenshot(const Options& o, const std::string& argv0) {
   if (!h.renderer->savePng(o.out)) return 1;
   auto missing = h.app.ui().missingGlyphReport();
   for (const auto& m : missing) log::warn("fonts", "missing glyph in: " + m);
+  return 0;
+}
+
+namespace {
+// A scratch state directory for --check-content, removed when the check ends.
+struct ScratchDir {
+  fs::path path;
+  ScratchDir() {
+    char tmpl[] = "/tmp/medkiosk-check-XXXXXX";
+    if (char* p = mkdtemp(tmpl)) path = p;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    if (!path.empty()) fs::remove_all(path, ec);
+  }
+};
+}  // namespace
+
+int runContentCheck(const Options& o, const std::string& argv0) {
+  Options so = o;
+  so.mode = Options::Mode::Screenshot;
+  ScratchDir scratch;
+  if (scratch.path.empty()) {
+    std::fprintf(stderr, "medkiosk: cannot create a scratch directory in /tmp for the check\n");
+    return 1;
+  }
+  // Checking content never touches the kiosk's records or installed updates.
+  so.dataDir = scratch.path.string();
+  Headless h(so, argv0);
+  if (!h.app.content().available() || h.app.content().medicines().empty()) {
+    std::fprintf(stderr, "medkiosk: %s cannot be shown: no usable content\n", o.content.c_str());
+    return 1;
+  }
+  int problems = 0;
+  auto check = [&](const std::string& what) {
+    h.settle();
+    if (h.app.ui().registry().targets.empty()) {
+      std::fprintf(stderr, "medkiosk: %s: the %s screen has nothing to touch\n", o.content.c_str(), what.c_str());
+      ++problems;
+    }
+  };
+  Kiosk& k = h.app.kiosk();
+  for (const char* screen : {"attract", "language", "medicine", "brochure", "idle", "pin", "nurse", "counselling",
+                             "summary", "status"}) {
+    k.goHome(h.now);
+    so.screen = screen;
+    if (!prepareScreen(h, so)) return 1;
+    if (so.screen == "brochure") {
+      for (auto id : kSectionIds) {
+        k.chooseSection(std::string(id), h.now);
+        check("brochure (" + std::string(id) + ")");
+      }
+    } else if (so.screen != "idle") {
+      check(so.screen);  // the idle overlay disables what is under it
+    } else {
+      h.settle();
+    }
+  }
+  for (const auto& m : h.app.ui().missingGlyphReport()) {
+    std::fprintf(stderr, "medkiosk: %s: no glyph for a character in: %s\n", o.content.c_str(), m.c_str());
+    ++problems;
+  }
+  if (problems) return 1;
+  std::printf("%s: every screen rendered\n", o.content.c_str());
   return 0;
 }
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
       case Mode::Replay: return mk::app::runReplay(o, argv[0]);
       case Mode::Bench: return mk::app::runBench(o, argv[0]);
       case Mode::Monkey: return mk::app::runMonkey(o, argv[0]);
+      case Mode::CheckContent: return mk::app::runContentCheck(o, argv[0]);
       case Mode::Kiosk: return mk::app::runWindow(o, argv[0]);
     }
   } catch (const std::exception& e) {

@@ -59,6 +59,8 @@ int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::fun
       draw = true;
     }
     if (wake >= 0 && now >= wake) draw = true;
+    // New or repaired content is taken at the Attract screen, without a restart.
+    if (app.pollContent(now)) draw = true;
     // The wait above is at most a second, so the metrics file is rewritten on time.
     if (app.metrics()) app.metrics()->writeIfDue(now, wallSeconds());
     if (!draw || !running) continue;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ini.h>
 
+#include "core/bundle.h"
 #include "core/content_source.h"
 #include "core/log.h"
 
@@ -50,6 +51,20 @@ bool parseInt(const std::string& s, long min, long max, long& out) {
   } catch (...) {
     return false;
   }
+}
+
+std::vector<std::string> splitKeys(const std::string& value) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : value + ",") {
+    if (c == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else if (c != ' ' && c != '\t') {
+      cur += c;
+    }
+  }
+  return out;
 }
 
 int handler(void* user, const char* sectionC, const char* nameC, const char* valueC) {
@@ -102,6 +117,21 @@ int handler(void* user, const char* sectionC, const char* nameC, const char* val
     if (value == "yes" || value == "true") s.showUnreviewed = true;
     else if (value == "no" || value == "false") s.showUnreviewed = false;
     else l->problem(key, "expected yes or no");
+  } else if (key == "content.url") {
+    if (value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0 || value.rfind("file:///", 0) == 0) s.contentUrl = value;
+    else l->problem(key, "expected an http://, https:// or file:/// address");
+  } else if (key == "content.public_keys") {
+    std::vector<std::string> keys = splitKeys(value);
+    bool valid = !keys.empty() && keys.size() <= 2;
+    for (const auto& k : keys) valid = valid && isValidPublicKey(k);
+    if (valid) s.publicKeys = keys;
+    else l->problem(key, "expected one or two base64 Ed25519 public keys separated by a comma");
+  } else if (key == "content.check_size") {
+    auto x = value.find('x');
+    long w = 0, h = 0;
+    if (x != std::string::npos && parseInt(value.substr(0, x), 240, 8192, w) && parseInt(value.substr(x + 1), 240, 8192, h))
+      s.checkSize = value;
+    else l->problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
   } else if (key == "content.database") {
     s.contentDb = value;
   } else if (key == "data.directory") {

@@ -19,6 +19,9 @@ struct KioskSettings {
   float dpi = 0;                       // [display] dpi; 0: from the diagonal and the pixel size
   std::string contentDb;               // [content] database
   bool showUnreviewed = true;          // [content] show_unreviewed: false falls back to reviewed text
+  std::string contentUrl;              // [content] url: base URL of signed bundles (medkiosk-update)
+  std::vector<std::string> publicKeys; // [content] public_keys: one or two base64 Ed25519 keys
+  std::string checkSize = "1080x1920"; // [content] check_size: screen size for the render check of updates
   std::string dataDirectory;           // [data] directory: writable state (records, audit, content updates)
   int retentionDays = 90;              // [records] retention_days
   std::string exportDirectory;         // [records] export_directory; empty: <data directory>/exports

@@ -56,6 +56,7 @@ class KioskUi {
   // When false, frames are built (ImGui, layout, all UI logic) but not rasterised:
   // the random-touch run draws pixels only now and then to stay fast.
   void setRasterize(bool on) { rasterize_ = on; }
+  Renderer* renderer() const { return renderer_; }
   // Read aloud (may be null: no speech). Not owned.
   void setReadAloud(ReadAloud* reader);
   PointerInput& input() { return input_; }

@@ -60,6 +60,32 @@ TEST_CASE("an unreadable configuration file falls back to the defaults with a me
   CHECK(r.settings.idleTimeoutMs == KioskSettings{}.idleTimeoutMs);
 }
 
+TEST_CASE("update settings: a URL and one or two public keys; bad values keep the defaults") {
+  const std::string k1 = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
+  const std::string k2 = "2y/y7ZK6vW7Bbmb+4Q2EZx1ASB0cT3hy3pEXaSBp+uc=";
+  fs::path p = writeConfig("[content]\nurl = https://content.example.org/medkiosk\npublic_keys = " + k1 + ", " + k2 + "\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.problems.empty());
+  CHECK(r.settings.contentUrl == "https://content.example.org/medkiosk");
+  CHECK(r.settings.publicKeys == std::vector<std::string>{k1, k2});
+
+  p = writeConfig("[content]\nurl = ftp://example.org/x\npublic_keys = " + k1 + ",AAAA\n");
+  r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.settings.contentUrl.empty());
+  CHECK(r.settings.publicKeys.empty());
+  REQUIRE(r.problems.size() == 2);
+  CHECK_THAT(r.problems[0], Catch::Contains("content.url") && Catch::Contains("using the default"));
+  CHECK_THAT(r.problems[1], Catch::Contains("content.public_keys"));
+
+  p = writeConfig("[content]\npublic_keys = " + k1 + "," + k2 + "," + k1 + "\n");
+  r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.settings.publicKeys.empty());
+  CHECK(r.problems.size() == 1);
+}
+
 TEST_CASE("offered locales, screen DPI and the metrics file are read") {
   fs::path p = writeConfig("[kiosk]\nlocales = nl_BE, fr_BE,de_BE , en\n[display]\ndpi = 141.2\n"
                            "[metrics]\ntextfile = /var/lib/prometheus/node-exporter/medkiosk.prom\n");

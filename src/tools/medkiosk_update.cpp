@@ -1,0 +1,104 @@
+// medkiosk-update: installs the newest signed content bundle from [content] url.
+// Links core only; the screens are rendered by running `medkiosk --check-content`
+// from the same directory, so a database that crashes the renderer takes down only
+// that child process.
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <string>
+
+#include "core/config.h"
+#include "core/content_store.h"
+#include "core/paths.h"
+#include "core/updater.h"
+
+namespace {
+namespace fs = std::filesystem;
+
+const char* kUsage =
+    "Usage:\n"
+    "  medkiosk-update [--config FILE] [--url URL] [--data-dir DIR]   fetch and install a newer bundle\n"
+    "  medkiosk-update --current [--config FILE] [--data-dir DIR]     show the content the kiosk opens\n"
+    "Without --config, /etc/medkiosk/medkiosk.ini is read when it exists.\n"
+    "Exit code: 0 installed or unchanged, 1 refused or failed, 2 bad arguments.\n";
+
+int usageError(const std::string& message) {
+  std::fprintf(stderr, "medkiosk-update: %s\n%s", message.c_str(), kUsage);
+  return 2;
+}
+
+struct Args {
+  std::string config, url, dataDir;
+  bool current = false;
+};
+
+int showCurrent(const mk::ContentSources& sources) {
+  mk::OpenedContent c = mk::openBestContent(sources);
+  for (const auto& why : c.skipped) std::printf("skipped=%s\n", why.c_str());
+  if (!c.db) {
+    std::printf("version=0\norigin=none\n");
+    return 1;
+  }
+  std::printf("version=%ld\norigin=%s\npath=%s\nsha256=%s\n", c.db->info().contentVersion, c.origin.c_str(),
+              c.path.c_str(), c.db->info().hash.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s == "--help" || s == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (s == "--version") {
+      std::printf("medkiosk-update %s\n", MEDKIOSK_VERSION);
+      return 0;
+    }
+    if (s == "--current") {
+      a.current = true;
+    } else if (s == "--config" || s == "--url" || s == "--data-dir") {
+      if (i + 1 >= argc) return usageError(s + " needs a value");
+      std::string v = argv[++i];
+      if (s == "--config") a.config = v;
+      else if (s == "--url") a.url = v;
+      else a.dataDir = v;
+    } else {
+      return usageError("unknown argument '" + s + "'");
+    }
+  }
+  std::error_code ec;
+  if (a.config.empty() && fs::exists("/etc/medkiosk/medkiosk.ini", ec)) a.config = "/etc/medkiosk/medkiosk.ini";
+  mk::KioskSettings settings;
+  if (!a.config.empty()) {
+    mk::ConfigResult cfg = mk::loadConfig(a.config);
+    if (!cfg.readable) return usageError("cannot read " + a.config);
+    settings = cfg.settings;
+  }
+  mk::DataPaths paths = mk::resolveDataPaths(argv[0]);
+  if (!settings.dataDirectory.empty()) paths.stateDir = settings.dataDirectory;
+  if (!a.dataDir.empty()) paths.stateDir = fs::absolute(a.dataDir, ec);
+  fs::path shipped = settings.contentDb.empty() ? paths.contentDb : fs::path(settings.contentDb);
+  if (a.current) return showCurrent({paths.stateDir, shipped});
+
+  mk::UpdateSettings us;
+  us.url = a.url.empty() ? settings.contentUrl : a.url;
+  us.publicKeys = settings.publicKeys;
+  us.stateDir = paths.stateDir;
+  us.shippedDb = shipped;
+  fs::path self = fs::canonical("/proc/self/exe", ec);
+  us.renderCheck = (ec ? fs::absolute(argv[0]) : self).parent_path() / "medkiosk";
+  us.configFile = a.config;
+  us.renderSize = settings.checkSize;
+  us.appVersion = MEDKIOSK_VERSION;
+  us.now = std::time(nullptr);
+  mk::initUpdater();
+  mk::UpdateOutcome out = mk::runUpdate(us);
+  std::printf("%s: %s (content version %ld)\n", mk::toString(out.result), out.message.c_str(), out.version);
+  bool good = out.result == mk::UpdateOutcome::Result::Installed || out.result == mk::UpdateOutcome::Result::Unchanged;
+  return good ? 0 : 1;
+}

@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "core/content_store.h"
+#include "update_fixtures.h"
+
+using namespace mk;
+using mk::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A state directory with an installed update (current) and the one before it.
+struct Store {
+  TempDir dir;
+  fs::path shipped, content;
+  Store(long shippedVersion, long previous, long current) {
+    shipped = dir.path / "shipped.db";
+    test::buildVersion(shipped, shippedVersion);
+    content = contentStoreDir(dir.path / "state");
+    fs::create_directories(content);
+    test::buildVersion(content / ("content-" + std::to_string(previous) + ".db"), previous);
+    test::buildVersion(content / ("content-" + std::to_string(current) + ".db"), current);
+    writeInstalledPointer(content, {"content-" + std::to_string(current) + ".db", current,
+                                    "content-" + std::to_string(previous) + ".db", previous});
+  }
+  ContentSources sources() const { return {dir.path / "state", shipped}; }
+  void corrupt(long version) {
+    std::fstream f(content / ("content-" + std::to_string(version) + ".db"), std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(0);
+    f.write("garbage garbage!", 16);  // the SQLite header
+  }
+};
+
+}  // namespace
+
+TEST_CASE("without updates the shipped database is opened") {
+  TempDir dir;
+  fs::path shipped = dir.path / "shipped.db";
+  test::buildVersion(shipped, 3);
+  OpenedContent c = openBestContent({dir.path / "state", shipped});
+  REQUIRE(c.db);
+  CHECK(c.origin == "shipped");
+  CHECK(c.db->info().contentVersion == 3);
+  CHECK(c.skipped.empty());
+}
+
+TEST_CASE("the newest valid content wins, and a damaged one falls back to the last good") {
+  Store s(3, 4, 5);
+  OpenedContent c = openBestContent(s.sources());
+  REQUIRE(c.db);
+  CHECK(c.origin == "update");
+  CHECK(c.db->info().contentVersion == 5);
+
+  s.corrupt(5);
+  c = openBestContent(s.sources());
+  REQUIRE(c.db);
+  CHECK(c.origin == "previous update");
+  CHECK(c.db->info().contentVersion == 4);
+  REQUIRE(c.skipped.size() == 1);
+  CHECK_THAT(c.skipped[0], Catch::StartsWith("update: "));
+
+  fs::resize_file(s.content / "content-4.db", 1000);  // truncated
+  c = openBestContent(s.sources());
+  REQUIRE(c.db);
+  CHECK(c.origin == "shipped");
+  CHECK(c.skipped.size() == 2);
+
+  fs::remove(s.shipped);
+  c = openBestContent(s.sources());
+  CHECK_FALSE(c.db);
+  CHECK(c.skipped.size() == 3);
+}
+
+TEST_CASE("a shipped database newer than the installed update wins") {
+  Store s(9, 4, 5);
+  OpenedContent c = openBestContent(s.sources());
+  REQUIRE(c.db);
+  CHECK(c.origin == "shipped");
+  CHECK(c.db->info().contentVersion == 9);
+}
+
+TEST_CASE("a malformed pointer is reported and the shipped database is used") {
+  Store s(3, 4, 5);
+  std::ofstream(s.content / "installed") << "current=../../etc/passwd\ncurrent_version=9\n";
+  OpenedContent c = openBestContent(s.sources());
+  REQUIRE(c.db);
+  CHECK(c.origin == "shipped");
+  REQUIRE(c.skipped.size() == 1);
+  CHECK_THAT(c.skipped[0], Catch::Contains("malformed"));
+}
+
+TEST_CASE("the pointer is replaced whole and the sources stamp follows it") {
+  Store s(3, 4, 5);
+  std::string before = contentSourcesStamp(s.sources());
+  CHECK(contentSourcesStamp(s.sources()) == before);
+  writeInstalledPointer(s.content, {"content-4.db", 4, "", 0});
+  CHECK(contentSourcesStamp(s.sources()) != before);
+  auto p = readInstalledPointer(s.content);
+  REQUIRE(p);
+  CHECK(p->current == "content-4.db");
+  CHECK(p->currentVersion == 4);
+  CHECK(p->previous.empty());
+  CHECK_FALSE(fs::exists(s.content / "installed.tmp"));
+}

@@ -1,0 +1,112 @@
+// The running kiosk and installed updates: last good content at start, a newer
+// update taken at the next Attract screen without a restart (never mid-session), and
+// content appearing on its own after the 'information unavailable' screen.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "core/content_source.h"
+#include "core/content_store.h"
+
+using namespace mk;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct KioskHome {
+  fs::path dir;
+  fs::path store;
+  fs::path ini;
+  explicit KioskHome(const std::string& shipped) {
+    char tmpl[] = "/tmp/medkiosk-swap-XXXXXX";
+    dir = mkdtemp(tmpl);
+    store = contentStoreDir(dir / "state");
+    fs::create_directories(store);
+    ini = dir / "kiosk.ini";
+    std::ofstream(ini) << "[content]\ndatabase = " << shipped << "\n[data]\ndirectory = " << (dir / "state").string() << "\n";
+  }
+  ~KioskHome() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  void add(long version) {
+    buildContentDatabase(loadContentSource(MEDKIOSK_SOURCE_DIR "/content"), version,
+                         store / ("content-" + std::to_string(version) + ".db"));
+  }
+  void install(long version, long previous = 0) {
+    add(version);
+    InstalledPointer p{"content-" + std::to_string(version) + ".db", version, "", 0};
+    if (previous) p = {p.current, version, "content-" + std::to_string(previous) + ".db", previous};
+    writeInstalledPointer(store, p);
+  }
+  app::Options options() const {
+    app::Options o;
+    o.config = ini.string();
+    return o;
+  }
+};
+
+const std::string kShipped = MEDKIOSK_BINARY_DIR "/content/medkiosk.db";
+
+long shownVersion(app::App& app) {
+  return app.content().db() ? app.content().db()->info().contentVersion : 0;
+}
+
+bool attractShown(app::App& app, std::int64_t now) {
+  app.ui().frame(now);
+  for (const auto& t : app.ui().registry().targets)
+    if (t.id == "attract.start") return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a newer update is taken at the next Attract screen, never during a session") {
+  KioskHome k(kShipped);
+  app::App app(k.options(), "medkiosk_ui_tests", 0);
+  CHECK(app.contentOrigin() == "shipped");
+  long shipped = shownVersion(app);
+  REQUIRE(shipped > 0);
+
+  app.kiosk().start(1'000);  // a patient is reading
+  k.install(shipped + 10);
+  CHECK_FALSE(app.pollContent(10'000));
+  CHECK(shownVersion(app) == shipped);
+  CHECK(app.kiosk().session().screen == Screen::Language);
+
+  app.kiosk().goHome(11'000);
+  CHECK(app.pollContent(20'000));
+  CHECK(shownVersion(app) == shipped + 10);
+  CHECK(app.contentOrigin() == "update");
+  CHECK(attractShown(app, 20'016));
+  // Nothing changed since: no second switch.
+  CHECK_FALSE(app.pollContent(40'000));
+}
+
+TEST_CASE("at start a damaged update gives way to the previous one") {
+  KioskHome k(kShipped);
+  k.add(40);
+  k.install(41, 40);
+  std::fstream f(k.store / "content-41.db", std::ios::in | std::ios::out | std::ios::binary);
+  f.write("not a database!!", 16);
+  f.close();
+  app::App app(k.options(), "medkiosk_ui_tests", 0);
+  CHECK(app.contentOrigin() == "previous update");
+  CHECK(shownVersion(app) == 40);
+  CHECK(attractShown(app, 16));
+}
+
+TEST_CASE("without usable content the kiosk keeps checking and shows content once it is there") {
+  KioskHome k("/nonexistent/medkiosk.db");
+  app::App app(k.options(), "medkiosk_ui_tests", 0);
+  CHECK_FALSE(app.content().available());
+  CHECK_FALSE(attractShown(app, 16));  // the 'information unavailable' screen
+  CHECK_FALSE(app.pollContent(6'000));
+  k.install(50);
+  CHECK(app.pollContent(12'000));
+  CHECK(app.content().available());
+  CHECK(shownVersion(app) == 50);
+  CHECK(attractShown(app, 12'016));
+}

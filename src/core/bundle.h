@@ -21,6 +21,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/utc_time.h"
+
 namespace mk {
 
 inline constexpr std::size_t kMaxManifestBytes = 16 * 1024;
@@ -74,8 +76,5 @@ std::string sha256File(const std::filesystem::path& path);
 int compareVersions(std::string_view a, std::string_view b);
 bool isValidVersion(std::string_view v);
 
-// "2027-06-30T00:00:00Z" or "2027-06-30" (midnight UTC); false when malformed.
-bool parseUtcTime(std::string_view text, std::time_t& out);
-std::string formatUtcTime(std::time_t t);
 
 }  // namespace mk

@@ -11,6 +11,7 @@
 
 #include "core/content_source.h"
 #include "core/sqlite_db.h"
+#include "core/utc_time.h"
 
 namespace mk {
 namespace fs = std::filesystem;
@@ -71,11 +72,7 @@ constexpr int kHashColumns[] = {4, 3, 2, 10, 9, 4, 3, 4, 7, 8};
 std::string isoNow() {
   std::time_t t = std::time(nullptr);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::atoll(epoch));
-  char buf[32];
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return formatUtcTime(t);
 }
 
 std::string joinIds(const std::vector<std::string>& ids) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/log.h"
+#include "core/utc_time.h"
 
 namespace mk {
 namespace fs = std::filesystem;
@@ -38,19 +39,12 @@ INSERT INTO audit_head VALUES(1, 0, '');
 
 bool isCorruption(int code) { return code == SQLITE_CORRUPT || code == SQLITE_NOTADB; }
 
-enum class Stamp { Minute, Second, Compact };
-
-std::string utc(std::int64_t unixSeconds, Stamp stamp) {
-  std::time_t t = static_cast<std::time_t>(unixSeconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  switch (stamp) {
-    case Stamp::Minute: std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%MZ", &tm); break;
-    case Stamp::Second: std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm); break;
-    case Stamp::Compact: std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm); break;
-  }
-  return buf;
+// 20261122T081507Z, for file names.
+std::string compactUtc(std::int64_t unixSeconds) {
+  std::string out;
+  for (char c : formatUtcTime(static_cast<std::time_t>(unixSeconds)))
+    if (c != '-' && c != ':') out += c;
+  return out;
 }
 
 void moveFile(const fs::path& from, const fs::path& to) {
@@ -70,8 +64,8 @@ void throwRecordsError(const char* what, const DbError& e) {
   throw RecordsUnavailable(std::string(what) + " failed (" + reason + "): " + e.what(), e.code());
 }
 
-std::string isoMinuteUtc(std::int64_t unixSeconds) { return utc(unixSeconds, Stamp::Minute); }
-std::string isoSecondUtc(std::int64_t unixSeconds) { return utc(unixSeconds, Stamp::Second); }
+std::string isoMinuteUtc(std::int64_t unixSeconds) { return formatUtcMinute(static_cast<std::time_t>(unixSeconds)); }
+std::string isoSecondUtc(std::int64_t unixSeconds) { return formatUtcTime(static_cast<std::time_t>(unixSeconds)); }
 
 RecordsDb::RecordsDb(const fs::path& path, std::int64_t nowUnix) : path_(path) {
   std::error_code ec;
@@ -86,7 +80,7 @@ RecordsDb::RecordsDb(const fs::path& path, std::int64_t nowUnix) : path_(path) {
     if (!isCorruption(e.code())) throwRecordsError("opening the records database", e);
     db_.reset();
     movedAside_ = path_;
-    movedAside_ += ".corrupt-" + utc(nowUnix, Stamp::Compact);
+    movedAside_ += ".corrupt-" + compactUtc(nowUnix);
     log::error("records", path_.string() + " is corrupt (" + e.what() + "); moved to " + movedAside_.string() +
                               " and starting a fresh records database");
     for (const char* suffix : {"-wal", "-shm"}) {

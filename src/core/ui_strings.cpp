@@ -1,5 +1,7 @@
 #include "core/ui_strings.h"
 
+#include "core/utc_time.h"
+
 #include <optional>
 #include <cstdio>
 #include <ctime>
@@ -244,18 +246,9 @@ std::vector<std::size_t> collationOrder(const std::vector<std::string>& names, c
 }
 
 std::optional<DateArg> parseIsoDate(const std::string& text) {
-  std::tm tm{};
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  int n = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &s);
-  if (n != 3 && n != 6) return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  return DateArg{static_cast<double>(timegm(&tm)) * 1000.0};
+  std::time_t t = 0;
+  if (!parseUtcTime(text, t)) return std::nullopt;
+  return DateArg{static_cast<double>(t) * 1000.0};
 }
 
 std::string localeDisplayName(const std::string& locale, const std::string& displayLocale) {

@@ -6,15 +6,25 @@
 
 namespace mk::ui {
 
+// Endonyms sorted for the nurse's language: built once per medicine and language,
+// not on every frame.
+const NurseLanguageScreen::List& NurseLanguageScreen::languages(const std::string& medicine, const std::string& uiLocale) {
+  if (list_.medicine == medicine && list_.uiLocale == uiLocale) return list_;
+  list_ = List{medicine, uiLocale, content_.counsellingLocales(medicine), {}, {}};
+  for (const auto& l : list_.locales) list_.names.push_back(localeDisplayName(l, l));
+  list_.order = collationOrder(list_.names, uiLocale);
+  return list_;
+}
+
 void NurseLanguageScreen::draw(UiContext& ctx) {
   const float m = ctx.ems(1.0f), gap = ctx.ems(0.6f);
   auto& s = nurse_.session();
   std::string title = ctx.strings.get(s.choosingPatientLanguage ? "nurse.choose_patient_language" : "nurse.choose_nurse_language");
   float y = drawNurseHeader(ctx, nurse_, title) + m;
-  std::vector<std::string> locales = content_.counsellingLocales(s.medicine);
-  std::vector<std::string> names;
-  for (const auto& l : locales) names.push_back(localeDisplayName(l, l));
-  std::vector<std::size_t> order = collationOrder(names, ctx.locale);
+  const List& list = languages(s.medicine, ctx.locale);
+  const std::vector<std::string>& locales = list.locales;
+  const std::vector<std::string>& names = list.names;
+  const std::vector<std::size_t>& order = list.order;
 
   float backH = ctx.ems(3.4f);
   float bottom = ctx.size.y - 2 * m - backH;

@@ -1,4 +1,7 @@
 #pragma once
+#include <string>
+#include <vector>
+
 #include "core/nurse_mode.h"
 #include "ui/content_view.h"
 #include "ui/screens/screen.h"
@@ -13,8 +16,16 @@ class NurseLanguageScreen : public ScreenView {
   void draw(UiContext& ctx) override;
 
  private:
+  struct List {
+    std::string medicine, uiLocale;
+    std::vector<std::string> locales, names;
+    std::vector<std::size_t> order;
+  };
+  const List& languages(const std::string& medicine, const std::string& uiLocale);
+
   NurseMode& nurse_;
   ContentView& content_;
+  List list_;
 };
 
 }  // namespace mk::ui

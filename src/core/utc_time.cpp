@@ -44,11 +44,9 @@ std::string formatUtcTime(std::time_t t) {
 }
 
 std::string formatUtcMinute(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%MZ", &tm);
-  return buf;
+  // The same text without the seconds: "…T12:34:56Z" -> "…T12:34Z".
+  std::string s = formatUtcTime(t);
+  return s.substr(0, 16) + "Z";
 }
 
 }  // namespace mk

@@ -7,23 +7,13 @@
 #include "core/content_db.h"
 #include "core/content_source.h"
 #include "core/sqlite_db.h"
+#include "test_support.h"
 
 using namespace mk;
+using mk::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/medkiosk-test-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 fs::path buildShipped(const TempDir& dir) {
   ContentSource src = loadContentSource(MEDKIOSK_SOURCE_DIR "/content");

@@ -12,31 +12,17 @@
 #include "core/nurse_mode.h"
 #include "core/records_db.h"
 #include "core/walkthrough.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace mk;
+using mk::test::TempDir;
 
 namespace {
 
-constexpr std::int64_t kT0 = 1'790'000'000;  // 2026-09-21, a fixed wall clock
+fs::path recordsIn(const TempDir& dir) { return dir.path / "records.db"; }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("medkiosk-nurse-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-  fs::path db() const { return path / "records.db"; }
-};
+constexpr std::int64_t kT0 = 1'790'000'000;  // 2026-09-21, a fixed wall clock
 
 void sql(const fs::path& db, const std::string& statement) {
   sqlite3* h = nullptr;
@@ -61,7 +47,7 @@ std::string readAll(const fs::path& p) {
 
 TEST_CASE("PINs are stored as Argon2id hashes and identify their nurse", "[nurse]") {
   TempDir dir;
-  RecordsDb db(dir.db(), kT0);
+  RecordsDb db(recordsIn(dir), kT0);
   NurseAuth auth(db);
   auth.addNurse("Anna", "2468", kT0);
   auth.addNurse("Nurse B", "13579", kT0);
@@ -83,7 +69,7 @@ TEST_CASE("PINs are stored as Argon2id hashes and identify their nurse", "[nurse
 
 TEST_CASE("Nurse names and PINs are validated, and PINs are unique", "[nurse]") {
   TempDir dir;
-  RecordsDb db(dir.db(), kT0);
+  RecordsDb db(recordsIn(dir), kT0);
   NurseAuth auth(db);
   CHECK_THROWS_AS(auth.addNurse("Anna", "123", kT0), std::invalid_argument);
   CHECK_THROWS_AS(auth.addNurse("Anna", "123456789", kT0), std::invalid_argument);
@@ -110,7 +96,7 @@ TEST_CASE("Five wrong PINs lock the pad, with growing delays that survive a rest
   TempDir dir;
   std::int64_t t = kT0;
   {
-    RecordsDb db(dir.db(), t);
+    RecordsDb db(recordsIn(dir), t);
     NurseAuth auth(db);
     auth.addNurse("Anna", "2468", t);
     for (int i = 1; i <= 4; ++i) {
@@ -127,7 +113,7 @@ TEST_CASE("Five wrong PINs lock the pad, with growing delays that survive a rest
   }
   // A fresh process on the same database: still locked.
   {
-    RecordsDb db(dir.db(), t + 15);
+    RecordsDb db(recordsIn(dir), t + 15);
     NurseAuth auth(db);
     CHECK(auth.failures() == 5);
     CHECK(auth.lockedFor(t + 15) == 15);
@@ -146,7 +132,7 @@ TEST_CASE("Five wrong PINs lock the pad, with growing delays that survive a rest
 
 TEST_CASE("A clock set back never locks the pad for longer than the current lock", "[nurse]") {
   TempDir dir;
-  RecordsDb db(dir.db(), kT0);
+  RecordsDb db(recordsIn(dir), kT0);
   NurseAuth auth(db);
   for (int i = 0; i < 5; ++i) auth.tryPin("0000", kT0);
   std::int64_t yearBack = kT0 - 365 * 86400;
@@ -156,7 +142,7 @@ TEST_CASE("A clock set back never locks the pad for longer than the current lock
 
 TEST_CASE("Unlock resets the wrong-PIN count", "[nurse]") {
   TempDir dir;
-  RecordsDb db(dir.db(), kT0);
+  RecordsDb db(recordsIn(dir), kT0);
   NurseAuth auth(db);
   for (int i = 0; i < 5; ++i) auth.tryPin("0000", kT0);
   REQUIRE(auth.lockedFor(kT0) > 0);
@@ -167,7 +153,7 @@ TEST_CASE("Unlock resets the wrong-PIN count", "[nurse]") {
 
 TEST_CASE("The records schema has a version and no column that could identify a patient", "[nurse]") {
   TempDir dir;
-  RecordsDb db(dir.db(), kT0);
+  RecordsDb db(recordsIn(dir), kT0);
   CHECK(db.schemaVersion() == kRecordsSchemaVersion);
   std::vector<std::string> columns = counsellingRecordColumns(db);
   CHECK(columns == std::vector<std::string>{"id", "recorded_at", "recorded_minute", "medicine", "category",
@@ -189,14 +175,14 @@ TEST_CASE("The records schema has a version and no column that could identify a 
 
 TEST_CASE("An older records database is migrated, a newer one refused", "[nurse]") {
   TempDir dir;
-  { RecordsDb db(dir.db(), kT0); }
-  sql(dir.db(), "PRAGMA user_version = 99");
-  CHECK_THROWS_AS(RecordsDb(dir.db(), kT0), RecordsUnavailable);
+  { RecordsDb db(recordsIn(dir), kT0); }
+  sql(recordsIn(dir), "PRAGMA user_version = 99");
+  CHECK_THROWS_AS(RecordsDb(recordsIn(dir), kT0), RecordsUnavailable);
 }
 
 TEST_CASE("Records are kept to the minute and purged after the retention period", "[nurse]") {
   TempDir dir;
-  RecordsDb db(dir.db(), kT0);
+  RecordsDb db(recordsIn(dir), kT0);
   CounsellingRecords records(db);
   CounsellingRecord r;
   r.medicine = "pomalidomide";
@@ -224,7 +210,7 @@ TEST_CASE("Records are kept to the minute and purged after the retention period"
 
 TEST_CASE("CSV export writes every record with a header and RFC 4180 quoting", "[nurse]") {
   TempDir dir;
-  RecordsDb db(dir.db(), kT0);
+  RecordsDb db(recordsIn(dir), kT0);
   CounsellingRecords records(db);
   CounsellingRecord r;
   r.medicine = "pomalidomide";
@@ -254,7 +240,7 @@ TEST_CASE("CSV export writes every record with a header and RFC 4180 quoting", "
 TEST_CASE("The audit chain verifies, and finds an edited, deleted or inserted entry", "[nurse]") {
   TempDir dir;
   {
-    RecordsDb db(dir.db(), kT0);
+    RecordsDb db(recordsIn(dir), kT0);
     AuditLog log(db);
     for (int i = 0; i < 5; ++i) log.append("pin_wrong", std::to_string(i + 1) + " wrong in a row", kT0 + i);
     AuditVerification v = log.verify();
@@ -262,15 +248,15 @@ TEST_CASE("The audit chain verifies, and finds an edited, deleted or inserted en
     CHECK(v.entries == 5);
   }
   SECTION("edited") {
-    sql(dir.db(), "UPDATE audit SET detail = 'nothing happened' WHERE id = 3");
-    RecordsDb db(dir.db(), kT0);
+    sql(recordsIn(dir), "UPDATE audit SET detail = 'nothing happened' WHERE id = 3");
+    RecordsDb db(recordsIn(dir), kT0);
     AuditVerification v = AuditLog(db).verify();
     CHECK_FALSE(v.ok);
     CHECK(v.firstBadId == 3);
     CHECK(v.problem.find("changed") != std::string::npos);
   }
   SECTION("edited with a recomputed hash") {
-    RecordsDb db(dir.db(), kT0);
+    RecordsDb db(recordsIn(dir), kT0);
     std::string prev;
     {
       Statement st(db.db(), "SELECT prev_hash FROM audit WHERE id = 2");
@@ -284,15 +270,15 @@ TEST_CASE("The audit chain verifies, and finds an edited, deleted or inserted en
     CHECK(v.firstBadId == 3);  // entry 3 no longer follows entry 2
   }
   SECTION("deleted in the middle") {
-    sql(dir.db(), "DELETE FROM audit WHERE id = 2");
-    RecordsDb db(dir.db(), kT0);
+    sql(recordsIn(dir), "DELETE FROM audit WHERE id = 2");
+    RecordsDb db(recordsIn(dir), kT0);
     AuditVerification v = AuditLog(db).verify();
     CHECK_FALSE(v.ok);
     CHECK(v.firstBadId == 2);
   }
   SECTION("deleted at the end") {
-    sql(dir.db(), "DELETE FROM audit WHERE id = 5");
-    RecordsDb db(dir.db(), kT0);
+    sql(recordsIn(dir), "DELETE FROM audit WHERE id = 5");
+    RecordsDb db(recordsIn(dir), kT0);
     AuditVerification v = AuditLog(db).verify();
     CHECK_FALSE(v.ok);
     CHECK(v.problem.find("deleted") != std::string::npos);
@@ -302,10 +288,10 @@ TEST_CASE("The audit chain verifies, and finds an edited, deleted or inserted en
 TEST_CASE("A corrupt records database is moved aside and a fresh one started", "[nurse]") {
   TempDir dir;
   {
-    std::ofstream out(dir.db(), std::ios::binary);
+    std::ofstream out(recordsIn(dir), std::ios::binary);
     out << std::string(8192, 'x');
   }
-  RecordsDb db(dir.db(), kT0);
+  RecordsDb db(recordsIn(dir), kT0);
   REQUIRE_FALSE(db.movedAside().empty());
   CHECK(fs::exists(db.movedAside()));
   CHECK(readAll(db.movedAside()) == std::string(8192, 'x'));  // kept for inspection, not lost
@@ -317,21 +303,21 @@ TEST_CASE("A corrupt records database is moved aside and a fresh one started", "
 TEST_CASE("A records database whose pages are damaged is moved aside too", "[nurse]") {
   TempDir dir;
   {
-    RecordsDb db(dir.db(), kT0);
+    RecordsDb db(recordsIn(dir), kT0);
     CounsellingRecords records(db);
     CounsellingRecord r{"", "pomalidomide", "man", "pl", 1, {"x"}, {}, "Anna"};
     for (int i = 0; i < 200; ++i) records.save(r, kT0 + i * 60);
     db.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
   {
-    std::fstream f(dir.db(), std::ios::in | std::ios::out | std::ios::binary);
+    std::fstream f(recordsIn(dir), std::ios::in | std::ios::out | std::ios::binary);
     std::string junk(4096, '\xA5');
     for (int page = 2; page < 6; ++page) {  // page headers and cells of several tables
       f.seekp(page * 4096);
       f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
     }
   }
-  RecordsDb db(dir.db(), kT0);
+  RecordsDb db(recordsIn(dir), kT0);
   CHECK_FALSE(db.movedAside().empty());
   CHECK(CounsellingRecords(db).count() == 0);
 }
@@ -405,11 +391,11 @@ TEST_CASE("Nurse mode signs in by PIN, times out after 60 s and records a walk-t
   TempDir dir;
   std::int64_t wall = kT0;
   NurseConfig config;
-  config.recordsPath = dir.db();
+  config.recordsPath = recordsIn(dir);
   config.exportDir = dir.path / "exports";
   config.wallClock = [&] { return wall; };
   {
-    RecordsDb db(dir.db(), wall);
+    RecordsDb db(recordsIn(dir), wall);
     NurseAuth(db).addNurse("Anna", "2468", wall);
   }
   NurseMode nurse(config);
@@ -448,7 +434,7 @@ TEST_CASE("Nurse mode signs in by PIN, times out after 60 s and records a walk-t
   CHECK(readAll(exported->first).find(",man,pl,5,3,birth_defects semen_donation,condom,Anna") != std::string::npos);
   nurse.logout("logged out");
 
-  RecordsDb db(dir.db(), wall);
+  RecordsDb db(recordsIn(dir), wall);
   std::vector<std::string> events;
   for (const auto& e : AuditLog(db).entries()) events.push_back(e.event);
   CHECK(events == std::vector<std::string>{"mode", "pin_ok", "mode", "logout", "mode", "mode", "pin_ok", "mode",
@@ -459,7 +445,7 @@ TEST_CASE("Nurse mode signs in by PIN, times out after 60 s and records a walk-t
 TEST_CASE("Wrong PINs and lockouts are audited", "[nurse]") {
   TempDir dir;
   NurseConfig config;
-  config.recordsPath = dir.db();
+  config.recordsPath = recordsIn(dir);
   config.wallClock = [] { return kT0; };
   NurseMode nurse(config);
   nurse.openPad(0);
@@ -470,7 +456,7 @@ TEST_CASE("Wrong PINs and lockouts are audited", "[nurse]") {
   CHECK(nurse.lockedFor() == 30);
   nurse.pinEntry() = "1111";
   CHECK(nurse.submitPin(6000).outcome == PinAttempt::Outcome::Locked);
-  RecordsDb db(dir.db(), kT0);
+  RecordsDb db(recordsIn(dir), kT0);
   std::vector<std::string> events;
   for (const auto& e : AuditLog(db).entries()) events.push_back(e.event);
   CHECK(std::count(events.begin(), events.end(), "pin_wrong") == 5);
@@ -482,16 +468,16 @@ TEST_CASE("The retention purge runs at start and daily, and creates nothing", "[
   TempDir dir;
   std::int64_t wall = kT0;
   NurseConfig config;
-  config.recordsPath = dir.db();
+  config.recordsPath = recordsIn(dir);
   config.retentionDays = 90;
   config.wallClock = [&] { return wall; };
   {
     NurseMode fresh(config);
     fresh.purgeIfDue();
-    CHECK_FALSE(fs::exists(dir.db()));  // created on first use only
+    CHECK_FALSE(fs::exists(recordsIn(dir)));  // created on first use only
   }
   {
-    RecordsDb db(dir.db(), wall);
+    RecordsDb db(recordsIn(dir), wall);
     CounsellingRecord r{"", "pomalidomide", "man", "pl", 1, {"x"}, {}, "Anna"};
     CounsellingRecords(db).save(r, wall - 100 * 86400);
     CounsellingRecords(db).save(r, wall - 10 * 86400);

@@ -9,20 +9,9 @@
 #include "core/bundle.h"
 #include "core/content_db.h"
 #include "core/content_source.h"
+#include "test_support.h"
 
 namespace mk::test {
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/medkiosk-update-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
 // Builds the shipped content as `version` at `out`; `tweak` changes one title so
 // that two databases of the same version differ.

@@ -76,7 +76,10 @@ Prometheus textfile metrics and polls for signed content updates.")
 # Library dependencies come from dpkg-shlibdeps; data read at run time is named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-noto-core, espeak-ng-data")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, libpam-systemd")
+# The kiosk session (medkiosk.service) is cage, and Debian 12's cage exits at once
+# without Xwayland ("Cannot create XWayland server"), which its package only
+# suggests: recommend both, so `apt install ./medkiosk_….deb` boots into the kiosk.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland, libpam-systemd")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "prometheus-node-exporter")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)

@@ -22,7 +22,8 @@ int waitTimeout(std::int64_t now, std::int64_t wake, std::int64_t watchdogMs) {
 }
 }  // namespace
 
-int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::function<void()>& afterFirstFrame) {
+int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::function<void()>& afterFirstFrame,
+            const WindowRequest* fit) {
   SystemdNotifier systemd;
   bool firstFrameShown = false;
   FrameGuard guard(kMaxFailedFrames);
@@ -30,6 +31,7 @@ int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::fun
   int extraFrames = kExtraFramesAfterInput;
   bool busy = true;
   int rc = 0;
+  int frameW = 0, frameH = 0;  // the size the last frame was laid out for
   while (running) {
     std::int64_t now = monotonicMs();
     systemd.keepAlive(now);
@@ -41,7 +43,14 @@ int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::fun
     while (got) {
       now = monotonicMs();
       if (e.type == SDL_QUIT) running = false;
-      if (e.type == SDL_WINDOWEVENT) draw = true;
+      if (e.type == SDL_WINDOWEVENT) {
+        // Shown, exposed, resized or moved to another output: the window's pixels may
+        // be new and blank (SDL recreates the software surface), so draw all of them.
+        draw = true;
+        renderer.invalidate();
+      }
+      // A changed display (xrandr, a rotated or replaced monitor): cover it again.
+      if (e.type == SDL_DISPLAYEVENT && fit) refitWindow(window, *fit);
       int ww = 0, wh = 0;
       SDL_GetWindowSize(window, &ww, &wh);
       auto gestures = app.ui().input().handleSdlEvent(e, now, ww, wh);
@@ -68,6 +77,11 @@ int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::fun
       auto frameStart = std::chrono::steady_clock::now();
       busy = app.ui().frame(now);
       renderer.present();
+      if (renderer.width() != frameW || renderer.height() != frameH) {
+        frameW = renderer.width();
+        frameH = renderer.height();
+        log::info("window", "laid out for " + std::to_string(frameW) + "x" + std::to_string(frameH));
+      }
       if (app.metrics())
         app.metrics()->observeFrame(std::chrono::duration<double>(std::chrono::steady_clock::now() - frameStart).count());
       guard.succeeded();
@@ -90,6 +104,49 @@ int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::fun
   return rc;
 }
 
+namespace {
+
+Rect displayBounds(int display) {
+  SDL_Rect r{};
+  if (display < 0 || SDL_GetDisplayBounds(display, &r) != 0) return {};
+  return {r.x, r.y, r.w, r.h};
+}
+
+SDL_Window* openWindow(const WindowRequest& request) {
+  WindowPlan plan = planWindow(request, displayBounds(0));
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+  if (plan.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  if (plan.borderless) flags |= SDL_WINDOW_BORDERLESS;
+  if (plan.resizable) flags |= SDL_WINDOW_RESIZABLE;
+  int x = plan.centred ? static_cast<int>(SDL_WINDOWPOS_CENTERED) : plan.rect.x;
+  int y = plan.centred ? static_cast<int>(SDL_WINDOWPOS_CENTERED) : plan.rect.y;
+  SDL_Window* window = SDL_CreateWindow("Medkiosk", x, y, plan.rect.w, plan.rect.h, flags);
+  if (window)
+    log::info("window", std::string(plan.fullscreen ? "full screen" : plan.centred ? "windowed" : "forced size") + " " +
+                            std::to_string(plan.rect.w) + "x" + std::to_string(plan.rect.h) + " at " +
+                            std::to_string(plan.rect.x) + "," + std::to_string(plan.rect.y) + " (" +
+                            SDL_GetCurrentVideoDriver() + ")");
+  return window;
+}
+
+}  // namespace
+
+void refitWindow(SDL_Window* window, const WindowRequest& request) {
+  int ww = 0, wh = 0, wx = 0, wy = 0;
+  SDL_GetWindowSize(window, &ww, &wh);
+  SDL_GetWindowPosition(window, &wx, &wy);
+  Rect display = displayBounds(SDL_GetWindowDisplayIndex(window));
+  if (!needsRefit(request, {wx, wy, ww, wh}, display)) return;
+  // With no window manager nobody resizes a full-screen window when the display
+  // changes: leave full screen, cover the new display, and ask again.
+  log::info("window", "the display is now " + std::to_string(display.w) + "x" + std::to_string(display.h) +
+                          "; covering it");
+  SDL_SetWindowFullscreen(window, 0);
+  SDL_SetWindowPosition(window, display.x, display.y);
+  SDL_SetWindowSize(window, display.w, display.h);
+  SDL_SetWindowFullscreen(window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
 int runWindow(const Options& o, const std::string& argv0) {
   const std::int64_t started = monotonicMs();
   // Touch is handled as fingers; SDL must not also turn it into mouse events.
@@ -102,38 +159,45 @@ int runWindow(const Options& o, const std::string& argv0) {
   }
   // The kiosk decides screen blanking through the session (DPMS), not SDL.
   SDL_EnableScreenSaver();
-  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (o.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
-  int w = o.windowed && !o.sizeGiven ? 540 : o.width, h = o.windowed && !o.sizeGiven ? 960 : o.height;
-  SDL_Window* window = SDL_CreateWindow("Medkiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
-  if (!window) {
-    log::error("window", std::string("cannot open a window: ") + SDL_GetError());
-    SDL_Quit();
-    return 1;
-  }
   int rc = 0;
-  const std::int64_t windowOpen = monotonicMs();
+  const std::int64_t videoReady = monotonicMs();
   {
     App app(o, argv0, monotonicMs());
     const std::int64_t appReady = monotonicMs();
+    WindowRequest request;
+    request.windowed = o.windowed;
+    request.forcedWidth = o.sizeGiven ? o.width : app.settings().windowWidth;
+    request.forcedHeight = o.sizeGiven ? o.height : app.settings().windowHeight;
+    SDL_Window* window = openWindow(request);
+    if (!window) {
+      log::error("window", std::string("cannot open a window: ") + SDL_GetError());
+      SDL_Quit();
+      return 1;
+    }
     auto renderer = ui::Renderer::forWindow(window, app.settings().acceleratedRenderer);
     if (!renderer) {
       rc = 1;
     } else {
       app.ui().setRenderer(renderer.get());
       app.enableMetrics(wallSeconds());
-      rc = runLoop(app, *renderer, window, [&] {
-        std::int64_t shown = monotonicMs();
-        log::info("window", "first frame " + std::to_string(shown - started) + " ms after start (video and window " +
-                                std::to_string(windowOpen - started) + " ms, content, strings and fonts " +
-                                std::to_string(appReady - windowOpen) + " ms, renderer and first frame " +
-                                std::to_string(shown - appReady) + " ms)");
-        // After the first frame: opening the sound device can take a tenth of a
-        // second, and the first screen has nothing to read aloud.
-        app.enableAudio();
-      });
+      rc = runLoop(
+          app, *renderer, window,
+          [&] {
+            std::int64_t shown = monotonicMs();
+            log::info("window", "first frame " + std::to_string(shown - started) + " ms after start (video " +
+                                    std::to_string(videoReady - started) + " ms, content, strings and fonts " +
+                                    std::to_string(appReady - videoReady) + " ms, window, renderer and first frame " +
+                                    std::to_string(shown - appReady) + " ms, " + std::to_string(renderer->width()) + "x" +
+                                    std::to_string(renderer->height()) + ")");
+            // After the first frame: opening the sound device can take a tenth of a
+            // second, and the first screen has nothing to read aloud.
+            app.enableAudio();
+          },
+          &request);
     }
+    renderer.reset();
+    SDL_DestroyWindow(window);
   }
-  SDL_DestroyWindow(window);
   SDL_Quit();
   return rc;
 }

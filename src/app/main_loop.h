@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "app/app.h"
+#include "app/window_geometry.h"
 
 struct SDL_Window;
 
@@ -17,7 +18,13 @@ inline constexpr int kExitFramesFailed = 70;
 
 // Runs until SDL_QUIT (returns 0) or until kMaxFailedFrames frames in a row throw
 // (returns kExitFramesFailed). Notifies systemd READY/WATCHDOG/STOPPING, keeps the
-// metrics file, and calls `afterFirstFrame` once the first frame is on screen.
-int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::function<void()>& afterFirstFrame = {});
+// metrics file, and calls `afterFirstFrame` once the first frame is on screen. With
+// `fit`, a full-screen window is made to cover its display again when that changes.
+int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::function<void()>& afterFirstFrame = {},
+            const WindowRequest* fit = nullptr);
+
+// Covers the window's display again if the window no longer matches it (see
+// needsRefit); does nothing for a windowed or forced-size kiosk.
+void refitWindow(SDL_Window* window, const WindowRequest& request);
 
 }  // namespace mk::app

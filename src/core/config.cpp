@@ -110,6 +110,15 @@ int handler(void* user, const char* sectionC, const char* nameC, const char* val
     } catch (...) {
       l->problem(key, "expected the screen's pixels per inch, from 50 to 600");
     }
+  } else if (key == "display.size") {
+    auto x = value.find('x');
+    long w = 0, h = 0;
+    if (x != std::string::npos && parseInt(value.substr(0, x), 240, 8192, w) && parseInt(value.substr(x + 1), 240, 8192, h)) {
+      s.windowWidth = static_cast<int>(w);
+      s.windowHeight = static_cast<int>(h);
+    } else {
+      l->problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
+    }
   } else if (key == "metrics.textfile") {
     if (value == "off" || (value.size() > 5 && value[0] == '/' && value.ends_with(".prom"))) s.metricsTextfile = value;
     else l->problem(key, "expected off or an absolute path ending in .prom");

@@ -17,6 +17,7 @@ struct KioskSettings {
   float screenDiagonalInches = 21.5f;  // [display] diagonal_inches
   bool acceleratedRenderer = false;    // [display] renderer = software | accelerated
   float dpi = 0;                       // [display] dpi; 0: from the diagonal and the pixel size
+  int windowWidth = 0, windowHeight = 0; // [display] size = WxH forces the window size; 0: the screen decides
   std::string contentDb;               // [content] database
   bool showUnreviewed = true;          // [content] show_unreviewed: false falls back to reviewed text
   std::string contentUrl;              // [content] url: base URL of signed bundles (medkiosk-update)

@@ -1,6 +1,8 @@
 #include "core/config.h"
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <cstdint>
 #include <cstdio>
 #include <ini.h>
@@ -166,7 +168,9 @@ ConfigResult loadConfig(const std::filesystem::path& path) {
   FILE* f = std::fopen(path.c_str(), "r");
   if (!f) {
     l.result.readable = false;
-    l.result.problems.push_back(path.string() + ": cannot read the configuration file; using defaults");
+    l.result.problems.push_back(path.string() + ": cannot read the configuration file (" + std::strerror(errno) +
+                                "); using defaults");
+    log::error("config", l.result.problems.back());
     return l.result;
   }
   int rc = ini_parse_file(f, handler, &l);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/utc_time.h"
 
 namespace mk {
 namespace fs = std::filesystem;
@@ -93,10 +94,8 @@ std::string replaceAtomically(const fs::path& target, const std::string& text) {
 }  // namespace
 
 std::int64_t isoUtcToUnixSeconds(const std::string& iso) {
-  std::tm tm{};
-  const char* end = strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  if (!end || *end != '\0') return 0;
-  return static_cast<std::int64_t>(timegm(&tm));
+  std::time_t t = 0;
+  return parseUtcTime(iso, t) ? static_cast<std::int64_t>(t) : 0;
 }
 
 UpdateStatus readUpdateStatus(const fs::path& file) {

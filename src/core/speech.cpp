@@ -76,12 +76,8 @@ bool SpeechEngine::start() {
                                std::to_string(sampleRate_) + " Hz; read aloud is off");
     return false;
   }
+  started_ = true;
   return true;
-}
-
-bool SpeechEngine::started() {
-  std::lock_guard<std::mutex> lock(g_espeakInit);
-  return g_espeakRate > 0;
 }
 
 SpeechEngine::~SpeechEngine() = default;

@@ -25,8 +25,10 @@ class SpeechEngine {
   static std::unique_ptr<SpeechEngine> create();
   // False once starting espeak-ng has failed (logged); nothing is spoken then.
   bool usable() const { return !failed_; }
-  // Whether espeak-ng has been started in this process.
-  static bool started();
+  // Whether this engine has asked espeak-ng for speech yet (creating one does not:
+  // it loads no voice data). Per engine, so the answer does not depend on what other
+  // engines of the process did before.
+  bool started() const { return started_; }
   ~SpeechEngine();
   SpeechEngine(const SpeechEngine&) = delete;
   SpeechEngine& operator=(const SpeechEngine&) = delete;
@@ -43,6 +45,7 @@ class SpeechEngine {
   bool start();  // espeak-ng, once per process
   int sampleRate_ = 0;
   std::atomic<bool> failed_{false};
+  std::atomic<bool> started_{false};
 };
 
 class PcmSink {

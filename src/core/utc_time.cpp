@@ -16,6 +16,9 @@ bool parseUtcTime(std::string_view text, std::time_t& out) {
     if (!separator && (t[i] < '0' || t[i] > '9')) return false;
   }
   if (t[4] != '-' || t[7] != '-') return false;
+  // sscanf stops at the first literal that does not match and still reports the
+  // fields before it, so every separator is checked here, the final Z included.
+  if (full && (t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z')) return false;
   if (y < 2000 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59 || h < 0 ||
       mi < 0 || s < 0)
     return false;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "core/config.h"
+#include "test_support.h"
 
 using namespace mk;
 namespace fs = std::filesystem;
@@ -35,7 +36,7 @@ TEST_CASE("a valid configuration is read") {
   CHECK_FALSE(r.settings.showUnreviewed);
 }
 
-TEST_CASE("a bad value names its key and keeps the default; the rest still applies") {
+TEST_CASE("a bad value names its key and keeps the default, and the rest still applies") {
   fs::path p = writeConfig("[kiosk]\ncountry = Belgium\nidle_timeout_seconds = soon\n"
                            "[display]\ntext_size = 7\n[kiosk]\nlocale = de_AT\n[nonsense]\nkey = 1\n");
   ConfigResult r = loadConfig(p);
@@ -60,7 +61,7 @@ TEST_CASE("an unreadable configuration file falls back to the defaults with a me
   CHECK(r.settings.idleTimeoutMs == KioskSettings{}.idleTimeoutMs);
 }
 
-TEST_CASE("update settings: a URL and one or two public keys; bad values keep the defaults") {
+TEST_CASE("update settings: a URL and one or two public keys, and bad values keep the defaults") {
   const std::string k1 = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
   const std::string k2 = "2y/y7ZK6vW7Bbmb+4Q2EZx1ASB0cT3hy3pEXaSBp+uc=";
   fs::path p = writeConfig("[content]\nurl = https://content.example.org/medkiosk\npublic_keys = " + k1 + ", " + k2 + "\n");
@@ -121,7 +122,7 @@ TEST_CASE("metrics can be turned off") {
   CHECK_THAT(r.problems[0], Catch::Contains("display.dpi"));
 }
 
-TEST_CASE("the window renderer is software unless accelerated is asked for; a bad value is named") {
+TEST_CASE("the window renderer is software unless accelerated is asked for, and a bad value is named") {
   CHECK_FALSE(KioskSettings{}.acceleratedRenderer);
   fs::path p = writeConfig("[display]\nrenderer = accelerated\n");
   ConfigResult r = loadConfig(p);
@@ -134,4 +135,27 @@ TEST_CASE("the window renderer is software unless accelerated is asked for; a ba
   CHECK_FALSE(r.settings.acceleratedRenderer);
   REQUIRE(r.problems.size() == 1);
   CHECK_THAT(r.problems[0], Catch::Contains("display.renderer"));
+}
+
+TEST_CASE("an unreadable configuration file is logged as an error, with the reason") {
+  test::LogCapture logs;
+  ConfigResult r = loadConfig("/nonexistent/medkiosk.ini");
+  CHECK_FALSE(r.readable);
+  CHECK(logs.contains("config: /nonexistent/medkiosk.ini: cannot read the configuration file"));
+  CHECK(logs.contains("No such file or directory"));
+}
+
+TEST_CASE("[display] size forces the window size, and a bad one is named") {
+  fs::path p = writeConfig("[display]\nsize = 1920x1080\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.problems.empty());
+  CHECK(r.settings.windowWidth == 1920);
+  CHECK(r.settings.windowHeight == 1080);
+  p = writeConfig("[display]\nsize = big\n");
+  r = loadConfig(p);
+  fs::remove(p);
+  REQUIRE(r.problems.size() == 1);
+  CHECK_THAT(r.problems[0], Catch::Contains("display.size"));
+  CHECK(r.settings.windowWidth == 0);
 }

@@ -104,7 +104,7 @@ TEST_CASE("content version and age come from the content in use") {
   CHECK(hasLine(text, "medkiosk_content_age_seconds 3600"));
 }
 
-TEST_CASE("the updater's status file becomes last-update metrics; a broken one is left out") {
+TEST_CASE("the updater's status file becomes last-update metrics, and a broken one is left out") {
   TempDir dir;
   Metrics m(dir.path / "medkiosk.prom", dir.path);
   CHECK(hasLine(m.render(0), "medkiosk_update_status_valid 0"));

@@ -70,10 +70,10 @@ TEST_CASE("reading aloud goes paragraph by paragraph and stops at once") {
 TEST_CASE("espeak-ng starts at the first synthesis, at the rate announced before") {
   auto engine = SpeechEngine::create();
   REQUIRE(engine);
-  CHECK_FALSE(SpeechEngine::started());  // creating the engine loads no voice data
+  CHECK_FALSE(engine->started());  // creating the engine loads no voice data
   int announced = engine->sampleRate();
   REQUIRE(engine->setLanguage("en"));
-  CHECK(SpeechEngine::started());
+  CHECK(engine->started());
   CHECK(engine->usable());
   auto pcm = engine->synthesize("One second of speech, more or less.");
   CHECK(pcm.size() > static_cast<size_t>(announced) / 2);

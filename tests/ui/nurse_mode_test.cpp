@@ -108,7 +108,7 @@ struct NurseRig {
 
 }  // namespace
 
-TEST_CASE("a 3 s hold on the corner opens the PIN pad; shorter or elsewhere does not", "[nurse]") {
+TEST_CASE("a 3 s hold on the corner opens the PIN pad, and a shorter hold or one elsewhere does not", "[nurse]") {
   NurseRig rig;
   rig.hold(20, 20, 2'500);
   CHECK(rig.kiosk().session().screen == Screen::Attract);
@@ -136,7 +136,7 @@ TEST_CASE("the corner hold works from a patient's brochure and clears the patien
   CHECK(rig.kiosk().session().medicine.empty());
 }
 
-TEST_CASE("a wrong PIN is refused with the tries left; the right one signs the nurse in", "[nurse]") {
+TEST_CASE("a wrong PIN is refused with the tries left, and the right one signs the nurse in", "[nurse]") {
   NurseRig rig;
   rig.hold(20, 20, 3'200);
   rig.typePin("1111");

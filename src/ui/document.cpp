@@ -119,14 +119,21 @@ void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 o
     float top = origin.y + dline.y;
     if (top + lh < clipMin.y || top > clipMax.y) continue;  // only visible lines are drawn
     Rgb col = dline.callout ? p.warningText : p.text;
+    std::string shown;
+    float right = origin.x + dline.x;
     for (const auto& run : dline.line.runs) {
       ImFont* f = TextCache::fontFor(ctx.fonts, dline.role, run.style);
       ImVec2 pos(origin.x + dline.x + run.x, top + (lh - f->FontSize) * 0.5f);
       dl->AddText(f, f->FontSize, pos, color(col), run.text.data(), run.text.data() + run.text.size());
+      shown += run.text;
+      // Measured again from the glyphs drawn, not taken from the layout, so the
+      // box check below can catch a layout that overflowed its column.
+      right = std::max(right, pos.x + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, run.text.data(),
+                                                       run.text.data() + run.text.size()).x);
     }
-    ctx.registry.texts.push_back({std::string(), ImVec2(origin.x, -FLT_MAX), ImVec2(origin.x + doc.width, FLT_MAX),
-                                  ImVec2(origin.x + dline.x, top),
-                                  ImVec2(origin.x + dline.x + dline.line.width, top + lh)});
+    // The box is the document's column: the width the layout was asked to fill.
+    ctx.registry.texts.push_back({std::move(shown), ImVec2(origin.x, top), ImVec2(origin.x + doc.width, top + lh),
+                                  ImVec2(origin.x + dline.x, top), ImVec2(right, top + lh)});
   }
 }
 

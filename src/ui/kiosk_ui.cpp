@@ -238,6 +238,14 @@ ScreenView* KioskUi::currentScreen() {
   return attract_.get();
 }
 
+std::vector<ScreenView*> KioskUi::allScreens() {
+  std::vector<ScreenView*> all = {attract_.get(), language_.get(), medicine_.get(), brochure_.get(), unavailable_.get(),
+                                  pin_.get(), nurseHome_.get(), nurseLanguage_.get(), counselling_.get(), summary_.get(),
+                                  status_.get()};
+  std::erase(all, nullptr);
+  return all;
+}
+
 void KioskUi::handleGestures(const std::vector<GestureEvent>& gestures, std::int64_t nowMs) {
   if (gestures.empty()) return;
   UiContext ctx{kiosk_, strings_, fontSet_, kiosk_.session().highContrast ? highContrastPalette() : normalPalette(),
@@ -274,6 +282,7 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
   if (kiosk_.sessionNumber() != sessionSeen_) {
     sessionSeen_ = kiosk_.sessionNumber();
     text_.clear();  // the next patient's languages are laid out afresh
+    for (ScreenView* screen : allScreens()) screen->onNewSession();
     // Hand the last session's freed memory (font atlas of another text size, laid-out
     // text, audio) back to the system, so the kiosk at rest stays the same size.
     malloc_trim(0);

@@ -88,6 +88,8 @@ class KioskUi {
   std::vector<std::string> textsForAtlas(std::vector<std::string>& titleTexts);
   std::vector<LanguageChoice> buildLanguageChoices();
   ScreenView* currentScreen();
+  // Every screen that exists (the nurse screens only with nurse mode).
+  std::vector<ScreenView*> allScreens();
 
   Kiosk& kiosk_;
   ContentView& content_;

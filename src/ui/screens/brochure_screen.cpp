@@ -215,9 +215,21 @@ void BrochureScreen::drawSectionMenu(UiContext& ctx, const Regions& r) {
   }
 }
 
+void BrochureScreen::onNewSession() {
+  layoutKey_.clear();
+  layout_ = {};
+  headerHeight_ = footerHeight_ = 0;
+  qrUrl_.clear();
+  qr_.reset();
+  readLocale_.clear();
+  lensShown_.clear();
+}
+
 const DocLayout& BrochureScreen::sectionLayout(UiContext& ctx, const ShownSection& s, float width) {
-  std::string key = s.locale + "/" + s.section->id + "/" + std::to_string(static_cast<int>(width)) + "/" +
-                    std::to_string(ctx.em);
+  // Everything the laid-out text depends on: the medicine (two medicines share
+  // section ids and locales), the language, the section, the column and the font.
+  std::string key = ctx.kiosk.session().medicine + "/" + s.locale + "/" + s.section->id + "/" +
+                    std::to_string(static_cast<int>(width)) + "/" + std::to_string(ctx.em);
   if (key != layoutKey_) {
     // Text is broken into lines by the rules of the language it is written in.
     std::string saved = ctx.locale;

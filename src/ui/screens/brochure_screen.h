@@ -20,6 +20,7 @@ class BrochureScreen : public ScreenView {
   std::vector<std::string> paragraphsToRead(UiContext& ctx);
   void draw(UiContext& ctx) override;
   void onGesture(UiContext& ctx, const GestureEvent& g) override;
+  void onNewSession() override;
 
   struct Regions {
     ImVec2 titleMin, titleMax, bannerMin, bannerMax, railMin, railMax, contentMin, contentMax, toolbarMin,

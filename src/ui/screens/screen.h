@@ -14,6 +14,8 @@ class ScreenView {
   virtual Rgb background(const Palette& p) const { return p.background; }
   // Drags and flings that the screen may use (the brochure scrolls with them).
   virtual void onGesture(UiContext&, const GestureEvent&) {}
+  // A new patient: forget everything kept for the last one (caches included).
+  virtual void onNewSession() {}
 };
 
 }  // namespace mk::ui

@@ -106,6 +106,15 @@ void App::buildUi(std::int64_t nowMs) {
   uc.dpi = settings_.dpi;
   ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc, nurse_.get());
   ui_->setReadAloud(reader_.get());
+  wireMetrics();
+}
+
+void App::wireMetrics() {
+  // Called for every new Kiosk (content switches build a new one): the metrics
+  // follow the content in use and keep counting this kiosk's sessions.
+  if (!metrics_) return;
+  metrics_->setContent(db_ ? db_->info().contentVersion : -1, db_ ? isoUtcToUnixSeconds(db_->info().buildTime) : 0);
+  kiosk_->setMetrics(metrics_.get());
 }
 
 bool App::pollContent(std::int64_t nowMs) {
@@ -171,8 +180,7 @@ void App::enableMetrics(std::int64_t wallNow) {
   }
   metrics_ = std::make_unique<Metrics>(metricsFile_, paths_.stateDir);
   metrics_->noteStart(wallNow);
-  if (db_) metrics_->setContent(db_->info().contentVersion, isoUtcToUnixSeconds(db_->info().buildTime));
-  kiosk_->setMetrics(metrics_.get());
+  wireMetrics();
   if (metrics_->write(wallNow)) log::info("metrics", "writing " + metricsFile_);
 }
 

@@ -62,6 +62,7 @@ class App {
  private:
   void openContent();
   void buildUi(std::int64_t nowMs);
+  void wireMetrics();
 
   KioskSettings settings_;
   std::string configuredLocale_;

@@ -110,3 +110,20 @@ TEST_CASE("without usable content the kiosk keeps checking and shows content onc
   CHECK(shownVersion(app) == 50);
   CHECK(attractShown(app, 12'016));
 }
+
+TEST_CASE("after a switch to new content the fleet metrics name the new version and keep counting sessions") {
+  KioskHome k(kShipped);
+  app::App app(k.options(), "medkiosk_ui_tests", 0);
+  long shipped = shownVersion(app);
+  app.enableMetrics(1'700'000'000);
+  REQUIRE(app.metrics());
+  app.kiosk().start(1'000);  // session 1
+  app.kiosk().goHome(2'000);
+  k.install(shipped + 5);
+  REQUIRE(app.pollContent(10'000));
+  app.kiosk().start(11'000);  // session 2, on the new content
+  app.kiosk().goHome(12'000);
+  std::string text = app.metrics()->render(1'700'000'100);
+  CHECK_THAT(text, Catch::Contains("medkiosk_content_version " + std::to_string(shipped + 5)));
+  CHECK_THAT(text, Catch::Contains("medkiosk_sessions_total 2"));
+}

@@ -51,9 +51,9 @@ int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::fun
       }
       // A changed display (xrandr, a rotated or replaced monitor): cover it again.
       if (e.type == SDL_DISPLAYEVENT && fit) refitWindow(window, *fit);
-      int ww = 0, wh = 0;
-      SDL_GetWindowSize(window, &ww, &wh);
-      auto gestures = app.ui().input().handleSdlEvent(e, now, ww, wh);
+      ui::ScreenMapping screen{0, 0, renderer.width(), renderer.height()};
+      SDL_GetWindowSize(window, &screen.windowWidth, &screen.windowHeight);
+      auto gestures = app.ui().input().handleSdlEvent(e, now, screen);
       if (!gestures.empty() || app.ui().input().pending()) {
         app.ui().handleGestures(gestures, now);
         draw = true;

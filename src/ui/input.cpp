@@ -5,7 +5,7 @@
 
 namespace mk::ui {
 
-std::vector<GestureEvent> PointerInput::handleSdlEvent(const SDL_Event& e, std::int64_t nowMs, int width, int height) {
+std::vector<GestureEvent> PointerInput::handleSdlEvent(const SDL_Event& e, std::int64_t nowMs, const ScreenMapping& screen) {
   PointerEvent p;
   p.timeMs = nowMs;
   switch (e.type) {
@@ -15,21 +15,22 @@ std::vector<GestureEvent> PointerInput::handleSdlEvent(const SDL_Event& e, std::
       p.kind = e.type == SDL_FINGERDOWN ? PointerEvent::Kind::Down
                : e.type == SDL_FINGERUP ? PointerEvent::Kind::Up
                                         : PointerEvent::Kind::Move;
-      p.x = e.tfinger.x * static_cast<float>(width);
-      p.y = e.tfinger.y * static_cast<float>(height);
+      // Fingers are normalised to the window: 0..1 across the drawing.
+      p.x = e.tfinger.x * static_cast<float>(screen.pixelWidth);
+      p.y = e.tfinger.y * static_cast<float>(screen.pixelHeight);
       return feed(p);
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
       if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return {};
       p.kind = e.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down : PointerEvent::Kind::Up;
-      p.x = static_cast<float>(e.button.x);
-      p.y = static_cast<float>(e.button.y);
+      p.x = static_cast<float>(e.button.x) * screen.scaleX();
+      p.y = static_cast<float>(e.button.y) * screen.scaleY();
       return feed(p);
     case SDL_MOUSEMOTION:
       if (e.motion.which == SDL_TOUCH_MOUSEID || !recognizer_.isDown()) return {};
       p.kind = PointerEvent::Kind::Move;
-      p.x = static_cast<float>(e.motion.x);
-      p.y = static_cast<float>(e.motion.y);
+      p.x = static_cast<float>(e.motion.x) * screen.scaleX();
+      p.y = static_cast<float>(e.motion.y) * screen.scaleY();
       return feed(p);
     default:
       return {};

@@ -16,11 +16,22 @@ struct ImGuiIO;
 
 namespace mk::ui {
 
+// Window size in the units SDL reports input in (points) and the size of the
+// drawing in pixels; they differ on a scaled (high-DPI) screen. Input is mapped
+// into layout pixels here and nowhere else.
+struct ScreenMapping {
+  int windowWidth = 0, windowHeight = 0;
+  int pixelWidth = 0, pixelHeight = 0;
+  float scaleX() const { return windowWidth > 0 ? static_cast<float>(pixelWidth) / static_cast<float>(windowWidth) : 1.0f; }
+  float scaleY() const { return windowHeight > 0 ? static_cast<float>(pixelHeight) / static_cast<float>(windowHeight) : 1.0f; }
+};
+
 class PointerInput {
  public:
   explicit PointerInput(GestureConfig config = {}) : recognizer_(config) {}
 
-  std::vector<GestureEvent> handleSdlEvent(const SDL_Event& event, std::int64_t nowMs, int width, int height);
+  // Positions come out in layout pixels (see ScreenMapping).
+  std::vector<GestureEvent> handleSdlEvent(const SDL_Event& event, std::int64_t nowMs, const ScreenMapping& screen);
   std::vector<GestureEvent> feed(const PointerEvent& event);
   std::vector<GestureEvent> tick(std::int64_t nowMs);
   // Writes the next queued pointer state into ImGui; call once per frame.

@@ -66,7 +66,7 @@ float textHeight(UiContext& ctx, std::string_view text, FontRole role, float wid
 }
 
 float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::string_view text, FontRole role,
-               Rgb col, bool centered) {
+               Rgb col, bool centered, const TextBox* box) {
   const auto& lines = plainLines(ctx, text, role, width);
   float lh = lineHeight(ctx.fonts, role);
   float y = pos.y;
@@ -75,15 +75,22 @@ float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::str
     float x = pos.x + (centered ? (width - line.width) * 0.5f : 0.0f);
     for (const auto& run : line.runs) {
       ImFont* f = TextCache::fontFor(ctx.fonts, role, run.style);
-      float ty = y + (lh - f->FontSize) * 0.5f;
-      dl->AddText(f, f->FontSize, ImVec2(x + run.x, ty), color(col), run.text.data(), run.text.data() + run.text.size());
+      ImVec2 at(x + run.x, y + (lh - f->FontSize) * 0.5f);
+      const char* begin = run.text.data();
+      const char* end = begin + run.text.size();
+      dl->AddText(f, f->FontSize, at, color(col), begin, end);
+      // The extent of the glyphs as drawn, measured apart from the layout.
+      ImVec2 size = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, begin, end);
+      drawnMin = ImVec2(std::min(drawnMin.x, at.x), std::min(drawnMin.y, at.y));
+      drawnMax = ImVec2(std::max(drawnMax.x, at.x + size.x), std::max(drawnMax.y, at.y + size.y));
     }
-    drawnMin = ImVec2(std::min(drawnMin.x, x), std::min(drawnMin.y, y));
-    drawnMax = ImVec2(std::max(drawnMax.x, x + line.width), std::max(drawnMax.y, y + lh));
     y += lh;
   }
-  if (!lines.empty())
-    ctx.registry.texts.push_back({std::string(text), pos, ImVec2(pos.x + width, y), drawnMin, drawnMax});
+  if (drawnMin.x <= drawnMax.x) {
+    TextBox column{pos, ImVec2(pos.x + width, y)};
+    const TextBox& b = box ? *box : column;
+    ctx.registry.texts.push_back({std::string(text), b.min, b.max, drawnMin, drawnMax});
+  }
   return y - pos.y;
 }
 
@@ -103,13 +110,10 @@ bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::st
   float y = min.y + std::max(pad * 0.5f, (max.y - min.y - h) * 0.5f);
   ImVec2 textPos(min.x + pad, y);
   dl->PushClipRect(min, max, true);
-  drawText(ctx, dl, textPos, width, label, style.role, style.text, style.centered);
+  // The label must fit in the button: the button is its box.
+  TextBox button{min, max};
+  drawText(ctx, dl, textPos, width, label, style.role, style.text, style.centered, &button);
   dl->PopClipRect();
-  // The label must fit in the button: record the button as its box.
-  if (!ctx.registry.texts.empty()) {
-    ctx.registry.texts.back().boxMin = min;
-    ctx.registry.texts.back().boxMax = max;
-  }
   // Only the visible part of a button in scrolling content can be touched.
   ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
   ImVec2 a(std::max(min.x, clipMin.x), std::max(min.y, clipMin.y));

@@ -1,5 +1,7 @@
 #include "core/nurse_mode.h"
 
+#include <utility>
+
 #include <ctime>
 
 #include "core/log.h"
@@ -164,6 +166,32 @@ std::optional<std::pair<fs::path, std::int64_t>> NurseMode::exportCsv() {
     audit("export_failed", e.what());
     return std::nullopt;
   }
+}
+
+void NurseMode::requestSave(long contentVersion) {
+  pending_ = Action::Save;
+  pendingVersion_ = contentVersion;
+}
+
+void NurseMode::requestExport() { pending_ = Action::Export; }
+
+NurseMode::ActionResult NurseMode::runPendingAction() {
+  Action action = std::exchange(pending_, Action::None);
+  ActionResult result;
+  if (action == Action::Save) {
+    result.ran = true;
+    session_.saveFailed = !saveRecord(pendingVersion_);
+    result.saved = !session_.saveFailed;
+  } else if (action == Action::Export) {
+    result.ran = true;
+    auto exported = exportCsv();
+    session_.exportState = exported ? 1 : -1;
+    if (exported) {
+      session_.exportFile = exported->first.string();
+      session_.exportCount = exported->second;
+    }
+  }
+  return result;
 }
 
 std::int64_t NurseMode::recordCount() {

@@ -86,6 +86,18 @@ class NurseMode {
   // Exports every kept record to the export directory; the file and count, or
   // nullopt (reason logged).
   std::optional<std::pair<std::filesystem::path, std::int64_t>> exportCsv();
+  // Screens only ask for saving and export while they draw; the loop runs the request
+  // after the frame (never file or database work inside draw()). A later request
+  // replaces one not yet run.
+  void requestSave(long contentVersion);
+  void requestExport();
+  bool actionPending() const { return pending_ != Action::None; }
+  struct ActionResult {
+    bool ran = false;    // something was run: draw again to show its result
+    bool saved = false;  // a walk-through's record was saved (count it once)
+  };
+  // Runs the pending request, if any, and records its outcome in session().
+  ActionResult runPendingAction();
   std::int64_t recordCount();
   // At start and once a day: deletes records past the retention period. Does not
   // create the database when there is none yet.
@@ -95,6 +107,9 @@ class NurseMode {
   RecordsDb* records() { return records_.get(); }
 
  private:
+  enum class Action { None, Save, Export };
+  Action pending_ = Action::None;
+  long pendingVersion_ = 0;
   void audit(const std::string& event, const std::string& detail);
   void fail(const std::string& reason);
 

@@ -259,12 +259,23 @@ void KioskUi::handleGestures(const std::vector<GestureEvent>& gestures, std::int
 }
 
 bool KioskUi::frame(std::int64_t nowMs) {
+  bool busy = false;
   try {
-    return drawFrame(nowMs);
+    busy = drawFrame(nowMs);
   } catch (...) {
     abandonImGuiFrame();
     throw;
   }
+  return runQueuedActions() || busy;
+}
+
+bool KioskUi::runQueuedActions() {
+  if (!nurse_) return false;
+  NurseMode::ActionResult done = nurse_->runPendingAction();
+  // Fleet metrics count a walk-through once, when its record is saved (Finish stays
+  // on screen after a failed save, so counting at the tap could count it twice).
+  if (done.saved) kiosk_.noteWalkthroughCompleted(nurse_->session().category);
+  return done.ran;  // draw again to show the outcome
 }
 
 void KioskUi::abandonImGuiFrame() {

@@ -83,6 +83,9 @@ class KioskUi {
 
  private:
   bool drawFrame(std::int64_t nowMs);
+  // Runs what screens asked for while drawing (saving a record, CSV export); true
+  // when something ran.
+  bool runQueuedActions();
   void abandonImGuiFrame();
   void ensureFonts(int textSize, float width, float height);
   std::vector<std::string> textsForAtlas(std::vector<std::string>& titleTexts);

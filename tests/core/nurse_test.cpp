@@ -426,12 +426,23 @@ TEST_CASE("Nurse mode signs in by PIN, times out after 60 s and records a walk-t
   s.walkthrough.explainAgain();
   s.walkthrough.forward();
   s.walkthrough.understood();
-  REQUIRE(nurse.saveRecord(5));
+  // Screens ask while drawing; nothing is written until the loop runs the request.
+  nurse.requestSave(5);
+  CHECK(nurse.actionPending());
+  CHECK(nurse.recordCount() == 0);
+  auto saved = nurse.runPendingAction();
+  CHECK(saved.ran);
+  CHECK(saved.saved);
+  CHECK(s.saved);
+  CHECK_FALSE(s.saveFailed);
   CHECK(nurse.recordCount() == 1);
-  auto exported = nurse.exportCsv();
-  REQUIRE(exported);
-  CHECK(exported->second == 1);
-  CHECK(readAll(exported->first).find(",man,pl,5,3,birth_defects semen_donation,condom,Anna") != std::string::npos);
+  CHECK_FALSE(nurse.runPendingAction().ran);  // run once
+  nurse.requestExport();
+  CHECK(s.exportState == 0);
+  CHECK(nurse.runPendingAction().ran);
+  REQUIRE(s.exportState == 1);
+  CHECK(s.exportCount == 1);
+  CHECK(readAll(s.exportFile).find(",man,pl,5,3,birth_defects semen_donation,condom,Anna") != std::string::npos);
   nurse.logout("logged out");
 
   RecordsDb db(recordsIn(dir), wall);

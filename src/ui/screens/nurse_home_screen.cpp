@@ -71,12 +71,7 @@ float NurseHomeScreen::drawActions(UiContext& ctx, float x, float y, float width
                                                     {"nurse.status", statusLabel, true, false}});
   auto& s = nurse_.session();
   if (tapped == 0) {
-    auto result = nurse_.exportCsv();
-    s.exportState = result ? 1 : -1;
-    if (result) {
-      s.exportFile = result->first.string();
-      s.exportCount = result->second;
-    }
+    nurse_.requestExport();  // written after this frame
   } else if (tapped == 1) {
     ctx.kiosk.showScreen(Screen::Status, ctx.now);
   }

@@ -76,11 +76,9 @@ void SummaryScreen::drawActions(UiContext& ctx, float top) {
       s.walkthrough.back();
       ctx.kiosk.showScreen(Screen::Counselling, ctx.now);
     } else if (t == 1) {
-      long version = content_.db() ? content_.db()->info().contentVersion : 0;
-      s.saveFailed = !nurse_.saveRecord(version);
-      // Fleet metrics count a walk-through once, when its record is saved (Finish stays
-      // on screen after a failed save, so counting there could count it twice).
-      if (!s.saveFailed) ctx.kiosk.noteWalkthroughCompleted(s.category);
+      // Saved after this frame (KioskUi::frame), which also counts the walk-through
+      // for the fleet metrics once the record is saved.
+      nurse_.requestSave(content_.db() ? content_.db()->info().contentVersion : 0);
     }
     return;
   }

@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/log.h"
+#include "core/base/log.h"
 
 namespace mk::test {
 

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "core/log.h"
+#include "core/base/log.h"
 #include "ui/sdl_audio.h"
 
 namespace mk::app {

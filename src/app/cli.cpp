@@ -5,8 +5,9 @@
 #include <cstring>
 #include <regex>
 
-#include "core/content_model.h"
-#include "core/content_source.h"
+#include "core/i18n/locale_id.h"
+#include "core/content/content_model.h"
+#include "core/content/content_source.h"
 
 namespace mk::app {
 

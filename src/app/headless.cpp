@@ -11,7 +11,7 @@
 #include <sys/resource.h>
 
 #include "app/headless.h"
-#include "core/log.h"
+#include "core/base/log.h"
 
 namespace mk::app {
 namespace fs = std::filesystem;

@@ -4,7 +4,7 @@
 
 #include "app/app.h"
 #include "app/cli.h"
-#include "core/log.h"
+#include "core/base/log.h"
 
 int main(int argc, char** argv) {
   // A fixed mmap threshold: large buffers (audio read aloud, font atlases) are mapped

@@ -7,8 +7,8 @@
 #include <chrono>
 
 #include "app/systemd_notify.h"
-#include "core/frame_guard.h"
-#include "core/log.h"
+#include "core/session/frame_guard.h"
+#include "core/base/log.h"
 
 namespace mk::app {
 namespace {

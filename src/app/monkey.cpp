@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "app/headless.h"
-#include "core/content_model.h"
+#include "core/content/content_model.h"
 #include "ui/screens/language_screen.h"
-#include "core/log.h"
+#include "core/base/log.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define MEDKIOSK_ASAN 1

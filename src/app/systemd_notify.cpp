@@ -5,7 +5,7 @@
 #include <string>
 #include <systemd/sd-daemon.h>
 
-#include "core/log.h"
+#include "core/base/log.h"
 
 namespace mk::app {
 

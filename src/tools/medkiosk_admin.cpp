@@ -10,12 +10,12 @@
 #include <unistd.h>
 #include <vector>
 
-#include "core/audit_log.h"
-#include "core/config.h"
-#include "core/counselling_records.h"
-#include "core/nurse_auth.h"
-#include "core/paths.h"
-#include "core/records_db.h"
+#include "core/nurse/audit_log.h"
+#include "core/system/config.h"
+#include "core/nurse/counselling_records.h"
+#include "core/nurse/nurse_auth.h"
+#include "core/base/paths.h"
+#include "core/nurse/records_db.h"
 
 namespace {
 namespace fs = std::filesystem;

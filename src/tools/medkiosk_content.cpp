@@ -14,17 +14,17 @@
 #include <set>
 #include <vector>
 
-#include "core/bundle.h"
-#include "core/content_checks.h"
-#include "core/content_store.h"
-#include "core/content_db.h"
-#include "core/font_files.h"
-#include "core/ui_strings.h"
-#include "core/content_source.h"
-#include "core/markdown.h"
-#include "core/pseudo.h"
-#include "core/sqlite_db.h"
-#include "core/unicode_text.h"
+#include "core/update/bundle.h"
+#include "core/content/content_checks.h"
+#include "core/content/content_store.h"
+#include "core/content/content_db.h"
+#include "core/layout/font_files.h"
+#include "core/i18n/ui_strings.h"
+#include "core/content/content_source.h"
+#include "core/content/markdown.h"
+#include "core/content/pseudo_content.h"
+#include "core/base/sqlite_db.h"
+#include "core/base/unicode_text.h"
 
 namespace {
 

@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <string>
 
-#include "core/config.h"
-#include "core/content_store.h"
-#include "core/paths.h"
-#include "core/updater.h"
+#include "core/system/config.h"
+#include "core/content/content_store.h"
+#include "core/base/paths.h"
+#include "core/update/updater.h"
 
 namespace {
 namespace fs = std::filesystem;

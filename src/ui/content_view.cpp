@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/ui_strings.h"
+#include "core/i18n/ui_strings.h"
 
 namespace mk::ui {
 

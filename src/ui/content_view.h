@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/content_db.h"
-#include "core/markdown.h"
+#include "core/content/content_db.h"
+#include "core/content/markdown.h"
 
 namespace mk::ui {
 

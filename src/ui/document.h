@@ -3,7 +3,7 @@
 // positioned lines once per width and text size, then draws only the visible lines.
 #include <vector>
 
-#include "core/markdown.h"
+#include "core/content/markdown.h"
 #include "ui/ui_context.h"
 
 namespace mk::ui {

@@ -7,8 +7,8 @@
 #include <stb/stb_truetype.h>
 #include <vector>
 
-#include "core/log.h"
-#include "core/unicode_text.h"
+#include "core/base/log.h"
+#include "core/base/unicode_text.h"
 
 namespace mk::ui {
 namespace fs = std::filesystem;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/font_files.h"
+#include "core/layout/font_files.h"
 
 struct ImFont;
 struct ImFontAtlas;

@@ -9,7 +9,7 @@
 #include <deque>
 #include <vector>
 
-#include "core/gesture.h"
+#include "core/session/gesture.h"
 
 union SDL_Event;
 struct ImGuiIO;

@@ -6,7 +6,7 @@
 #include <imgui_internal.h>
 #include <malloc.h>
 
-#include "core/log.h"
+#include "core/base/log.h"
 #include "ui/screens/attract_screen.h"
 #include "ui/screens/brochure_screen.h"
 #include "ui/screens/idle_overlay.h"

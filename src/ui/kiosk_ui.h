@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/kiosk_state.h"
-#include "core/nurse_mode.h"
-#include "core/speech.h"
-#include "core/ui_strings.h"
+#include "core/session/kiosk_state.h"
+#include "core/nurse/nurse_mode.h"
+#include "core/speech/speech.h"
+#include "core/i18n/ui_strings.h"
 #include "ui/content_view.h"
 #include "ui/fonts.h"
 #include "ui/input.h"

@@ -12,7 +12,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "core/log.h"
+#include "core/base/log.h"
 
 namespace mk::ui {
 namespace {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "core/log.h"
+#include "core/base/log.h"
 
 namespace mk::ui {
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <mutex>
 
-#include "core/speech.h"
+#include "core/speech/speech.h"
 
 namespace mk::ui {
 

@@ -7,10 +7,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/kiosk_state.h"
-#include "core/palette.h"
-#include "core/text_layout.h"
-#include "core/ui_strings.h"
+#include "core/session/kiosk_state.h"
+#include "core/layout/palette.h"
+#include "core/layout/text_layout.h"
+#include "core/i18n/ui_strings.h"
 #include "ui/fonts.h"
 
 namespace mk::ui {

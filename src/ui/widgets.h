@@ -3,7 +3,7 @@
 // whose label wraps inside them. All sizes are passed in px computed from em.
 #include <string_view>
 
-#include "core/qr_code.h"
+#include "core/layout/qr_code.h"
 #include "ui/ui_context.h"
 
 namespace mk::ui {

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "core/bundle.h"
+#include "core/update/bundle.h"
 
 using namespace mk;
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <unistd.h>
 
-#include "core/config.h"
+#include "core/system/config.h"
 #include "test_support.h"
 
 using namespace mk;

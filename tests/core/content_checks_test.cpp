@@ -2,9 +2,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/content_checks.h"
-#include "core/content_source.h"
-#include "core/font_files.h"
+#include "core/content/content_checks.h"
+#include "core/content/content_source.h"
+#include "core/layout/font_files.h"
 
 using namespace mk;
 

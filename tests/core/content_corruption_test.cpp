@@ -12,8 +12,8 @@
 #include <random>
 #include <unistd.h>
 
-#include "core/content_db.h"
-#include "core/sqlite_db.h"
+#include "core/content/content_db.h"
+#include "core/base/sqlite_db.h"
 
 using namespace mk;
 namespace fs = std::filesystem;

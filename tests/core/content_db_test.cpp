@@ -4,9 +4,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include "core/content_db.h"
-#include "core/content_source.h"
-#include "core/sqlite_db.h"
+#include "core/content/content_db.h"
+#include "core/content/content_source.h"
+#include "core/base/sqlite_db.h"
 #include "test_support.h"
 
 using namespace mk;

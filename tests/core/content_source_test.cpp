@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "core/content_source.h"
+#include "core/content/content_source.h"
 
 using namespace mk;
 

@@ -2,7 +2,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/content_store.h"
+#include "core/content/content_store.h"
 #include "update_fixtures.h"
 
 using namespace mk;

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/content_source.h"
+#include "core/content/content_source.h"
 
 using namespace mk;
 namespace fs = std::filesystem;

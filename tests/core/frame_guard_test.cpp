@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/frame_guard.h"
+#include "core/session/frame_guard.h"
 #include "test_support.h"
 
 using namespace mk;

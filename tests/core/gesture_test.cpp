@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/gesture.h"
+#include "core/session/gesture.h"
 
 using namespace mk;
 using K = PointerEvent::Kind;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/kiosk_state.h"
+#include "core/session/kiosk_state.h"
 #include "test_support.h"
 
 using namespace mk;

@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include "core/content_model.h"
-#include "core/ui_strings.h"
+#include "core/content/content_model.h"
+#include "core/i18n/ui_strings.h"
 
 using namespace mk;
 namespace fs = std::filesystem;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/markdown.h"
+#include "core/content/markdown.h"
 
 using namespace mk;
 

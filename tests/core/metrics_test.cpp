@@ -5,8 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/kiosk_state.h"
-#include "core/metrics.h"
+#include "core/session/kiosk_state.h"
+#include "core/system/metrics.h"
 #include "test_support.h"
 
 using namespace mk;

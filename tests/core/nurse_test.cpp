@@ -5,13 +5,13 @@
 #include <sqlite3.h>
 #include <sstream>
 
-#include "core/audit_log.h"
-#include "core/content_db.h"
-#include "core/counselling_records.h"
-#include "core/nurse_auth.h"
-#include "core/nurse_mode.h"
-#include "core/records_db.h"
-#include "core/walkthrough.h"
+#include "core/nurse/audit_log.h"
+#include "core/content/content_db.h"
+#include "core/nurse/counselling_records.h"
+#include "core/nurse/nurse_auth.h"
+#include "core/nurse/nurse_mode.h"
+#include "core/nurse/records_db.h"
+#include "core/nurse/walkthrough.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/palette.h"
+#include "core/layout/palette.h"
 
 using namespace mk;
 

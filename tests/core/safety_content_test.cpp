@@ -8,8 +8,8 @@
 #include <map>
 #include <sstream>
 
-#include "core/content_checks.h"
-#include "core/content_source.h"
+#include "core/content/content_checks.h"
+#include "core/content/content_source.h"
 
 using namespace mk;
 

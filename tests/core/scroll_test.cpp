@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/scroll.h"
+#include "core/session/scroll.h"
 
 using namespace mk;
 

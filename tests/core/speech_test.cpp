@@ -5,7 +5,7 @@
 #include <cmath>
 #include <thread>
 
-#include "core/speech.h"
+#include "core/speech/speech.h"
 
 using namespace mk;
 using mk::test::waitFor;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/text_layout.h"
-#include "core/unicode_text.h"
+#include "core/layout/text_layout.h"
+#include "core/base/unicode_text.h"
 
 using namespace mk;
 

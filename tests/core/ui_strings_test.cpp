@@ -3,7 +3,7 @@
 #include <fstream>
 #include <unistd.h>
 
-#include "core/ui_strings.h"
+#include "core/i18n/ui_strings.h"
 #include "test_support.h"
 
 using namespace mk;

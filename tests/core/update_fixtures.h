@@ -6,9 +6,9 @@
 #include <string>
 #include <unistd.h>
 
-#include "core/bundle.h"
-#include "core/content_db.h"
-#include "core/content_source.h"
+#include "core/update/bundle.h"
+#include "core/content/content_db.h"
+#include "core/content/content_source.h"
 #include "test_support.h"
 
 namespace mk::test {

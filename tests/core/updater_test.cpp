@@ -2,8 +2,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/content_store.h"
-#include "core/updater.h"
+#include "core/content/content_store.h"
+#include "core/update/updater.h"
 #include "update_fixtures.h"
 
 using namespace mk;

@@ -2,8 +2,8 @@
 // that exist, and nothing else. Metrics use it too, so no second parser drifts.
 #include <catch2/catch.hpp>
 
-#include "core/metrics.h"
-#include "core/utc_time.h"
+#include "core/system/metrics.h"
+#include "core/base/utc_time.h"
 
 using namespace mk;
 

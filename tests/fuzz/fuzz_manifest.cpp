@@ -5,7 +5,7 @@
 #include <exception>
 #include <string_view>
 
-#include "core/bundle.h"
+#include "core/update/bundle.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <string>
 
-#include "core/ui_strings.h"
+#include "core/i18n/ui_strings.h"
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/text_layout.h"
+#include "core/layout/text_layout.h"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "app/app.h"
-#include "core/content_source.h"
-#include "core/content_store.h"
+#include "core/content/content_source.h"
+#include "core/content/content_store.h"
 
 using namespace mk;
 namespace fs = std::filesystem;

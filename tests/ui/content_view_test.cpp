@@ -7,8 +7,8 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "core/content_db.h"
-#include "core/content_source.h"
+#include "core/content/content_db.h"
+#include "core/content/content_source.h"
 #include "ui/content_view.h"
 
 using namespace mk;

@@ -5,9 +5,9 @@
 #include <fstream>
 
 #include "app/app.h"
-#include "core/audit_log.h"
-#include "core/counselling_records.h"
-#include "core/nurse_auth.h"
+#include "core/nurse/audit_log.h"
+#include "core/nurse/counselling_records.h"
+#include "core/nurse/nurse_auth.h"
 #include "ui/frame_checks.h"
 
 using namespace mk;

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/app.h"
-#include "core/pseudo.h"
+#include "core/i18n/pseudo_text.h"
 #include "ui/frame_checks.h"
 
 using namespace mk;

@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "app/app.h"
-#include "core/content_db.h"
-#include "core/content_source.h"
+#include "core/content/content_db.h"
+#include "core/content/content_source.h"
 #include "test_support.h"
 
 using namespace mk;

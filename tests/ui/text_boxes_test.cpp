@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/app.h"
-#include "core/palette.h"
+#include "core/layout/palette.h"
 #include "ui/widgets.h"
 
 using namespace mk;

@@ -1,8 +1,8 @@
 #pragma once
 #include <string>
 
-#include "core/qr_code.h"
-#include "core/speech.h"
+#include "core/layout/qr_code.h"
+#include "core/speech/speech.h"
 #include "ui/content_view.h"
 #include "ui/document.h"
 #include "ui/screens/screen.h"

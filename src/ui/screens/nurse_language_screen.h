@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "core/nurse_mode.h"
+#include "core/nurse/nurse_mode.h"
 #include "ui/content_view.h"
 #include "ui/screens/screen.h"
 

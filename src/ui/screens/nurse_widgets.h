@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/nurse_mode.h"
+#include "core/nurse/nurse_mode.h"
 #include "ui/ui_context.h"
 #include "ui/widgets.h"
 

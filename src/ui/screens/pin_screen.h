@@ -1,5 +1,5 @@
 #pragma once
-#include "core/nurse_mode.h"
+#include "core/nurse/nurse_mode.h"
 #include "ui/screens/screen.h"
 
 namespace mk::ui {

@@ -1,6 +1,6 @@
 #pragma once
 // One class per screen; each draws with small draw...() methods.
-#include "core/gesture.h"
+#include "core/session/gesture.h"
 #include "ui/ui_context.h"
 
 namespace mk::ui {

@@ -1,0 +1,73 @@
+#pragma once
+// The compiled content database: built by medkiosk-content from the sources, opened
+// read-only by the kiosk. Opening verifies schema version, integrity and content hash
+// before anything is shown.
+// Thread-safety: a ContentDb is used from one thread.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/content/content_model.h"
+
+namespace mk {
+
+class Database;
+
+inline constexpr int kContentSchemaVersion = 2;
+
+struct ContentInfo {
+  int schemaVersion = 0;
+  long contentVersion = 0;
+  std::string buildTime;  // ISO 8601 UTC
+  std::string hash;       // SHA-256 of the canonical content, hex
+};
+
+struct MedicineSummary {
+  std::string id;
+  std::string name;
+  std::string brand;
+};
+
+// Compiles sources into a new database at `out`, written beside it and renamed into
+// place only when complete. Throws ContentError or DbError; nothing is left behind.
+ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion,
+                                 const std::filesystem::path& out);
+
+class ContentDb {
+ public:
+  // Throws DbError naming the reason (missing, not a database, wrong schema,
+  // integrity failure, hash mismatch).
+  explicit ContentDb(const std::filesystem::path& path);
+  ~ContentDb();
+  ContentDb(const ContentDb&) = delete;
+  ContentDb& operator=(const ContentDb&) = delete;
+
+  const ContentInfo& info() const { return info_; }
+  std::vector<MedicineSummary> medicines();
+  std::vector<std::string> brochureLocales(const std::string& medicine);
+  std::optional<Brochure> brochure(const std::string& medicine, const std::string& locale);
+  std::vector<MemberState> memberStates();
+  std::string link(const std::string& medicine, const std::string& locale);
+  // The authority patients report side effects to, named in `locale` when the
+  // member state has a name per language. Empty when the country is unknown.
+  std::optional<LocalAuthority> reportingAuthority(const std::string& country, const std::string& locale);
+  // Locales with counselling points for the medicine, English first.
+  std::vector<std::string> counsellingLocales(const std::string& medicine);
+  // The points for a patient group, in order, with their text in `locale` (exactly
+  // that locale; empty when it has none).
+  std::vector<CounsellingPoint> counsellingPoints(const std::string& medicine, const std::string& category,
+                                                  const std::string& locale);
+  // Every text a patient may see, for glyph coverage checks.
+  std::vector<std::string> allTexts();
+
+ private:
+  std::unique_ptr<Database> db_;
+  ContentInfo info_;
+};
+
+// Recomputes the canonical content hash of an open database.
+std::string computeContentHash(Database& db);
+
+}  // namespace mk

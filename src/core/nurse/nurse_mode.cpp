@@ -1,0 +1,223 @@
+#include "core/nurse/nurse_mode.h"
+
+#include <utility>
+
+#include <ctime>
+
+#include "core/base/log.h"
+
+namespace mk {
+namespace fs = std::filesystem;
+
+NurseMode::NurseMode(NurseConfig config) : config_(std::move(config)) {
+  if (!config_.wallClock) config_.wallClock = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
+}
+
+NurseMode::~NurseMode() = default;
+
+void NurseMode::fail(const std::string& reason) {
+  unavailable_ = reason;
+  log::error("nurse", reason + "; nurse mode shows this, patient mode is not affected");
+}
+
+bool NurseMode::ensureOpen() {
+  if (records_) return true;
+  try {
+    records_ = std::make_unique<RecordsDb>(config_.recordsPath, now());
+    auth_ = std::make_unique<NurseAuth>(*records_);
+    audit_ = std::make_unique<AuditLog>(*records_);
+    counselling_ = std::make_unique<CounsellingRecords>(*records_);
+    unavailable_.clear();
+    if (!records_->movedAside().empty())
+      audit("records_recreated", "a corrupt records database was moved to " + records_->movedAside().filename().string());
+    return true;
+  } catch (const std::exception& e) {
+    counselling_.reset();
+    audit_.reset();
+    auth_.reset();
+    records_.reset();
+    fail(e.what());
+    return false;
+  }
+}
+
+void NurseMode::audit(const std::string& event, const std::string& detail) {
+  if (!audit_) return;
+  try {
+    audit_->append(event, detail, now());
+  } catch (const std::exception& e) {
+    log::error("nurse", std::string("audit entry '") + event + "' not written: " + e.what());
+  }
+}
+
+void NurseMode::openPad(std::int64_t nowMs) {
+  pinEntry_.clear();
+  lastAttempt_.reset();
+  lastInputMs_ = nowMs;
+  if (ensureOpen()) audit("mode", "PIN pad opened");
+}
+
+void NurseMode::cancelPad() {
+  pinEntry_.clear();
+  lastAttempt_.reset();
+  audit("mode", "PIN pad closed without signing in");
+}
+
+std::int64_t NurseMode::lockedFor() {
+  if (!auth_) return 0;
+  try {
+    return auth_->lockedFor(now());
+  } catch (const std::exception& e) {
+    fail(e.what());
+    return 0;
+  }
+}
+
+PinAttempt NurseMode::submitPin(std::int64_t nowMs) {
+  lastInputMs_ = nowMs;
+  PinAttempt a;
+  a.outcome = PinAttempt::Outcome::Invalid;
+  if (!ensureOpen()) return a;
+  try {
+    a = auth_->tryPin(pinEntry_, now());
+  } catch (const std::exception& e) {
+    fail(e.what());
+    a.outcome = PinAttempt::Outcome::Invalid;
+  }
+  pinEntry_.clear();
+  lastAttempt_ = a;
+  switch (a.outcome) {
+    case PinAttempt::Outcome::Accepted:
+      nurse_ = a.nurse;
+      session_ = {};
+      audit("pin_ok", "signed in: " + a.nurse);
+      audit("mode", "nurse mode");
+      break;
+    case PinAttempt::Outcome::Wrong:
+      audit("pin_wrong", std::to_string(kFreeTries - a.triesLeft) + " wrong in a row");
+      if (a.lockedSeconds > 0) audit("lockout", "PIN pad locked for " + std::to_string(a.lockedSeconds) + " s");
+      break;
+    case PinAttempt::Outcome::Locked:
+      audit("pin_locked", "PIN entered while locked");
+      break;
+    case PinAttempt::Outcome::Invalid:
+      break;
+  }
+  return a;
+}
+
+void NurseMode::logout(const std::string& reason) {
+  if (!signedIn()) return;
+  audit("logout", nurse_ + ": " + reason);
+  audit("mode", "patient mode");
+  nurse_.clear();
+  session_ = {};
+  pinEntry_.clear();
+  lastAttempt_.reset();
+}
+
+bool NurseMode::tick(std::int64_t nowMs) {
+  if (!signedIn() || nowMs - lastInputMs_ < config_.timeoutMs) return false;
+  logout("no input for " + std::to_string(config_.timeoutMs / 1000) + " s");
+  return true;
+}
+
+std::int64_t NurseMode::deadline() const { return signedIn() ? lastInputMs_ + config_.timeoutMs : -1; }
+
+void NurseMode::startWalkthrough(std::vector<std::string> pointIds) {
+  session_.walkthrough = Walkthrough(std::move(pointIds));
+  session_.started = true;
+  session_.saved = false;
+  audit("counselling", "started: " + session_.medicine + ", " + session_.category + ", " + session_.patientLocale);
+}
+
+bool NurseMode::saveRecord(long contentVersion) {
+  if (!ensureOpen()) return false;
+  CounsellingRecord r;
+  r.medicine = session_.medicine;
+  r.category = session_.category;
+  r.patientLocale = session_.patientLocale;
+  r.contentVersion = contentVersion;
+  r.confirmed = session_.walkthrough.confirmedIds();
+  r.notConfirmed = session_.walkthrough.notConfirmedIds();
+  r.nurse = nurse_;
+  try {
+    counselling_->save(r, now());
+  } catch (const std::exception& e) {
+    fail(e.what());
+    return false;
+  }
+  session_.saved = true;
+  audit("counselling", "completed: " + r.category + ", " + std::to_string(r.confirmed.size()) + " of " +
+                           std::to_string(r.confirmed.size() + r.notConfirmed.size()) + " understood");
+  return true;
+}
+
+std::optional<std::pair<fs::path, std::int64_t>> NurseMode::exportCsv() {
+  if (!ensureOpen()) return std::nullopt;
+  fs::path file = exportFileName(config_.exportDir, now());
+  try {
+    std::int64_t n = counselling_->exportCsv(file);
+    audit("export", std::to_string(n) + " records to " + file.string());
+    log::info("nurse", "exported " + std::to_string(n) + " counselling records to " + file.string());
+    return std::make_pair(file, n);
+  } catch (const std::exception& e) {
+    log::error("nurse", std::string("export failed: ") + e.what());
+    audit("export_failed", e.what());
+    return std::nullopt;
+  }
+}
+
+void NurseMode::requestSave(long contentVersion) {
+  pending_ = Action::Save;
+  pendingVersion_ = contentVersion;
+}
+
+void NurseMode::requestExport() { pending_ = Action::Export; }
+
+NurseMode::ActionResult NurseMode::runPendingAction() {
+  Action action = std::exchange(pending_, Action::None);
+  ActionResult result;
+  if (action == Action::Save) {
+    result.ran = true;
+    session_.saveFailed = !saveRecord(pendingVersion_);
+    result.saved = !session_.saveFailed;
+  } else if (action == Action::Export) {
+    result.ran = true;
+    auto exported = exportCsv();
+    session_.exportState = exported ? 1 : -1;
+    if (exported) {
+      session_.exportFile = exported->first.string();
+      session_.exportCount = exported->second;
+    }
+  }
+  return result;
+}
+
+std::int64_t NurseMode::recordCount() {
+  if (!counselling_) return 0;
+  try {
+    return counselling_->count();
+  } catch (const std::exception& e) {
+    fail(e.what());
+    return 0;
+  }
+}
+
+void NurseMode::purgeIfDue() {
+  std::int64_t t = now();
+  if (lastPurgeUnix_ >= 0 && t - lastPurgeUnix_ < 86400 && t >= lastPurgeUnix_) return;
+  lastPurgeUnix_ = t;
+  std::error_code ec;
+  if (!records_ && !fs::exists(config_.recordsPath, ec)) return;  // created on first use only
+  if (!ensureOpen()) return;
+  try {
+    std::int64_t n = counselling_->purge(t, config_.retentionDays);
+    audit("purge", std::to_string(n) + " records older than " + std::to_string(config_.retentionDays) + " days deleted");
+    if (n) log::info("nurse", "purged " + std::to_string(n) + " counselling records past the retention period");
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
+}
+
+}  // namespace mk

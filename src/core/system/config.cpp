@@ -1,0 +1,183 @@
+#include "core/i18n/locale_id.h"
+#include "core/system/config.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <cstdint>
+#include <cstdio>
+#include <ini.h>
+
+#include "core/update/bundle.h"
+#include "core/base/log.h"
+
+namespace mk {
+namespace {
+
+struct Loader {
+  ConfigResult result;
+  std::string file;
+  void problem(const std::string& key, const std::string& message) {
+    result.problems.push_back(file + ": " + key + ": " + message + "; using the default");
+  }
+};
+
+// "de_AT, fr_BE,nl" -> {"de_AT", "fr_BE", "nl"}; false if any entry is not a locale id.
+bool parseLocaleList(const std::string& s, std::vector<std::string>& out, std::string& bad) {
+  std::vector<std::string> list;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t comma = s.find(',', start);
+    std::string item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    item.erase(0, item.find_first_not_of(" \t"));
+    item.erase(item.find_last_not_of(" \t") + 1);
+    if (!isValidLocaleId(item)) {
+      bad = item;
+      return false;
+    }
+    list.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  out = list;
+  return true;
+}
+
+bool parseInt(const std::string& s, long min, long max, long& out) {
+  try {
+    size_t used = 0;
+    long v = std::stol(s, &used);
+    if (used != s.size() || v < min || v > max) return false;
+    out = v;
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+std::vector<std::string> splitKeys(const std::string& value) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : value + ",") {
+    if (c == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else if (c != ' ' && c != '\t') {
+      cur += c;
+    }
+  }
+  return out;
+}
+
+int handler(void* user, const char* sectionC, const char* nameC, const char* valueC) {
+  auto* l = static_cast<Loader*>(user);
+  std::string section = sectionC, name = nameC, value = valueC;
+  std::string key = section + "." + name;
+  auto& s = l->result.settings;
+  long n = 0;
+  if (key == "kiosk.country") {
+    if (value.size() == 2 && std::isupper(static_cast<unsigned char>(value[0])) && std::isupper(static_cast<unsigned char>(value[1]))) s.country = value;
+    else l->problem(key, "'" + value + "' is not a two-letter country code such as BE");
+  } else if (key == "kiosk.locale") {
+    if (isValidLocaleId(value)) s.locale = value;
+    else l->problem(key, "'" + value + "' is not a locale id such as de_AT");
+  } else if (key == "kiosk.locales") {
+    std::string bad;
+    if (!parseLocaleList(value, s.locales, bad))
+      l->problem(key, "'" + bad + "' is not a locale id; expected a comma-separated list such as nl_BE, fr_BE, de_BE");
+  } else if (key == "kiosk.idle_timeout_seconds") {
+    if (parseInt(value, 0, 86400, n)) s.idleTimeoutMs = n * 1000;
+    else l->problem(key, "expected whole seconds from 0 (off) to 86400");
+  } else if (key == "display.text_size") {
+    if (parseInt(value, 1, 3, n)) s.textSize = static_cast<int>(n);
+    else l->problem(key, "expected 1, 2 or 3");
+  } else if (key == "display.diagonal_inches") {
+    try {
+      float v = std::stof(value);
+      if (v >= 5 && v <= 100) s.screenDiagonalInches = v;
+      else l->problem(key, "expected a screen diagonal between 5 and 100 inches");
+    } catch (...) {
+      l->problem(key, "expected a number of inches");
+    }
+  } else if (key == "display.renderer") {
+    if (value == "software") s.acceleratedRenderer = false;
+    else if (value == "accelerated") s.acceleratedRenderer = true;
+    else l->problem(key, "expected software or accelerated");
+  } else if (key == "display.dpi") {
+    try {
+      size_t used = 0;
+      float v = std::stof(value, &used);
+      if (used == value.size() && v >= 50 && v <= 600) s.dpi = v;
+      else l->problem(key, "expected the screen's pixels per inch, from 50 to 600");
+    } catch (...) {
+      l->problem(key, "expected the screen's pixels per inch, from 50 to 600");
+    }
+  } else if (key == "display.size") {
+    auto x = value.find('x');
+    long w = 0, h = 0;
+    if (x != std::string::npos && parseInt(value.substr(0, x), 240, 8192, w) && parseInt(value.substr(x + 1), 240, 8192, h)) {
+      s.windowWidth = static_cast<int>(w);
+      s.windowHeight = static_cast<int>(h);
+    } else {
+      l->problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
+    }
+  } else if (key == "metrics.textfile") {
+    if (value == "off" || (value.size() > 5 && value[0] == '/' && value.ends_with(".prom"))) s.metricsTextfile = value;
+    else l->problem(key, "expected off or an absolute path ending in .prom");
+  } else if (key == "content.show_unreviewed") {
+    if (value == "yes" || value == "true") s.showUnreviewed = true;
+    else if (value == "no" || value == "false") s.showUnreviewed = false;
+    else l->problem(key, "expected yes or no");
+  } else if (key == "content.url") {
+    if (value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0 || value.rfind("file:///", 0) == 0) s.contentUrl = value;
+    else l->problem(key, "expected an http://, https:// or file:/// address");
+  } else if (key == "content.public_keys") {
+    std::vector<std::string> keys = splitKeys(value);
+    bool valid = !keys.empty() && keys.size() <= 2;
+    for (const auto& k : keys) valid = valid && isValidPublicKey(k);
+    if (valid) s.publicKeys = keys;
+    else l->problem(key, "expected one or two base64 Ed25519 public keys separated by a comma");
+  } else if (key == "content.check_size") {
+    auto x = value.find('x');
+    long w = 0, h = 0;
+    if (x != std::string::npos && parseInt(value.substr(0, x), 240, 8192, w) && parseInt(value.substr(x + 1), 240, 8192, h))
+      s.checkSize = value;
+    else l->problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
+  } else if (key == "content.database") {
+    s.contentDb = value;
+  } else if (key == "data.directory") {
+    if (!value.empty() && value[0] == '/') s.dataDirectory = value;
+    else l->problem(key, "expected an absolute directory path");
+  } else if (key == "records.retention_days") {
+    if (parseInt(value, 1, 3650, n)) s.retentionDays = static_cast<int>(n);
+    else l->problem(key, "expected whole days from 1 to 3650");
+  } else if (key == "records.export_directory") {
+    if (!value.empty() && value[0] == '/') s.exportDirectory = value;
+    else l->problem(key, "expected an absolute directory path");
+  } else {
+    l->problem(key, "unknown key");
+  }
+  return 1;  // keep reading: one bad key must not hide the rest
+}
+
+}  // namespace
+
+ConfigResult loadConfig(const std::filesystem::path& path) {
+  Loader l;
+  l.file = path.string();
+  FILE* f = std::fopen(path.c_str(), "r");
+  if (!f) {
+    l.result.readable = false;
+    l.result.problems.push_back(path.string() + ": cannot read the configuration file (" + std::strerror(errno) +
+                                "); using defaults");
+    log::error("config", l.result.problems.back());
+    return l.result;
+  }
+  int rc = ini_parse_file(f, handler, &l);
+  std::fclose(f);
+  if (rc > 0) l.result.problems.push_back(path.string() + ":" + std::to_string(rc) + ": malformed line ignored");
+  for (const auto& p : l.result.problems) log::warn("config", p);
+  return l.result;
+}
+
+}  // namespace mk

@@ -1,0 +1,286 @@
+#include "core/system/metrics.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <fstream>
+#include <locale>
+#include <sstream>
+#include <unistd.h>
+
+#include "core/base/log.h"
+#include "core/base/utc_time.h"
+
+namespace mk {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kRunningMarker = "medkiosk.running";
+constexpr const char* kPersistedFile = "metrics-state";
+constexpr std::array<const char*, 4> kUpdateResults = {"installed", "unchanged", "refused", "failed"};
+constexpr std::array<const char*, 3> kCategories = {"woman_cbp", "woman_ncbp", "man"};
+
+// Label values: backslash, double quote and line feed are escaped (text format 0.0.4).
+std::string labelValue(const std::string& v) {
+  std::string out;
+  for (char c : v) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '"') out += "\\\"";
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
+// Numbers as Prometheus reads them: the shortest text that reads back exactly.
+std::string number(double v) {
+  std::array<char, 32> buf{};
+  auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+  return std::string(buf.data(), res.ptr);
+}
+
+void family(std::ostringstream& out, const char* name, const char* type, const char* help) {
+  out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n';
+}
+
+bool parseWhole(const std::string& s, std::int64_t& out) {
+  if (s.empty() || s.size() > 18 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  out = std::stoll(s);
+  return true;
+}
+
+bool writeAll(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// Write a temporary file, fsync it, rename it over the target, fsync the directory.
+std::string replaceAtomically(const fs::path& target, const std::string& text) {
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) return "cannot create " + target.parent_path().string() + ": " + ec.message();
+  fs::path tmp = target;
+  tmp += ".tmp";  // the exporter reads only *.prom
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return "cannot write " + tmp.string() + ": " + std::strerror(errno);
+  // Readable by the node exporter, another user, whatever the service's UMask.
+  bool ok = ::fchmod(fd, 0644) == 0 && writeAll(fd, text) && ::fsync(fd) == 0;
+  int err = errno;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) {
+    if (ok) err = errno;
+    ::unlink(tmp.c_str());
+    return "cannot write " + target.string() + ": " + std::strerror(err);
+  }
+  int dir = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::int64_t isoUtcToUnixSeconds(const std::string& iso) {
+  std::time_t t = 0;
+  return parseUtcTime(iso, t) ? static_cast<std::int64_t>(t) : 0;
+}
+
+UpdateStatus readUpdateStatus(const fs::path& file) {
+  UpdateStatus st;
+  std::ifstream in(file);
+  if (!in) return st;  // no update has run yet: not a problem
+  st.present = true;
+  int lineNo = 0;
+  auto note = [&](const std::string& problem) {
+    if (st.problem.empty()) st.problem = problem;  // the first problem is the one to fix
+  };
+  for (std::string line; std::getline(in, line);) {
+    ++lineNo;
+    if (line.empty()) continue;
+    auto eq = line.find('=');
+    std::string key = line.substr(0, eq), value = eq == std::string::npos ? "" : line.substr(eq + 1);
+    std::int64_t n = 0;
+    std::string where = file.string() + ":" + std::to_string(lineNo) + ": ";
+    if (eq == std::string::npos) {
+      note(where + "expected key=value");
+    } else if (key == "time") {
+      if (parseWhole(value, n)) st.time = n;
+      else note(where + "time is not unix seconds");
+    } else if (key == "result") {
+      if (std::find_if(kUpdateResults.begin(), kUpdateResults.end(), [&](const char* r) { return value == r; }) !=
+          kUpdateResults.end())
+        st.result = value;
+      else note(where + "unknown result '" + value + "'");
+    } else if (key == "version") {
+      if (parseWhole(value, n)) st.version = static_cast<long>(n);
+      else note(where + "version is not a whole number");
+    }
+    // message= and keys added later are not metrics.
+  }
+  if (st.problem.empty() && (st.result.empty() || st.time == 0)) st.problem = file.string() + ": time= or result= missing";
+  return st;
+}
+
+Metrics::Metrics(fs::path textfile, fs::path stateDir) : textfile_(std::move(textfile)), stateDir_(std::move(stateDir)) {}
+
+void Metrics::loadPersisted() {
+  std::ifstream in(stateDir_ / kPersistedFile);
+  for (std::string line; std::getline(in, line);) {
+    auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    std::int64_t n = 0;
+    if (!parseWhole(line.substr(eq + 1), n)) continue;
+    if (line.compare(0, eq, "starts") == 0) starts_ = static_cast<std::uint64_t>(n);
+    if (line.compare(0, eq, "unclean_exits") == 0) uncleanExits_ = static_cast<std::uint64_t>(n);
+  }
+}
+
+void Metrics::savePersisted() {
+  std::string problem = replaceAtomically(stateDir_ / kPersistedFile, "starts=" + std::to_string(starts_) +
+                                                                          "\nunclean_exits=" +
+                                                                          std::to_string(uncleanExits_) + "\n");
+  if (!problem.empty()) logOnce(problem + " (restart counts will not survive a restart)");
+}
+
+void Metrics::noteStart(std::int64_t wallSeconds) {
+  startedAt_ = wallSeconds;
+  loadPersisted();
+  ++starts_;
+  std::error_code ec;
+  fs::path marker = stateDir_ / kRunningMarker;
+  if (fs::exists(marker, ec)) {
+    ++uncleanExits_;
+    log::warn("metrics", "the previous run did not exit cleanly (crash, kill or power loss)");
+  }
+  savePersisted();
+  std::ofstream(marker) << wallSeconds << '\n';
+}
+
+void Metrics::noteCleanExit(std::int64_t wallSeconds) {
+  write(wallSeconds);
+  std::error_code ec;
+  fs::remove(stateDir_ / kRunningMarker, ec);
+}
+
+void Metrics::setContent(long version, std::int64_t buildTimeSeconds) {
+  contentVersion_ = version;
+  contentBuildTime_ = buildTimeSeconds;
+}
+
+void Metrics::countSession() { ++sessions_; }
+
+void Metrics::countSectionView(const std::string& locale, const std::string& section) {
+  ++sectionViews_[{locale, section}];
+}
+
+void Metrics::countReadAloud(const std::string& locale) { ++readAloud_[locale]; }
+
+void Metrics::countWalkthrough(const std::string& category) {
+  if (std::find_if(kCategories.begin(), kCategories.end(), [&](const char* c) { return category == c; }) ==
+      kCategories.end()) {
+    log::warn("metrics", "not counting a walk-through of unknown category '" + category + "'");
+    return;
+  }
+  ++walkthroughs_[category];
+}
+
+void Metrics::observeFrame(double seconds) {
+  for (std::size_t i = 0; i < kFrameBucketsSeconds.size(); ++i)
+    if (seconds <= kFrameBucketsSeconds[i]) ++frameBuckets_[i];
+  ++frameCount_;
+  frameSum_ += seconds;
+}
+
+std::string Metrics::render(std::int64_t wallSeconds) const {
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  family(out, "medkiosk_info", "gauge", "Medkiosk build; the value is always 1.");
+  out << "medkiosk_info{version=\"" << labelValue(MEDKIOSK_VERSION) << "\"} 1\n";
+  family(out, "medkiosk_content_version", "gauge", "Version of the content database in use (-1: no content).");
+  out << "medkiosk_content_version " << contentVersion_ << '\n';
+  if (contentVersion_ >= 0 && contentBuildTime_ > 0) {
+    family(out, "medkiosk_content_build_time_seconds", "gauge", "When the content in use was built, unix seconds.");
+    out << "medkiosk_content_build_time_seconds " << contentBuildTime_ << '\n';
+    family(out, "medkiosk_content_age_seconds", "gauge", "Age of the content in use when this file was written.");
+    out << "medkiosk_content_age_seconds " << std::max<std::int64_t>(0, wallSeconds - contentBuildTime_) << '\n';
+  }
+  UpdateStatus up = readUpdateStatus(stateDir_ / "update-status");
+  if (up.present && up.problem.empty()) {
+    family(out, "medkiosk_update_last_time_seconds", "gauge", "When medkiosk-update last ran, unix seconds.");
+    out << "medkiosk_update_last_time_seconds " << up.time << '\n';
+    family(out, "medkiosk_update_last_result", "gauge", "Result of the last content update (1 for the result it had).");
+    for (const char* r : kUpdateResults) out << "medkiosk_update_last_result{result=\"" << r << "\"} " << (up.result == r) << '\n';
+    family(out, "medkiosk_update_last_version", "gauge", "Content version reported by the last content update.");
+    out << "medkiosk_update_last_version " << up.version << '\n';
+  }
+  family(out, "medkiosk_update_status_valid", "gauge", "1 when the updater's status file is readable and well formed.");
+  out << "medkiosk_update_status_valid " << (up.present && up.problem.empty()) << '\n';
+  family(out, "medkiosk_start_time_seconds", "gauge", "When this kiosk process started, unix seconds.");
+  out << "medkiosk_start_time_seconds " << startedAt_ << '\n';
+  family(out, "medkiosk_starts_total", "counter", "Kiosk starts on this machine, including restarts.");
+  out << "medkiosk_starts_total " << starts_ << '\n';
+  family(out, "medkiosk_unclean_exits_total", "counter", "Runs that ended without a clean exit (crash, kill, watchdog, power loss).");
+  out << "medkiosk_unclean_exits_total " << uncleanExits_ << '\n';
+  family(out, "medkiosk_sessions_total", "counter", "Patient sessions started (touch on the attract screen).");
+  out << "medkiosk_sessions_total " << sessions_ << '\n';
+  family(out, "medkiosk_section_views_total", "counter", "Brochure sections shown, by locale and section.");
+  for (const auto& [key, n] : sectionViews_)
+    out << "medkiosk_section_views_total{locale=\"" << labelValue(key.first) << "\",section=\"" << labelValue(key.second)
+        << "\"} " << n << '\n';
+  family(out, "medkiosk_read_aloud_total", "counter", "Read-aloud uses, by locale.");
+  for (const auto& [locale, n] : readAloud_) out << "medkiosk_read_aloud_total{locale=\"" << labelValue(locale) << "\"} " << n << '\n';
+  family(out, "medkiosk_walkthroughs_completed_total", "counter", "Counselling walk-throughs completed, by patient category.");
+  for (const char* c : kCategories) {
+    auto it = walkthroughs_.find(c);
+    out << "medkiosk_walkthroughs_completed_total{category=\"" << c << "\"} " << (it == walkthroughs_.end() ? 0 : it->second) << '\n';
+  }
+  family(out, "medkiosk_frame_seconds", "histogram", "Time to draw and present one frame.");
+  for (std::size_t i = 0; i < kFrameBucketsSeconds.size(); ++i)
+    out << "medkiosk_frame_seconds_bucket{le=\"" << number(kFrameBucketsSeconds[i]) << "\"} " << frameBuckets_[i] << '\n';
+  out << "medkiosk_frame_seconds_bucket{le=\"+Inf\"} " << frameCount_ << '\n';
+  out << "medkiosk_frame_seconds_sum " << number(frameSum_) << '\n';
+  out << "medkiosk_frame_seconds_count " << frameCount_ << '\n';
+  return out.str();
+}
+
+void Metrics::logOnce(const std::string& problem) {
+  if (problem == lastProblem_) return;
+  lastProblem_ = problem;
+  log::error("metrics", problem);
+}
+
+bool Metrics::write(std::int64_t wallSeconds) {
+  UpdateStatus up = readUpdateStatus(stateDir_ / "update-status");
+  if (up.problem != lastUpdateProblem_) {
+    lastUpdateProblem_ = up.problem;
+    if (!up.problem.empty()) log::warn("metrics", up.problem + "; update metrics left out");
+  }
+  std::string problem = replaceAtomically(textfile_, render(wallSeconds));
+  if (!problem.empty()) {
+    logOnce(problem);
+    return false;
+  }
+  lastProblem_.clear();
+  return true;
+}
+
+bool Metrics::writeIfDue(std::int64_t monoMs, std::int64_t wallSeconds) {
+  if (lastWriteMs_ >= 0 && monoMs - lastWriteMs_ < kWriteIntervalMs) return false;
+  lastWriteMs_ = monoMs;
+  return write(wallSeconds);
+}
+
+}  // namespace mk

@@ -19,7 +19,8 @@ std::int64_t wallSeconds() {
 }
 
 std::int64_t monotonicMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 
 App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
@@ -35,7 +36,8 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   metricsFile_ = settings_.metricsTextfile.empty() ? (paths_.stateDir / "metrics" / "medkiosk.prom").string()
                                                    : settings_.metricsTextfile;
   explicitContent_ = options.content;
-  sources_ = ContentSources{paths_.stateDir, settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb)};
+  sources_ = ContentSources{
+      paths_.stateDir, settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb)};
   auto started = std::chrono::steady_clock::now();
   openContent();
   times_.contentOpenMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -60,7 +62,8 @@ void App::openContent() {
     try {
       db_ = std::make_unique<ContentDb>(explicitContent_);
       origin_ = "command line";
-      log::info("content", "opened " + explicitContent_ + " (content version " + std::to_string(db_->info().contentVersion) + ")");
+      log::info("content",
+                "opened " + explicitContent_ + " (content version " + std::to_string(db_->info().contentVersion) + ")");
     } catch (const std::exception& e) {
       log::error("content", std::string(e.what()) + "; showing the 'information unavailable' screen");
     }
@@ -133,8 +136,9 @@ bool App::pollContent(std::int64_t nowMs) {
   if (!c.db) {
     // Keep what is open: it passed its checks and stays readable even if the file
     // was removed meanwhile.
-    if (db_) log::error("content", "no usable content found on re-check; keeping content version " +
-                                       std::to_string(db_->info().contentVersion));
+    if (db_)
+      log::error("content", "no usable content found on re-check; keeping content version " +
+                                std::to_string(db_->info().contentVersion));
     return false;
   }
   if (db_ && c.db->info().hash == db_->info().hash && c.db->info().contentVersion == db_->info().contentVersion) {

@@ -1,14 +1,14 @@
 // --bench: figures the program measures on itself, as one JSON object.
 // Frame figures are given twice: wall-clock time, and the CPU time of the UI thread,
 // which other load on the machine barely changes.
+#include <sys/resource.h>
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <sstream>
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include "app/app.h"
 
@@ -17,9 +17,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double msSince(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 double threadCpuMs() {
   timespec ts{};
@@ -128,7 +126,8 @@ void speakingVsSilent(Run& r, Frames& silent, Frames& speaking) {
   r.app.ui().frame(r.now += 16);
   scroll(silent);
   if (r.app.readAloud() && r.app.readAloud()->available()) {
-    std::vector<std::string> text(40, "Use effective contraception without a break, starting at least four weeks before treatment.");
+    std::vector<std::string> text(
+        40, "Use effective contraception without a break, starting at least four weeks before treatment.");
     r.app.readAloud()->start(text, "en");
     scroll(speaking);
     r.app.readAloud()->stop();
@@ -173,22 +172,25 @@ int runBench(const Options& o, const std::string& argv0) {
   Frames silent, speaking;
   speakingVsSilent(run, silent, speaking);
   getrusage(RUSAGE_SELF, &ru);
-  std::printf("{\"size\":\"%dx%d\",\"setup_ms\":%.2f,\"first_frame_ms\":%.2f,\"process_start_to_first_frame_ms\":%.1f,"
-              "\"content_open_ms\":%.2f,\"first_query_ms\":%.2f,\"brochure_query_ms\":%.2f,"
-              "\"font_atlas_ms\":%.2f,\"font_atlas_width\":%d,\"font_atlas_height\":%d,\"font_atlas_glyphs\":%d,",
-              o.width, o.height, setupMs, firstFrameMs, startToFirstFrame, st.contentOpenMs, st.firstQueryMs,
-              brochureQueryMs, atlas.buildMs, atlas.width, atlas.height, atlas.glyphs);
-  std::printf("\"locales\":%zu,\"scroll_frames\":%zu,\"frame_p50_ms\":%.3f,\"frame_p99_ms\":%.3f,\"frame_max_ms\":%.3f,"
-              "\"frame_cpu_p50_ms\":%.3f,\"frame_cpu_p99_ms\":%.3f,\"frame_cpu_max_ms\":%.3f,",
-              run.locales.size(), scroll.wall.size(), percentile(scroll.wall, 0.5), percentile(scroll.wall, 0.99),
-              maxOf(scroll.wall), percentile(scroll.cpu, 0.5), percentile(scroll.cpu, 0.99), maxOf(scroll.cpu));
-  std::printf("\"language_switch_p50_ms\":%.3f,\"language_switch_max_ms\":%.3f,"
-              "\"language_switch_cpu_p50_ms\":%.3f,\"language_switch_cpu_max_ms\":%.3f,"
-              "\"frame_p50_ms_silent\":%.3f,\"frame_p50_ms_speaking\":%.3f,\"frame_p99_ms_speaking\":%.3f,"
-              "\"peak_rss_kb_before_speech\":%ld,\"peak_rss_kb\":%ld}\n",
-              percentile(switches.wall, 0.5), maxOf(switches.wall), percentile(switches.cpu, 0.5), maxOf(switches.cpu),
-              percentile(silent.wall, 0.5), percentile(speaking.wall, 0.5), percentile(speaking.wall, 0.99), rssBeforeSpeech,
-              ru.ru_maxrss);
+  std::printf(
+      "{\"size\":\"%dx%d\",\"setup_ms\":%.2f,\"first_frame_ms\":%.2f,\"process_start_to_first_frame_ms\":%.1f,"
+      "\"content_open_ms\":%.2f,\"first_query_ms\":%.2f,\"brochure_query_ms\":%.2f,"
+      "\"font_atlas_ms\":%.2f,\"font_atlas_width\":%d,\"font_atlas_height\":%d,\"font_atlas_glyphs\":%d,",
+      o.width, o.height, setupMs, firstFrameMs, startToFirstFrame, st.contentOpenMs, st.firstQueryMs, brochureQueryMs,
+      atlas.buildMs, atlas.width, atlas.height, atlas.glyphs);
+  std::printf(
+      "\"locales\":%zu,\"scroll_frames\":%zu,\"frame_p50_ms\":%.3f,\"frame_p99_ms\":%.3f,\"frame_max_ms\":%.3f,"
+      "\"frame_cpu_p50_ms\":%.3f,\"frame_cpu_p99_ms\":%.3f,\"frame_cpu_max_ms\":%.3f,",
+      run.locales.size(), scroll.wall.size(), percentile(scroll.wall, 0.5), percentile(scroll.wall, 0.99),
+      maxOf(scroll.wall), percentile(scroll.cpu, 0.5), percentile(scroll.cpu, 0.99), maxOf(scroll.cpu));
+  std::printf(
+      "\"language_switch_p50_ms\":%.3f,\"language_switch_max_ms\":%.3f,"
+      "\"language_switch_cpu_p50_ms\":%.3f,\"language_switch_cpu_max_ms\":%.3f,"
+      "\"frame_p50_ms_silent\":%.3f,\"frame_p50_ms_speaking\":%.3f,\"frame_p99_ms_speaking\":%.3f,"
+      "\"peak_rss_kb_before_speech\":%ld,\"peak_rss_kb\":%ld}\n",
+      percentile(switches.wall, 0.5), maxOf(switches.wall), percentile(switches.cpu, 0.5), maxOf(switches.cpu),
+      percentile(silent.wall, 0.5), percentile(speaking.wall, 0.5), percentile(speaking.wall, 0.99), rssBeforeSpeech,
+      ru.ru_maxrss);
   return 0;
 }
 

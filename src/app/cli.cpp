@@ -5,9 +5,9 @@
 #include <cstring>
 #include <regex>
 
-#include "core/i18n/locale_id.h"
 #include "core/content/content_model.h"
 #include "core/content/content_source.h"
+#include "core/i18n/locale_id.h"
 
 namespace mk::app {
 
@@ -33,8 +33,8 @@ const char* usageText() {
 
 namespace {
 
-constexpr std::array<const char*, 10> kScreens = {"attract", "language", "medicine", "brochure", "idle",
-                                                  "pin", "nurse", "counselling", "summary", "status"};
+constexpr std::array<const char*, 10> kScreens = {"attract", "language", "medicine",    "brochure", "idle",
+                                                  "pin",     "nurse",    "counselling", "summary",  "status"};
 constexpr std::array<const char*, 3> kCategories = {"woman_cbp", "woman_ncbp", "man"};
 
 bool parseSize(const std::string& s, int& w, int& h) {
@@ -75,20 +75,24 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
     } else if (a == "--bench") {
       bench = true;
     } else if (a == "--config" || a == "--content" || a == "--country" || a == "--locale" || a == "--size" ||
-               a == "--screenshot" || a == "--screen" || a == "--section" || a == "--text-size" ||
-               a == "--contrast" || a == "--category" || a == "--replay" || a == "--out" || a == "--data-dir" ||
-               a == "--metrics" || a == "--check-content" || a == "--monkey" || a == "--seed") {
+               a == "--screenshot" || a == "--screen" || a == "--section" || a == "--text-size" || a == "--contrast" ||
+               a == "--category" || a == "--replay" || a == "--out" || a == "--data-dir" || a == "--metrics" ||
+               a == "--check-content" || a == "--monkey" || a == "--seed") {
       if (!value(v)) return CliError{a + " needs a value"};
-      if (a == "--config") o.config = v;
-      else if (a == "--content") o.content = v;
+      if (a == "--config")
+        o.config = v;
+      else if (a == "--content")
+        o.content = v;
       else if (a == "--country") {
-        if (!std::regex_match(v, std::regex("^[A-Z]{2}$"))) return CliError{"--country takes an ISO 3166 code such as BE, not '" + v + "'"};
+        if (!std::regex_match(v, std::regex("^[A-Z]{2}$")))
+          return CliError{"--country takes an ISO 3166 code such as BE, not '" + v + "'"};
         o.country = v;
       } else if (a == "--locale") {
         if (!isValidLocaleId(v)) return CliError{"--locale takes a locale id such as de_AT, not '" + v + "'"};
         o.locale = v;
       } else if (a == "--size") {
-        if (!parseSize(v, o.width, o.height)) return CliError{"--size takes WIDTHxHEIGHT such as 1080x1920, not '" + v + "'"};
+        if (!parseSize(v, o.width, o.height))
+          return CliError{"--size takes WIDTHxHEIGHT such as 1080x1920, not '" + v + "'"};
         o.sizeGiven = true;
       } else if (a == "--screenshot") {
         screenshot = true;
@@ -97,7 +101,8 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
         if (!oneOf(kScreens, v)) return CliError{"unknown screen '" + v + "'"};
         o.screen = v;
       } else if (a == "--section") {
-        if (std::find(kSectionIds.begin(), kSectionIds.end(), v) == kSectionIds.end()) return CliError{"unknown section '" + v + "'"};
+        if (std::find(kSectionIds.begin(), kSectionIds.end(), v) == kSectionIds.end())
+          return CliError{"unknown section '" + v + "'"};
         o.section = v;
       } else if (a == "--text-size") {
         if (v != "1" && v != "2" && v != "3") return CliError{"--text-size takes 1, 2 or 3"};
@@ -129,7 +134,8 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
         monkey = true;
         o.monkeyEvents = std::stoll(v);
       } else if (a == "--seed") {
-        if (!std::regex_match(v, std::regex("^[0-9]{1,19}$"))) return CliError{"--seed takes a whole number, not '" + v + "'"};
+        if (!std::regex_match(v, std::regex("^[0-9]{1,19}$")))
+          return CliError{"--seed takes a whole number, not '" + v + "'"};
         o.seed = std::stoull(v);
         o.seedGiven = true;
       }
@@ -151,7 +157,8 @@ std::variant<Options, CliError> parseArgs(int argc, const char* const* argv) {
   } else if (monkey) {
     o.mode = Options::Mode::Monkey;
   } else if (check) {
-    if (!o.screen.empty() || !o.section.empty() || !o.out.empty()) return CliError{"--check-content renders every screen itself"};
+    if (!o.screen.empty() || !o.section.empty() || !o.out.empty())
+      return CliError{"--check-content renders every screen itself"};
     o.mode = Options::Mode::CheckContent;
   } else if (!o.screen.empty() || !o.section.empty() || !o.out.empty()) {
     return CliError{"--screen, --section and --out go with --screenshot or --replay"};

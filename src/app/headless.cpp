@@ -1,6 +1,7 @@
 // Screenshot, replay and benchmark modes: the real UI on a software surface, with a
 // virtual clock, through the same KioskUi::frame() as the window.
 #include <SDL.h>
+#include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -8,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/resource.h>
 
 #include "app/headless.h"
 #include "core/base/log.h"
@@ -70,7 +70,8 @@ void writeState(Headless& h, const fs::path& path) {
       << "category=" << c.category << "\n"
       << "patient_locale=" << c.patientLocale << "\n"
       << "nurse_locale=" << c.nurseLocale << "\n"
-      << "point=" << (c.started ? std::to_string(c.walkthrough.current() + 1) + "/" + std::to_string(c.walkthrough.count()) : "")
+      << "point="
+      << (c.started ? std::to_string(c.walkthrough.current() + 1) + "/" + std::to_string(c.walkthrough.count()) : "")
       << "\n"
       << "saved=" << (c.saved ? 1 : 0) << "\n";
   for (const auto& t : h.app.ui().registry().texts)
@@ -119,8 +120,10 @@ bool prepareNurseScreen(Headless& h, const Options& o) {
   if (o.screen == "summary") {
     // A realistic summary: all understood except the second point.
     for (size_t i = 0; i < ids.size(); ++i) {
-      if (i == 1) s.walkthrough.forward();
-      else s.walkthrough.understood();
+      if (i == 1)
+        s.walkthrough.forward();
+      else
+        s.walkthrough.understood();
     }
     k.showScreen(Screen::Summary, h.now);
   } else {
@@ -222,8 +225,8 @@ int runContentCheck(const Options& o, const std::string& argv0) {
     }
   };
   Kiosk& k = h.app.kiosk();
-  for (const char* screen : {"attract", "language", "medicine", "brochure", "idle", "pin", "nurse", "counselling",
-                             "summary", "status"}) {
+  for (const char* screen :
+       {"attract", "language", "medicine", "brochure", "idle", "pin", "nurse", "counselling", "summary", "status"}) {
     k.goHome(h.now);
     so.screen = screen;
     if (!prepareScreen(h, so)) return 1;

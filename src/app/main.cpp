@@ -1,6 +1,6 @@
+#include <malloc.h>
 #include <cstdio>
 #include <exception>
-#include <malloc.h>
 
 #include "app/app.h"
 #include "app/cli.h"
@@ -20,14 +20,24 @@ int main(int argc, char** argv) {
   using Mode = mk::app::Options::Mode;
   try {
     switch (o.mode) {
-      case Mode::Help: std::fputs(mk::app::usageText(), stdout); return 0;
-      case Mode::Version: std::printf("medkiosk %s\n", MEDKIOSK_VERSION); return 0;
-      case Mode::Screenshot: return mk::app::runScreenshot(o, argv[0]);
-      case Mode::Replay: return mk::app::runReplay(o, argv[0]);
-      case Mode::Bench: return mk::app::runBench(o, argv[0]);
-      case Mode::Monkey: return mk::app::runMonkey(o, argv[0]);
-      case Mode::CheckContent: return mk::app::runContentCheck(o, argv[0]);
-      case Mode::Kiosk: return mk::app::runWindow(o, argv[0]);
+      case Mode::Help:
+        std::fputs(mk::app::usageText(), stdout);
+        return 0;
+      case Mode::Version:
+        std::printf("medkiosk %s\n", MEDKIOSK_VERSION);
+        return 0;
+      case Mode::Screenshot:
+        return mk::app::runScreenshot(o, argv[0]);
+      case Mode::Replay:
+        return mk::app::runReplay(o, argv[0]);
+      case Mode::Bench:
+        return mk::app::runBench(o, argv[0]);
+      case Mode::Monkey:
+        return mk::app::runMonkey(o, argv[0]);
+      case Mode::CheckContent:
+        return mk::app::runContentCheck(o, argv[0]);
+      case Mode::Kiosk:
+        return mk::app::runWindow(o, argv[0]);
     }
   } catch (const std::exception& e) {
     mk::log::error("main", e.what());

@@ -7,8 +7,8 @@
 #include <chrono>
 
 #include "app/systemd_notify.h"
-#include "core/session/frame_guard.h"
 #include "core/base/log.h"
+#include "core/session/frame_guard.h"
 
 namespace mk::app {
 namespace {
@@ -83,7 +83,8 @@ int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::fun
         log::info("window", "laid out for " + std::to_string(frameW) + "x" + std::to_string(frameH));
       }
       if (app.metrics())
-        app.metrics()->observeFrame(std::chrono::duration<double>(std::chrono::steady_clock::now() - frameStart).count());
+        app.metrics()->observeFrame(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - frameStart).count());
       guard.succeeded();
       systemd.ready();
       if (!firstFrameShown) {
@@ -122,8 +123,10 @@ SDL_Window* openWindow(const WindowRequest& request) {
   int y = plan.centred ? static_cast<int>(SDL_WINDOWPOS_CENTERED) : plan.rect.y;
   SDL_Window* window = SDL_CreateWindow("Medkiosk", x, y, plan.rect.w, plan.rect.h, flags);
   if (window)
-    log::info("window", std::string(plan.fullscreen ? "full screen" : plan.centred ? "windowed" : "forced size") + " " +
-                            std::to_string(plan.rect.w) + "x" + std::to_string(plan.rect.h) + " at " +
+    log::info("window", std::string(plan.fullscreen ? "full screen"
+                                    : plan.centred  ? "windowed"
+                                                    : "forced size") +
+                            " " + std::to_string(plan.rect.w) + "x" + std::to_string(plan.rect.h) + " at " +
                             std::to_string(plan.rect.x) + "," + std::to_string(plan.rect.y) + " (" +
                             SDL_GetCurrentVideoDriver() + ")");
   return window;
@@ -139,8 +142,8 @@ void refitWindow(SDL_Window* window, const WindowRequest& request) {
   if (!needsRefit(request, {wx, wy, ww, wh}, display)) return;
   // With no window manager nobody resizes a full-screen window when the display
   // changes: leave full screen, cover the new display, and ask again.
-  log::info("window", "the display is now " + std::to_string(display.w) + "x" + std::to_string(display.h) +
-                          "; covering it");
+  log::info("window",
+            "the display is now " + std::to_string(display.w) + "x" + std::to_string(display.h) + "; covering it");
   SDL_SetWindowFullscreen(window, 0);
   SDL_SetWindowPosition(window, display.x, display.y);
   SDL_SetWindowSize(window, display.w, display.h);
@@ -187,8 +190,8 @@ int runWindow(const Options& o, const std::string& argv0) {
             log::info("window", "first frame " + std::to_string(shown - started) + " ms after start (video " +
                                     std::to_string(videoReady - started) + " ms, content, strings and fonts " +
                                     std::to_string(appReady - videoReady) + " ms, window, renderer and first frame " +
-                                    std::to_string(shown - appReady) + " ms, " + std::to_string(renderer->width()) + "x" +
-                                    std::to_string(renderer->height()) + ")");
+                                    std::to_string(shown - appReady) + " ms, " + std::to_string(renderer->width()) +
+                                    "x" + std::to_string(renderer->height()) + ")");
             // After the first frame: opening the sound device can take a tenth of a
             // second, and the first screen has nothing to read aloud.
             app.enableAudio();

@@ -4,6 +4,7 @@
 // rasterised only every kRasterEvery events and at the end, to stay fast under the
 // sanitizers. Resident memory after warm-up (a tour of every language, then random
 // events) must grow by less than 1 MB.
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -11,12 +12,11 @@
 #include <fstream>
 #include <random>
 #include <thread>
-#include <unistd.h>
 
 #include "app/headless.h"
+#include "core/base/log.h"
 #include "core/content/content_model.h"
 #include "ui/screens/language_screen.h"
-#include "core/base/log.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define MEDKIOSK_ASAN 1
@@ -95,21 +95,40 @@ class Monkey {
     auto kind = static_cast<Kind>(pick_(rng_));
     ++counts_[static_cast<int>(kind)];
     switch (kind) {
-      case Kind::Tap: tap(randomX(), randomY()); break;
-      case Kind::TargetTap: targetTap(); break;
-      case Kind::Drag: drag(false); break;
-      case Kind::Fling: drag(true); break;
-      case Kind::LongPress: hold(randomX(), randomY(), uniform(500, 1'500)); break;
-      case Kind::CornerHold: cornerHold(); break;
-      case Kind::Pause: step(uniform(0, 2'000)); break;
-      case Kind::LongPause: h_.advance(uniform(20'000, 150'000)); break;  // idle warning and reset
-      case Kind::Count: break;
+      case Kind::Tap:
+        tap(randomX(), randomY());
+        break;
+      case Kind::TargetTap:
+        targetTap();
+        break;
+      case Kind::Drag:
+        drag(false);
+        break;
+      case Kind::Fling:
+        drag(true);
+        break;
+      case Kind::LongPress:
+        hold(randomX(), randomY(), uniform(500, 1'500));
+        break;
+      case Kind::CornerHold:
+        cornerHold();
+        break;
+      case Kind::Pause:
+        step(uniform(0, 2'000));
+        break;
+      case Kind::LongPause:
+        h_.advance(uniform(20'000, 150'000));
+        break;  // idle warning and reset
+      case Kind::Count:
+        break;
     }
   }
   const std::array<long long, static_cast<int>(Kind::Count)>& counts() const { return counts_; }
 
  private:
-  std::int64_t uniform(std::int64_t lo, std::int64_t hi) { return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng_); }
+  std::int64_t uniform(std::int64_t lo, std::int64_t hi) {
+    return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng_);
+  }
   float randomX() { return std::uniform_real_distribution<float>(0, w_ - 1)(rng_); }
   float randomY() { return std::uniform_real_distribution<float>(0, h2_ - 1)(rng_); }
 

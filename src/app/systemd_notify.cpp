@@ -1,9 +1,9 @@
 #include "app/systemd_notify.h"
 
+#include <systemd/sd-daemon.h>
 #include <algorithm>
 #include <cstring>
 #include <string>
-#include <systemd/sd-daemon.h>
 
 #include "core/base/log.h"
 

@@ -1,21 +1,21 @@
 // medkiosk-admin: nurses, PIN lockouts, counselling records and the audit log of a
 // kiosk, for clinic IT. Works on the records database in the data directory.
 // Links core only.
+#include <termios.h>
+#include <unistd.h>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <iostream>
 #include <string>
-#include <termios.h>
-#include <unistd.h>
 #include <vector>
 
+#include "core/base/paths.h"
 #include "core/nurse/audit_log.h"
-#include "core/system/config.h"
 #include "core/nurse/counselling_records.h"
 #include "core/nurse/nurse_auth.h"
-#include "core/base/paths.h"
 #include "core/nurse/records_db.h"
+#include "core/system/config.h"
 
 namespace {
 namespace fs = std::filesystem;
@@ -77,7 +77,8 @@ int nurseCommand(mk::RecordsDb& db, const std::vector<std::string>& args) {
     for (const auto& n : auth.nurses()) std::printf("%s\n", n.c_str());
     return 0;
   }
-  if (args.size() != 3 || (args[1] != "add" && args[1] != "remove")) return usageError("nurse add|remove PSEUDONYM, or nurse list");
+  if (args.size() != 3 || (args[1] != "add" && args[1] != "remove"))
+    return usageError("nurse add|remove PSEUDONYM, or nurse list");
   const std::string& name = args[2];
   if (args[1] == "remove") {
     if (!auth.removeNurse(name)) {
@@ -135,7 +136,10 @@ int run(const Admin& admin, const std::vector<std::string>& args) {
   }
   if (cmd == "purge" && args.size() == 1) {
     std::int64_t n = mk::CounsellingRecords(db).purge(now(), admin.settings.retentionDays);
-    audit.append("purge", std::to_string(n) + " records older than " + std::to_string(admin.settings.retentionDays) + " days deleted", now());
+    audit.append(
+        "purge",
+        std::to_string(n) + " records older than " + std::to_string(admin.settings.retentionDays) + " days deleted",
+        now());
     std::printf("deleted %lld records older than %d days\n", static_cast<long long>(n), admin.settings.retentionDays);
     return 0;
   }
@@ -174,7 +178,7 @@ int main(int argc, char** argv) {
     if (!cfg.readable) return usageError("cannot read " + configPath);
     admin.settings = cfg.settings;
   }
-  admin.dataDir = !dataDir.empty() ? fs::path(dataDir)
+  admin.dataDir = !dataDir.empty()                        ? fs::path(dataDir)
                   : !admin.settings.dataDirectory.empty() ? fs::path(admin.settings.dataDirectory)
                                                           : mk::resolveDataPaths(argv[0]).stateDir;
   try {

@@ -1,10 +1,10 @@
 // medkiosk-content: builds, checks and exports the content database. Links core only.
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fcntl.h>
-#include <unistd.h>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -14,17 +14,17 @@
 #include <set>
 #include <vector>
 
-#include "core/update/bundle.h"
-#include "core/content/content_checks.h"
-#include "core/content/content_store.h"
-#include "core/content/content_db.h"
-#include "core/layout/font_files.h"
-#include "core/i18n/ui_strings.h"
-#include "core/content/content_source.h"
-#include "core/content/markdown.h"
-#include "core/content/pseudo_content.h"
 #include "core/base/sqlite_db.h"
 #include "core/base/unicode_text.h"
+#include "core/content/content_checks.h"
+#include "core/content/content_db.h"
+#include "core/content/content_source.h"
+#include "core/content/content_store.h"
+#include "core/content/markdown.h"
+#include "core/content/pseudo_content.h"
+#include "core/i18n/ui_strings.h"
+#include "core/layout/font_files.h"
+#include "core/update/bundle.h"
 
 namespace {
 
@@ -45,12 +45,14 @@ int usageError(const std::string& message) {
 long readVersion(const std::string& dir) {
   std::ifstream in(dir + "/VERSION");
   long v = 0;
-  if (!(in >> v) || v <= 0) throw mk::ContentError(dir + "/VERSION", 1, "expected a positive whole number (the content version)");
+  if (!(in >> v) || v <= 0)
+    throw mk::ContentError(dir + "/VERSION", 1, "expected a positive whole number (the content version)");
   return v;
 }
 
 int build(int argc, char** argv) {
-  if (argc < 5 || std::strcmp(argv[3], "-o") != 0) return usageError("build needs SRC_DIR -o DB [--pseudo] [--content-version N]");
+  if (argc < 5 || std::strcmp(argv[3], "-o") != 0)
+    return usageError("build needs SRC_DIR -o DB [--pseudo] [--content-version N]");
   bool pseudo = false;
   long version = 0;
   for (int i = 5; i < argc; ++i) {
@@ -111,7 +113,8 @@ int checkLocales(const std::string& dir, std::vector<std::string>& texts) {
     for (const auto& k : rootKeys) {
       std::string error;
       if (!strings.patternCompiles(k, error)) {
-        std::fprintf(stderr, "%s/%s.res: '%s' does not compile: %s\n", dir.c_str(), locale.c_str(), k.c_str(), error.c_str());
+        std::fprintf(stderr, "%s/%s.res: '%s' does not compile: %s\n", dir.c_str(), locale.c_str(), k.c_str(),
+                     error.c_str());
         ++problems;
       }
       texts.push_back(strings.get(k));
@@ -124,8 +127,10 @@ int check(int argc, char** argv) {
   if (argc < 3) return usageError("check needs DB");
   std::string locales;
   for (int i = 3; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--locales") == 0 && i + 1 < argc) locales = argv[++i];
-    else return usageError(std::string("unknown argument '") + argv[i] + "'");
+    if (std::strcmp(argv[i], "--locales") == 0 && i + 1 < argc)
+      locales = argv[++i];
+    else
+      return usageError(std::string("unknown argument '") + argv[i] + "'");
   }
   try {
     mk::ContentDb db(argv[2]);
@@ -146,7 +151,8 @@ int check(int argc, char** argv) {
         b->path = m.id + "/" + loc;
         for (auto id : mk::kSectionIds)
           if (!b->section(id)) {
-            std::fprintf(stderr, "%s: %s/%s: missing section %s\n", argv[2], m.id.c_str(), loc.c_str(), std::string(id).c_str());
+            std::fprintf(stderr, "%s: %s/%s: missing section %s\n", argv[2], m.id.c_str(), loc.c_str(),
+                         std::string(id).c_str());
             ++problems;
           }
         report(mk::checkNfc(*b));
@@ -179,11 +185,16 @@ int check(int argc, char** argv) {
 std::string htmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
   }
   return out;
 }
@@ -191,14 +202,18 @@ std::string htmlEscape(const std::string& s) {
 std::string jsonEscape(const std::string& s) {
   std::string out;
   for (unsigned char c : s) {
-    if (c == '"') out += "\\\"";
-    else if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
+    if (c == '"')
+      out += "\\\"";
+    else if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
     else if (c < 0x20) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\u%04x", c);
       out += buf;
-    } else out += static_cast<char>(c);
+    } else
+      out += static_cast<char>(c);
   }
   return out;
 }
@@ -217,7 +232,8 @@ std::string spansHtml(const mk::Block& b) {
 void exportText(const mk::Brochure& b) {
   std::printf("%s\n%s\n\nWARNING: %s\n", b.title.c_str(), b.subtitle.c_str(), b.warning.c_str());
   for (const auto& s : b.sections) {
-    std::printf("\n== %s ==\n[%s; source: %s]\n\n", s.title.c_str(), std::string(mk::toString(s.review.status)).c_str(), s.source.c_str());
+    std::printf("\n== %s ==\n[%s; source: %s]\n\n", s.title.c_str(), std::string(mk::toString(s.review.status)).c_str(),
+                s.source.c_str());
     for (const auto& block : mk::parseMarkdown(s.body)) {
       std::string prefix = block.callout ? "! " : "";
       if (block.kind == mk::BlockKind::Bullet) prefix += "- ";
@@ -229,26 +245,43 @@ void exportText(const mk::Brochure& b) {
 }
 
 void exportHtml(const mk::Brochure& b) {
-  std::printf("<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n"
-              "<meta name=\"viewport\" content=\"width=device-width\">\n<title>%s</title>\n"
-              "<style>body{font-family:'Noto Sans',sans-serif;font-size:1.5rem;margin:0;background:#faf8f4;color:#1c1c1e}"
-              "header{background:#163a5e;color:#fff;padding:.6em}.warning{background:#a0141a;color:#fff;padding:.6em;font-weight:bold}"
-              "main{padding:.6em}aside{background:#a0141a;color:#fff;border-radius:.3em;padding:.4em .8em}"
-              ".source{color:#4a4a50}</style></head><body>\n",
-              b.locale.c_str(), htmlEscape(b.title).c_str());
+  std::printf(
+      "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width\">\n<title>%s</title>\n"
+      "<style>body{font-family:'Noto Sans',sans-serif;font-size:1.5rem;margin:0;background:#faf8f4;color:#1c1c1e}"
+      "header{background:#163a5e;color:#fff;padding:.6em}.warning{background:#a0141a;color:#fff;padding:.6em;font-"
+      "weight:bold}"
+      "main{padding:.6em}aside{background:#a0141a;color:#fff;border-radius:.3em;padding:.4em .8em}"
+      ".source{color:#4a4a50}</style></head><body>\n",
+      b.locale.c_str(), htmlEscape(b.title).c_str());
   std::printf("<header><h1>%s</h1><p>%s</p></header>\n<div class=\"warning\">%s</div>\n<main>\n",
               htmlEscape(b.title).c_str(), htmlEscape(b.subtitle).c_str(), htmlEscape(b.warning).c_str());
   for (const auto& s : b.sections) {
     std::printf("<section id=\"%s\"><h2>%s</h2>\n", s.id.c_str(), htmlEscape(s.title).c_str());
     bool inList = false, inCallout = false;
     for (const auto& block : mk::parseMarkdown(s.body)) {
-      if (inList && block.kind != mk::BlockKind::Bullet) { std::printf("</ul>\n"); inList = false; }
-      if (inCallout && !block.callout) { std::printf("</aside>\n"); inCallout = false; }
-      if (!inCallout && block.callout) { std::printf("<aside>\n"); inCallout = true; }
-      if (block.kind == mk::BlockKind::Bullet && !inList) { std::printf("<ul>\n"); inList = true; }
-      if (block.kind == mk::BlockKind::Heading) std::printf("<h3>%s</h3>\n", spansHtml(block).c_str());
-      else if (block.kind == mk::BlockKind::Bullet) std::printf("<li>%s</li>\n", spansHtml(block).c_str());
-      else std::printf("<p>%s</p>\n", spansHtml(block).c_str());
+      if (inList && block.kind != mk::BlockKind::Bullet) {
+        std::printf("</ul>\n");
+        inList = false;
+      }
+      if (inCallout && !block.callout) {
+        std::printf("</aside>\n");
+        inCallout = false;
+      }
+      if (!inCallout && block.callout) {
+        std::printf("<aside>\n");
+        inCallout = true;
+      }
+      if (block.kind == mk::BlockKind::Bullet && !inList) {
+        std::printf("<ul>\n");
+        inList = true;
+      }
+      if (block.kind == mk::BlockKind::Heading)
+        std::printf("<h3>%s</h3>\n", spansHtml(block).c_str());
+      else if (block.kind == mk::BlockKind::Bullet)
+        std::printf("<li>%s</li>\n", spansHtml(block).c_str());
+      else
+        std::printf("<p>%s</p>\n", spansHtml(block).c_str());
     }
     if (inList) std::printf("</ul>\n");
     if (inCallout) std::printf("</aside>\n");
@@ -259,14 +292,16 @@ void exportHtml(const mk::Brochure& b) {
 }
 
 void exportJson(const mk::Brochure& b) {
-  std::printf("{\"medicine\":\"%s\",\"locale\":\"%s\",\"title\":\"%s\",\"subtitle\":\"%s\",\"warning\":\"%s\",\"sections\":[",
-              jsonEscape(b.medicine).c_str(), jsonEscape(b.locale).c_str(), jsonEscape(b.title).c_str(),
-              jsonEscape(b.subtitle).c_str(), jsonEscape(b.warning).c_str());
+  std::printf(
+      "{\"medicine\":\"%s\",\"locale\":\"%s\",\"title\":\"%s\",\"subtitle\":\"%s\",\"warning\":\"%s\",\"sections\":[",
+      jsonEscape(b.medicine).c_str(), jsonEscape(b.locale).c_str(), jsonEscape(b.title).c_str(),
+      jsonEscape(b.subtitle).c_str(), jsonEscape(b.warning).c_str());
   for (size_t i = 0; i < b.sections.size(); ++i) {
     const auto& s = b.sections[i];
-    std::printf("%s{\"id\":\"%s\",\"title\":\"%s\",\"status\":\"%s\",\"source\":\"%s\",\"markdown\":\"%s\"}", i ? "," : "",
-                s.id.c_str(), jsonEscape(s.title).c_str(), std::string(mk::toString(s.review.status)).c_str(),
-                jsonEscape(s.source).c_str(), jsonEscape(s.body).c_str());
+    std::printf("%s{\"id\":\"%s\",\"title\":\"%s\",\"status\":\"%s\",\"source\":\"%s\",\"markdown\":\"%s\"}",
+                i ? "," : "", s.id.c_str(), jsonEscape(s.title).c_str(),
+                std::string(mk::toString(s.review.status)).c_str(), jsonEscape(s.source).c_str(),
+                jsonEscape(s.body).c_str());
   }
   std::printf("]}\n");
 }
@@ -277,10 +312,14 @@ int exportCmd(int argc, char** argv) {
   for (int i = 3; i < argc; ++i) {
     std::string a = argv[i];
     if (i + 1 >= argc) return usageError(a + " needs a value");
-    if (a == "--medicine") medicine = argv[++i];
-    else if (a == "--locale") locale = argv[++i];
-    else if (a == "--format") format = argv[++i];
-    else return usageError("unknown argument '" + a + "'");
+    if (a == "--medicine")
+      medicine = argv[++i];
+    else if (a == "--locale")
+      locale = argv[++i];
+    else if (a == "--format")
+      format = argv[++i];
+    else
+      return usageError("unknown argument '" + a + "'");
   }
   if (medicine.empty() || locale.empty()) return usageError("export needs --medicine and --locale");
   if (format != "text" && format != "html" && format != "json") return usageError("--format takes text, html or json");
@@ -288,12 +327,16 @@ int exportCmd(int argc, char** argv) {
     mk::ContentDb db(argv[2]);
     auto b = db.brochure(medicine, locale);
     if (!b) {
-      std::fprintf(stderr, "medkiosk-content: no %s brochure for %s in %s\n", locale.c_str(), medicine.c_str(), argv[2]);
+      std::fprintf(stderr, "medkiosk-content: no %s brochure for %s in %s\n", locale.c_str(), medicine.c_str(),
+                   argv[2]);
       return 1;
     }
-    if (format == "text") exportText(*b);
-    else if (format == "html") exportHtml(*b);
-    else exportJson(*b);
+    if (format == "text")
+      exportText(*b);
+    else if (format == "html")
+      exportHtml(*b);
+    else
+      exportJson(*b);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "medkiosk-content: %s\n", e.what());
@@ -335,7 +378,8 @@ int keygen(int argc, char** argv) {
     std::string secretPath = prefix + ".key";
     // The secret key is readable by its owner only, and never overwritten.
     int fd = ::open(secretPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) throw std::runtime_error("cannot create " + secretPath + " (it must not exist yet): " + std::strerror(errno));
+    if (fd < 0)
+      throw std::runtime_error("cannot create " + secretPath + " (it must not exist yet): " + std::strerror(errno));
     std::string line = kp.secretKey + "\n";
     bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
     ::close(fd);
@@ -356,11 +400,16 @@ int sign(int argc, char** argv) {
   if (!namedArgs(argc, argv, 3, named, error)) return usageError(error);
   std::string key, expires, minApp = MEDKIOSK_VERSION, out;
   for (const auto& [k, v] : named) {
-    if (k == "--key") key = v;
-    else if (k == "--expires") expires = v;
-    else if (k == "--min-app-version") minApp = v;
-    else if (k == "--out") out = v;
-    else return usageError("unknown argument '" + k + "'");
+    if (k == "--key")
+      key = v;
+    else if (k == "--expires")
+      expires = v;
+    else if (k == "--min-app-version")
+      minApp = v;
+    else if (k == "--out")
+      out = v;
+    else
+      return usageError("unknown argument '" + k + "'");
   }
   if (key.empty() || expires.empty() || out.empty()) return usageError("sign needs --key, --expires and --out");
   mk::Manifest m;
@@ -403,14 +452,17 @@ int verify(int argc, char** argv) {
   if (!namedArgs(argc, argv, 3, named, error)) return usageError(error);
   std::vector<std::string> keys;
   for (const auto& [k, v] : named) {
-    if (k == "--public-key") keys.push_back(v);
-    else return usageError("unknown argument '" + k + "'");
+    if (k == "--public-key")
+      keys.push_back(v);
+    else
+      return usageError("unknown argument '" + k + "'");
   }
   if (keys.empty()) return usageError("verify needs --public-key KEY");
   std::filesystem::path dir(argv[2]);
   try {
     auto parsed = mk::parseManifest(readText(dir / "manifest", mk::kMaxManifestBytes));
-    if (auto* e = std::get_if<mk::ManifestError>(&parsed)) throw std::runtime_error((dir / "manifest").string() + ": " + e->message);
+    if (auto* e = std::get_if<mk::ManifestError>(&parsed))
+      throw std::runtime_error((dir / "manifest").string() + ": " + e->message);
     const mk::Manifest& m = std::get<mk::Manifest>(parsed);
     std::vector<std::string> problems;
     bool ok = mk::verifyManifestSignature(m, keys, &problems);
@@ -422,7 +474,8 @@ int verify(int argc, char** argv) {
     mk::ContentDb content(db);
     if (content.info().contentVersion != m.contentVersion || content.info().hash != m.contentHash)
       throw std::runtime_error(db.string() + ": content version or hash differs from the manifest");
-    if (std::time(nullptr) >= m.expires) throw std::runtime_error((dir / "manifest").string() + ": expired at " + m.expiresText);
+    if (std::time(nullptr) >= m.expires)
+      throw std::runtime_error((dir / "manifest").string() + ": expired at " + m.expiresText);
     std::printf("%s: ok (content version %ld, expires %s, for app %s or later)\n", dir.c_str(), m.contentVersion,
                 m.expiresText.c_str(), m.minAppVersion.c_str());
     return 0;

@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <string>
 
-#include "core/system/config.h"
-#include "core/content/content_store.h"
 #include "core/base/paths.h"
+#include "core/content/content_store.h"
+#include "core/system/config.h"
 #include "core/update/updater.h"
 
 namespace {
@@ -64,9 +64,12 @@ int main(int argc, char** argv) {
     } else if (s == "--config" || s == "--url" || s == "--data-dir") {
       if (i + 1 >= argc) return usageError(s + " needs a value");
       std::string v = argv[++i];
-      if (s == "--config") a.config = v;
-      else if (s == "--url") a.url = v;
-      else a.dataDir = v;
+      if (s == "--config")
+        a.config = v;
+      else if (s == "--url")
+        a.url = v;
+      else
+        a.dataDir = v;
     } else {
       return usageError("unknown argument '" + s + "'");
     }

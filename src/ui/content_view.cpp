@@ -83,7 +83,8 @@ std::vector<std::string> ContentView::allTexts() { return db_ ? db_->allTexts() 
 std::vector<std::string> ContentView::counsellingLocales(const std::string& medicine) {
   if (!db_) return {};
   auto it = counsellingLocales_.find(medicine);
-  if (it == counsellingLocales_.end()) it = counsellingLocales_.emplace(medicine, db_->counsellingLocales(medicine)).first;
+  if (it == counsellingLocales_.end())
+    it = counsellingLocales_.emplace(medicine, db_->counsellingLocales(medicine)).first;
   return it->second;
 }
 

@@ -79,16 +79,18 @@ float firstMarkedY(const DocLayout& doc, const std::vector<bool>& marked, const 
   return 0;
 }
 
-void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin,
-                  ImVec2 clipMax, int highlightBlock, const std::vector<bool>* marked) {
+void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin, ImVec2 clipMax,
+                  int highlightBlock, const std::vector<bool>* marked) {
   const Palette& p = ctx.palette;
   if (marked) {
     // The lens: one bar beside each run of marked lines.
     for (const auto& l : doc.lines) {
-      if (l.block < 0 || static_cast<size_t>(l.block) >= marked->size() || !(*marked)[static_cast<size_t>(l.block)]) continue;
+      if (l.block < 0 || static_cast<size_t>(l.block) >= marked->size() || !(*marked)[static_cast<size_t>(l.block)])
+        continue;
       float top = origin.y + l.y, bottom = top + lineHeight(ctx.fonts, l.role);
       if (bottom < clipMin.y || top > clipMax.y) continue;
-      dl->AddRectFilled(ImVec2(origin.x - ctx.ems(0.45f), top), ImVec2(origin.x - ctx.ems(0.15f), bottom), color(p.accent));
+      dl->AddRectFilled(ImVec2(origin.x - ctx.ems(0.45f), top), ImVec2(origin.x - ctx.ems(0.15f), bottom),
+                        color(p.accent));
     }
   }
   if (highlightBlock >= 0) {
@@ -100,8 +102,8 @@ void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 o
         bottom = std::max(bottom, l.y + lineHeight(ctx.fonts, l.role));
       }
     if (top < bottom)
-      dl->AddRectFilled(ImVec2(origin.x - ctx.ems(0.3f), origin.y + top), ImVec2(origin.x + doc.width, origin.y + bottom),
-                        color(p.badgeBackground), ctx.ems(0.2f));
+      dl->AddRectFilled(ImVec2(origin.x - ctx.ems(0.3f), origin.y + top),
+                        ImVec2(origin.x + doc.width, origin.y + bottom), color(p.badgeBackground), ctx.ems(0.2f));
   }
   for (const auto& box : doc.callouts) {
     ImVec2 a(origin.x, origin.y + box.y0), b(origin.x + doc.width, origin.y + box.y1);
@@ -128,8 +130,9 @@ void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 o
       shown += run.text;
       // Measured again from the glyphs drawn, not taken from the layout, so the
       // box check below can catch a layout that overflowed its column.
-      right = std::max(right, pos.x + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, run.text.data(),
-                                                       run.text.data() + run.text.size()).x);
+      right = std::max(
+          right,
+          pos.x + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, run.text.data(), run.text.data() + run.text.size()).x);
     }
     // The box is the document's column: the width the layout was asked to fill.
     ctx.registry.texts.push_back({std::move(shown), ImVec2(origin.x, top), ImVec2(origin.x + doc.width, top + lh),

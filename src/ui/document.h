@@ -13,7 +13,7 @@ struct DocLine {
   FontRole role = FontRole::Body;
   float x = 0, y = 0;  // relative to the document's top-left
   bool callout = false;
-  int block = 0;       // index of the block the line belongs to
+  int block = 0;  // index of the block the line belongs to
 };
 
 struct DocBox {  // a warning callout's background
@@ -43,7 +43,7 @@ float firstMarkedY(const DocLayout& doc, const std::vector<bool>& marked, const 
 // Draws the part of `doc` inside `clip`, with the document's top at `origin`.
 // `highlightBlock` (or -1) is the paragraph being read aloud.
 // `marked` blocks (a brochure lens) get a bar in the margin.
-void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin,
-                  ImVec2 clipMax, int highlightBlock = -1, const std::vector<bool>* marked = nullptr);
+void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin, ImVec2 clipMax,
+                  int highlightBlock = -1, const std::vector<bool>* marked = nullptr);
 
 }  // namespace mk::ui

@@ -1,10 +1,10 @@
 #include "ui/fonts.h"
 
+#include <imgui.h>
+#include <stb/stb_truetype.h>
 #include <chrono>
 #include <fstream>
-#include <imgui.h>
 #include <iterator>
-#include <stb/stb_truetype.h>
 #include <vector>
 
 #include "core/base/log.h"
@@ -88,8 +88,9 @@ FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::stri
   set.title = add(files_.bold, emPx * 1.9f, titleRanges);
   if (!set.body) {
     // Never a blank screen: ImGui's built-in font shows Latin text at least.
-    log::error("fonts", "no usable font file; falling back to the built-in font: Latin letters only, other "
-                        "scripts show as '?' (install fonts-noto-core)");
+    log::error("fonts",
+               "no usable font file; falling back to the built-in font: Latin letters only, other "
+               "scripts show as '?' (install fonts-noto-core)");
     ImFontConfig builtin;
     builtin.SizePixels = emPx;
     set.body = atlas.AddFontDefault(&builtin);

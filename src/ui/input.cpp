@@ -5,7 +5,8 @@
 
 namespace mk::ui {
 
-std::vector<GestureEvent> PointerInput::handleSdlEvent(const SDL_Event& e, std::int64_t nowMs, const ScreenMapping& screen) {
+std::vector<GestureEvent> PointerInput::handleSdlEvent(const SDL_Event& e, std::int64_t nowMs,
+                                                       const ScreenMapping& screen) {
   PointerEvent p;
   p.timeMs = nowMs;
   switch (e.type) {

@@ -22,8 +22,12 @@ namespace mk::ui {
 struct ScreenMapping {
   int windowWidth = 0, windowHeight = 0;
   int pixelWidth = 0, pixelHeight = 0;
-  float scaleX() const { return windowWidth > 0 ? static_cast<float>(pixelWidth) / static_cast<float>(windowWidth) : 1.0f; }
-  float scaleY() const { return windowHeight > 0 ? static_cast<float>(pixelHeight) / static_cast<float>(windowHeight) : 1.0f; }
+  float scaleX() const {
+    return windowWidth > 0 ? static_cast<float>(pixelWidth) / static_cast<float>(windowWidth) : 1.0f;
+  }
+  float scaleY() const {
+    return windowHeight > 0 ? static_cast<float>(pixelHeight) / static_cast<float>(windowHeight) : 1.0f;
+  }
 };
 
 class PointerInput {

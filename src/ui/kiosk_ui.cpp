@@ -1,18 +1,18 @@
 #include "ui/kiosk_ui.h"
 
+#include <imgui_internal.h>
+#include <malloc.h>
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <imgui_internal.h>
-#include <malloc.h>
 
 #include "core/base/log.h"
 #include "ui/screens/attract_screen.h"
 #include "ui/screens/brochure_screen.h"
+#include "ui/screens/counselling_screen.h"
 #include "ui/screens/idle_overlay.h"
 #include "ui/screens/language_screen.h"
 #include "ui/screens/medicine_screen.h"
-#include "ui/screens/counselling_screen.h"
 #include "ui/screens/nurse_home_screen.h"
 #include "ui/screens/nurse_language_screen.h"
 #include "ui/screens/nurse_widgets.h"
@@ -102,9 +102,7 @@ void KioskUi::stepNurse(std::int64_t nowMs) {
 
 // Nurse mode is read by two people at once, at arm's length: its screens use the
 // middle text size, and a counselling point is set in the heading fonts.
-int KioskUi::textSizeOnScreen() const {
-  return isNurseScreen(kiosk_.session().screen) ? 2 : kiosk_.session().textSize;
-}
+int KioskUi::textSizeOnScreen() const { return isNurseScreen(kiosk_.session().screen) ? 2 : kiosk_.session().textSize; }
 
 std::string KioskUi::screenLocale() const {
   Screen screen = kiosk_.session().screen;
@@ -125,7 +123,8 @@ void KioskUi::stepReadAloud(std::int64_t nowMs) {
   reader_->setVolumeStep(s.volumeStep);
   // Reading belongs to one section in one language: a change, or the idle reset,
   // stops it.
-  std::string key = std::to_string(kiosk_.sessionNumber()) + "/" + toString(s.screen) + "/" + s.locale + "/" + s.section;
+  std::string key =
+      std::to_string(kiosk_.sessionNumber()) + "/" + toString(s.screen) + "/" + s.locale + "/" + s.section;
   if (key != readingFor_) {
     if (!readingFor_.empty()) reader_->stop();
     readingFor_ = key;
@@ -177,7 +176,8 @@ std::vector<LanguageChoice> KioskUi::buildLanguageChoices() {
   for (const auto& loc : offered.empty() ? content_.locales(medicine) : offered) add(loc, false);
   for (const auto& loc : offered)
     if (std::none_of(out.begin(), out.end(), [&](const auto& c) { return c.locale == loc; }))
-      log::warn("config", "[kiosk] locales: '" + loc + "' has no brochure of its own (or repeats a language); not offered");
+      log::warn("config",
+                "[kiosk] locales: '" + loc + "' has no brochure of its own (or repeats a language); not offered");
   if (out.empty() && !offered.empty()) {
     log::error("config", "[kiosk] locales: none of the listed locales has content; offering every language instead");
     for (const auto& loc : content_.locales(medicine)) add(loc, false);
@@ -224,32 +224,45 @@ void KioskUi::ensureFonts(int textSize, float width, float height) {
 ScreenView* KioskUi::currentScreen() {
   if (!content_.available() || content_.medicines().empty()) return unavailable_.get();
   switch (kiosk_.session().screen) {
-    case Screen::Attract: return attract_.get();
-    case Screen::Language: return language_.get();
-    case Screen::Medicine: return medicine_.get();
-    case Screen::Brochure: return brochure_.get();
-    case Screen::Pin: return pin_ ? static_cast<ScreenView*>(pin_.get()) : attract_.get();
-    case Screen::NurseHome: return nurseHome_ ? static_cast<ScreenView*>(nurseHome_.get()) : attract_.get();
-    case Screen::NurseLanguage: return nurseLanguage_ ? static_cast<ScreenView*>(nurseLanguage_.get()) : attract_.get();
-    case Screen::Counselling: return counselling_ ? static_cast<ScreenView*>(counselling_.get()) : attract_.get();
-    case Screen::Summary: return summary_ ? static_cast<ScreenView*>(summary_.get()) : attract_.get();
-    case Screen::Status: return status_ ? static_cast<ScreenView*>(status_.get()) : attract_.get();
+    case Screen::Attract:
+      return attract_.get();
+    case Screen::Language:
+      return language_.get();
+    case Screen::Medicine:
+      return medicine_.get();
+    case Screen::Brochure:
+      return brochure_.get();
+    case Screen::Pin:
+      return pin_ ? static_cast<ScreenView*>(pin_.get()) : attract_.get();
+    case Screen::NurseHome:
+      return nurseHome_ ? static_cast<ScreenView*>(nurseHome_.get()) : attract_.get();
+    case Screen::NurseLanguage:
+      return nurseLanguage_ ? static_cast<ScreenView*>(nurseLanguage_.get()) : attract_.get();
+    case Screen::Counselling:
+      return counselling_ ? static_cast<ScreenView*>(counselling_.get()) : attract_.get();
+    case Screen::Summary:
+      return summary_ ? static_cast<ScreenView*>(summary_.get()) : attract_.get();
+    case Screen::Status:
+      return status_ ? static_cast<ScreenView*>(status_.get()) : attract_.get();
   }
   return attract_.get();
 }
 
 std::vector<ScreenView*> KioskUi::allScreens() {
-  std::vector<ScreenView*> all = {attract_.get(), language_.get(), medicine_.get(), brochure_.get(), unavailable_.get(),
-                                  pin_.get(), nurseHome_.get(), nurseLanguage_.get(), counselling_.get(), summary_.get(),
-                                  status_.get()};
+  std::vector<ScreenView*> all = {attract_.get(),     language_.get(), medicine_.get(),  brochure_.get(),
+                                  unavailable_.get(), pin_.get(),      nurseHome_.get(), nurseLanguage_.get(),
+                                  counselling_.get(), summary_.get(),  status_.get()};
   std::erase(all, nullptr);
   return all;
 }
 
 void KioskUi::handleGestures(const std::vector<GestureEvent>& gestures, std::int64_t nowMs) {
   if (gestures.empty()) return;
-  UiContext ctx{kiosk_, strings_, fontSet_, kiosk_.session().highContrast ? highContrastPalette() : normalPalette(),
-                text_, registry_, nowMs, size_, fontSet_.em, kiosk_.session().locale};
+  UiContext ctx{kiosk_,      strings_,
+                fontSet_,    kiosk_.session().highContrast ? highContrastPalette() : normalPalette(),
+                text_,       registry_,
+                nowMs,       size_,
+                fontSet_.em, kiosk_.session().locale};
   for (const auto& g : gestures) {
     if (g.kind == GestureEvent::Kind::Press && kiosk_.session().idleWarning) swallowPress_ = true;
     kiosk_.noteInput(nowMs);

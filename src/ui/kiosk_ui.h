@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/session/kiosk_state.h"
-#include "core/nurse/nurse_mode.h"
-#include "core/speech/speech.h"
 #include "core/i18n/ui_strings.h"
+#include "core/nurse/nurse_mode.h"
+#include "core/session/kiosk_state.h"
+#include "core/speech/speech.h"
 #include "ui/content_view.h"
 #include "ui/fonts.h"
 #include "ui/input.h"
@@ -40,7 +40,7 @@ class ScreenView;
 struct UiConfig {
   float screenDiagonalInches = 21.5f;  // physical size, for mm-based sizes
   float dpi = 0;                       // measured pixels per inch; 0: from the diagonal
-  std::int64_t nurseHoldMs = 3'000;     // the hidden long-press that opens the PIN pad
+  std::int64_t nurseHoldMs = 3'000;    // the hidden long-press that opens the PIN pad
 };
 
 class KioskUi {

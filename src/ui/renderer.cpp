@@ -164,7 +164,8 @@ void Renderer::hashBands(const ImDrawData& data, unsigned clearRgb, std::vector<
         float bottom = std::max({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y}) - origin.y;
         // One pixel of margin: rasterisation rounds, and anti-aliased edges reach out.
         int b0 = std::max({0, clip.y / kBandRows, static_cast<int>(std::floor(top - 1)) / kBandRows});
-        int b1 = std::min({count - 1, (clip.y + clip.h - 1) / kBandRows, static_cast<int>(std::ceil(bottom + 1)) / kBandRows});
+        int b1 = std::min(
+            {count - 1, (clip.y + clip.h - 1) / kBandRows, static_cast<int>(std::ceil(bottom + 1)) / kBandRows});
         if (b0 > b1) continue;
         std::uint64_t h = cmdHash;
         for (const ImDrawVert* p : v) h = hashBytes(h, p, sizeof(ImDrawVert));
@@ -198,7 +199,8 @@ void Renderer::drawArea(const ImDrawData& data, const SDL_Rect& area, unsigned c
       bool inside = cmdClip.y >= area.y && cmdClip.y + cmdClip.h <= area.y + area.h;
       if (!inside) {
         scratch_.clear();
-        const float top = static_cast<float>(clip.y) + origin.y - 1, bottom = static_cast<float>(clip.y + clip.h) + origin.y + 1;
+        const float top = static_cast<float>(clip.y) + origin.y - 1,
+                    bottom = static_cast<float>(clip.y + clip.h) + origin.y + 1;
         for (int i = 0; i + 2 < elems; i += 3) {
           float y0 = base[first[i]].pos.y, y1 = base[first[i + 1]].pos.y, y2 = base[first[i + 2]].pos.y;
           if (std::max({y0, y1, y2}) < top || std::min({y0, y1, y2}) > bottom) continue;
@@ -209,12 +211,10 @@ void Renderer::drawArea(const ImDrawData& data, const SDL_Rect& area, unsigned c
         elems = static_cast<int>(scratch_.size());
       }
       // ImDrawVert colour is RGBA bytes in memory, the same layout as SDL_Color.
-      SDL_RenderGeometryRaw(renderer_, static_cast<SDL_Texture*>(cmd.TextureId),
-                            reinterpret_cast<const float*>(&base->pos), stride,
-                            reinterpret_cast<const SDL_Color*>(&base->col), stride,
-                            reinterpret_cast<const float*>(&base->uv), stride,
-                            list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), first, elems,
-                            sizeof(ImDrawIdx));
+      SDL_RenderGeometryRaw(
+          renderer_, static_cast<SDL_Texture*>(cmd.TextureId), reinterpret_cast<const float*>(&base->pos), stride,
+          reinterpret_cast<const SDL_Color*>(&base->col), stride, reinterpret_cast<const float*>(&base->uv), stride,
+          list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), first, elems, sizeof(ImDrawIdx));
     }
   }
 }
@@ -244,8 +244,10 @@ void Renderer::render(const ImDrawData& data, unsigned clearRgb) {
       while (end < bands.size() && dirty(end)) ++end;
       std::size_t next = end;
       while (next < bands.size() && next - end < kMaxGap && !dirty(next)) ++next;
-      if (next < bands.size() && next - end < kMaxGap && dirty(next)) end = next;
-      else break;
+      if (next < bands.size() && next - end < kMaxGap && dirty(next))
+        end = next;
+      else
+        break;
     }
     int y0 = static_cast<int>(b) * kBandRows, y1 = std::min(h, static_cast<int>(end) * kBandRows);
     drawArea(data, SDL_Rect{0, y0, w, y1 - y0}, clearRgb);

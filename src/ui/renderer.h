@@ -54,7 +54,7 @@ class Renderer {
   SDL_Renderer* renderer_ = nullptr;
   SDL_Surface* surface_ = nullptr;  // headless only
   SDL_Texture* fontTexture_ = nullptr;
-  bool keepsPixels_ = false;             // software: the target holds the last frame
+  bool keepsPixels_ = false;  // software: the target holds the last frame
   int lastWidth_ = 0, lastHeight_ = 0;
   std::vector<std::uint64_t> bandHash_;  // the last frame's, one per band
   std::vector<unsigned short> scratch_;  // indices of the triangles in one area (ImDrawIdx)

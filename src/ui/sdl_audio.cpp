@@ -23,7 +23,8 @@ std::unique_ptr<SdlAudioSink> SdlAudioSink::open(int sampleRate) {
   want.userdata = sink.get();
   sink->device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
   if (sink->device_ == 0) {
-    log::error("audio", std::string("cannot open an audio device (") + SDL_GetError() + "); the read-aloud buttons are hidden");
+    log::error("audio",
+               std::string("cannot open an audio device (") + SDL_GetError() + "); the read-aloud buttons are hidden");
     return nullptr;
   }
   SDL_PauseAudioDevice(sink->device_, 0);

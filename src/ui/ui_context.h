@@ -7,10 +7,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/session/kiosk_state.h"
+#include "core/i18n/ui_strings.h"
 #include "core/layout/palette.h"
 #include "core/layout/text_layout.h"
-#include "core/i18n/ui_strings.h"
+#include "core/session/kiosk_state.h"
 #include "ui/fonts.h"
 
 namespace mk::ui {
@@ -24,8 +24,8 @@ ImU32 color(Rgb c, float alpha = 1.0f);
 struct FrameRegistry {
   struct Target {
     std::string id;
-    ImVec2 min, max;        // the part that can be touched (inside the clip rectangle)
-    bool partial = false;   // partly scrolled out of view
+    ImVec2 min, max;       // the part that can be touched (inside the clip rectangle)
+    bool partial = false;  // partly scrolled out of view
   };
   struct Text {
     std::string text;

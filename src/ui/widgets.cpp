@@ -4,16 +4,18 @@
 
 namespace mk::ui {
 
-ImU32 color(Rgb c, float alpha) {
-  return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f));
-}
+ImU32 color(Rgb c, float alpha) { return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f)); }
 
 ImFont* TextCache::fontFor(const FontSet& fonts, FontRole role, int style) {
   switch (role) {
-    case FontRole::Title: return fonts.title;
-    case FontRole::Heading: return fonts.heading;
-    case FontRole::Bold: return fonts.bold;
-    case FontRole::Body: return style == 1 ? fonts.bold : fonts.body;
+    case FontRole::Title:
+      return fonts.title;
+    case FontRole::Heading:
+      return fonts.heading;
+    case FontRole::Bold:
+      return fonts.bold;
+    case FontRole::Body:
+      return style == 1 ? fonts.bold : fonts.body;
   }
   return fonts.body;
 }
@@ -51,9 +53,7 @@ ButtonStyle selectedButton(const Palette& p) {
   return ButtonStyle{p.railSelected, p.railSelected, p.railSelectedText, p.buttonBorder, FontRole::Bold, true};
 }
 
-float lineHeight(const FontSet& fonts, FontRole role) {
-  return TextCache::fontFor(fonts, role, 0)->FontSize * 1.3f;
-}
+float lineHeight(const FontSet& fonts, FontRole role) { return TextCache::fontFor(fonts, role, 0)->FontSize * 1.3f; }
 
 namespace {
 const std::vector<LaidOutLine>& plainLines(UiContext& ctx, std::string_view text, FontRole role, float width) {
@@ -65,8 +65,8 @@ float textHeight(UiContext& ctx, std::string_view text, FontRole role, float wid
   return static_cast<float>(plainLines(ctx, text, role, width).size()) * lineHeight(ctx.fonts, role);
 }
 
-float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::string_view text, FontRole role,
-               Rgb col, bool centered, const TextBox* box) {
+float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::string_view text, FontRole role, Rgb col,
+               bool centered, const TextBox* box) {
   const auto& lines = plainLines(ctx, text, role, width);
   float lh = lineHeight(ctx.fonts, role);
   float y = pos.y;
@@ -137,9 +137,10 @@ float drawQrCode(ImDrawList* dl, const QrCode& code, ImVec2 pos, float modulePx)
       }
       int end = x;
       while (end < code.size && code.at(end, y)) ++end;
-      dl->AddRectFilled(ImVec2(origin.x + static_cast<float>(x) * modulePx, origin.y + static_cast<float>(y) * modulePx),
-                        ImVec2(origin.x + static_cast<float>(end) * modulePx, origin.y + static_cast<float>(y + 1) * modulePx),
-                        IM_COL32(0, 0, 0, 255));
+      dl->AddRectFilled(
+          ImVec2(origin.x + static_cast<float>(x) * modulePx, origin.y + static_cast<float>(y) * modulePx),
+          ImVec2(origin.x + static_cast<float>(end) * modulePx, origin.y + static_cast<float>(y + 1) * modulePx),
+          IM_COL32(0, 0, 0, 255));
       x = end;
     }
   }

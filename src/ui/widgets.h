@@ -26,8 +26,8 @@ struct TextBox {
 };
 // Draws wrapped text at `pos`; returns its height. The box recorded for checks is
 // `box`, else the column `width` wide from `pos` with the height the lines take.
-float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::string_view text, FontRole role,
-               Rgb col, bool centered = false, const TextBox* box = nullptr);
+float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::string_view text, FontRole role, Rgb col,
+               bool centered = false, const TextBox* box = nullptr);
 // A touch target: a rounded rectangle with a wrapped, centred label.
 // `id` stays the same in every language (ImGui "###id"). Returns true when tapped.
 bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::string_view label,

@@ -87,11 +87,16 @@ TEST_CASE("manifest syntax errors name the line and the problem") {
   CHECK(errorOf(good + "extra=1\n").find("nothing may follow the signature") != std::string::npos);
   CHECK(errorOf(replaceLine(good, "size=4096", "size=-1")).find("line 4: size") != std::string::npos);
   CHECK(errorOf(replaceLine(good, "size=4096", "size=99999999999999")).find("size") != std::string::npos);
-  CHECK(errorOf(replaceLine(good, "database=content-12.db", "database=../etc/passwd")).find("plain file name") != std::string::npos);
-  CHECK(errorOf(replaceLine(good, "content_version=12", "content_version=012")).find("content_version") != std::string::npos);
-  CHECK(errorOf(replaceLine(good, "content_version=12", "content_version=0")).find("content_version") != std::string::npos);
-  CHECK(errorOf(replaceLine(good, "expires=2030-06-30T00:00:00Z", "expires=2030-02-31")).find("expires") != std::string::npos);
-  CHECK(errorOf(replaceLine(good, "min_app_version=0.1.0", "min_app_version=1..0")).find("min_app_version") != std::string::npos);
+  CHECK(errorOf(replaceLine(good, "database=content-12.db", "database=../etc/passwd")).find("plain file name") !=
+        std::string::npos);
+  CHECK(errorOf(replaceLine(good, "content_version=12", "content_version=012")).find("content_version") !=
+        std::string::npos);
+  CHECK(errorOf(replaceLine(good, "content_version=12", "content_version=0")).find("content_version") !=
+        std::string::npos);
+  CHECK(errorOf(replaceLine(good, "expires=2030-06-30T00:00:00Z", "expires=2030-02-31")).find("expires") !=
+        std::string::npos);
+  CHECK(errorOf(replaceLine(good, "min_app_version=0.1.0", "min_app_version=1..0")).find("min_app_version") !=
+        std::string::npos);
   CHECK(errorOf(replaceLine(good, "size=4096\n", "size=4096\nsize=4096\n")).find("appears twice") != std::string::npos);
   CHECK(errorOf(replaceLine(good, "size=4096\n", "")).find("no size") != std::string::npos);
   CHECK(errorOf(replaceLine(good, "size=4096\n", "colour=blue\n")).find("unknown key 'colour'") != std::string::npos);

@@ -1,7 +1,7 @@
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "core/system/config.h"
 #include "test_support.h"
@@ -37,8 +37,9 @@ TEST_CASE("a valid configuration is read") {
 }
 
 TEST_CASE("a bad value names its key and keeps the default, and the rest still applies") {
-  fs::path p = writeConfig("[kiosk]\ncountry = Belgium\nidle_timeout_seconds = soon\n"
-                           "[display]\ntext_size = 7\n[kiosk]\nlocale = de_AT\n[nonsense]\nkey = 1\n");
+  fs::path p = writeConfig(
+      "[kiosk]\ncountry = Belgium\nidle_timeout_seconds = soon\n"
+      "[display]\ntext_size = 7\n[kiosk]\nlocale = de_AT\n[nonsense]\nkey = 1\n");
   ConfigResult r = loadConfig(p);
   fs::remove(p);
   KioskSettings defaults;
@@ -64,7 +65,8 @@ TEST_CASE("an unreadable configuration file falls back to the defaults with a me
 TEST_CASE("update settings: a URL and one or two public keys, and bad values keep the defaults") {
   const std::string k1 = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
   const std::string k2 = "2y/y7ZK6vW7Bbmb+4Q2EZx1ASB0cT3hy3pEXaSBp+uc=";
-  fs::path p = writeConfig("[content]\nurl = https://content.example.org/medkiosk\npublic_keys = " + k1 + ", " + k2 + "\n");
+  fs::path p =
+      writeConfig("[content]\nurl = https://content.example.org/medkiosk\npublic_keys = " + k1 + ", " + k2 + "\n");
   ConfigResult r = loadConfig(p);
   fs::remove(p);
   CHECK(r.problems.empty());
@@ -88,8 +90,9 @@ TEST_CASE("update settings: a URL and one or two public keys, and bad values kee
 }
 
 TEST_CASE("offered locales, screen DPI and the metrics file are read") {
-  fs::path p = writeConfig("[kiosk]\nlocales = nl_BE, fr_BE,de_BE , en\n[display]\ndpi = 141.2\n"
-                           "[metrics]\ntextfile = /var/lib/prometheus/node-exporter/medkiosk.prom\n");
+  fs::path p = writeConfig(
+      "[kiosk]\nlocales = nl_BE, fr_BE,de_BE , en\n[display]\ndpi = 141.2\n"
+      "[metrics]\ntextfile = /var/lib/prometheus/node-exporter/medkiosk.prom\n");
   ConfigResult r = loadConfig(p);
   fs::remove(p);
   CHECK(r.problems.empty());
@@ -99,8 +102,9 @@ TEST_CASE("offered locales, screen DPI and the metrics file are read") {
 }
 
 TEST_CASE("bad locales, DPI or metrics file name their key and keep the default") {
-  fs::path p = writeConfig("[kiosk]\nlocales = nl_BE, Flemish\n[display]\ndpi = 96dpi\n"
-                           "[metrics]\ntextfile = medkiosk.txt\n");
+  fs::path p = writeConfig(
+      "[kiosk]\nlocales = nl_BE, Flemish\n[display]\ndpi = 96dpi\n"
+      "[metrics]\ntextfile = medkiosk.txt\n");
   ConfigResult r = loadConfig(p);
   fs::remove(p);
   KioskSettings defaults;

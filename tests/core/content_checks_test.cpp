@@ -25,8 +25,8 @@ TEST_CASE("numbers are read as digit runs") {
 
 TEST_CASE("every shipped translation has the numbers of the English text") {
   Brochure en = parseBrochure(kDir + "en.md", readFile(kDir + "en.md"));
-  for (const char* loc : {"bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt",
-                          "nl", "pl", "pt", "ro", "sk", "sl", "sv"}) {
+  for (const char* loc : {"bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr", "hu",
+                          "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"}) {
     INFO(loc);
     std::string path = kDir + loc + ".md";
     Brochure tr = parseBrochure(path, readFile(path));
@@ -62,7 +62,8 @@ TEST_CASE("a dropped number in the warning is caught") {
 TEST_CASE("Noto Sans has a glyph for every EU script and the check sees missing ones") {
   FontFiles fonts = findFonts();
   REQUIRE(fonts.complete);
-  CHECK(charactersWithoutGlyph(fonts.regular, {"Ελληνικά", "Български", "Română ș ț", "Malti ħ ġ ż", "€ 2 mg – 3"}).empty());
+  CHECK(charactersWithoutGlyph(fonts.regular, {"Ελληνικά", "Български", "Română ș ț", "Malti ħ ġ ż", "€ 2 mg – 3"})
+            .empty());
   CHECK(charactersWithoutGlyph(fonts.regular, {"\xE4\xB8\xAD"}) == U"\u4E2D");  // a CJK ideograph
 }
 

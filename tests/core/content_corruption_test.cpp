@@ -3,6 +3,7 @@
 // "information unavailable" screen and logs the reason), or, when the flips hit
 // unused space, opens with exactly the original content (same hash) and answers
 // every query. Never a crash, never damaged content shown.
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -10,10 +11,9 @@
 #include <iterator>
 #include <memory>
 #include <random>
-#include <unistd.h>
 
-#include "core/content/content_db.h"
 #include "core/base/sqlite_db.h"
+#include "core/content/content_db.h"
 
 using namespace mk;
 namespace fs = std::filesystem;
@@ -39,7 +39,8 @@ void readEverything(ContentDb& db) {
       (void)db.link(m.id, loc);
     }
   }
-  for (const auto& st : db.memberStates()) (void)db.reportingAuthority(st.code, st.locales.empty() ? "en" : st.locales.front());
+  for (const auto& st : db.memberStates())
+    (void)db.reportingAuthority(st.code, st.locales.empty() ? "en" : st.locales.front());
   CHECK_FALSE(db.allTexts().empty());
 }
 

@@ -1,12 +1,12 @@
+#include <sqlite3.h>
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sqlite3.h>
-#include <unistd.h>
 
+#include "core/base/sqlite_db.h"
 #include "core/content/content_db.h"
 #include "core/content/content_source.h"
-#include "core/base/sqlite_db.h"
 #include "test_support.h"
 
 using namespace mk;

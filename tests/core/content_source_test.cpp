@@ -117,7 +117,8 @@ TEST_CASE("malformed sources are refused with the file and line") {
 }
 
 TEST_CASE("medicine.ini is validated") {
-  const std::string good = "[medicine]\nid = pomalidomide\nname = Pomalidomide\nbrand = Imnovid\n\n[links]\nen = https://example.eu/x\n";
+  const std::string good =
+      "[medicine]\nid = pomalidomide\nname = Pomalidomide\nbrand = Imnovid\n\n[links]\nen = https://example.eu/x\n";
   Medicine m = parseMedicineIni("m.ini", good);
   CHECK(m.id == "pomalidomide");
   CHECK(m.links.at("en") == "https://example.eu/x");
@@ -127,14 +128,17 @@ TEST_CASE("medicine.ini is validated") {
   } catch (const ContentError& e) {
     CHECK(e.line() == 8);
   }
-  CHECK_THROWS_AS(parseMedicineIni("m.ini", "[medicine]\nid = Bad Id\nname = x\n[links]\nen = https://x\n"), ContentError);
-  CHECK_THROWS_AS(parseMedicineIni("m.ini", "[medicine]\nid = a\nname = x\n[links]\nen = http://insecure\n"), ContentError);
+  CHECK_THROWS_AS(parseMedicineIni("m.ini", "[medicine]\nid = Bad Id\nname = x\n[links]\nen = https://x\n"),
+                  ContentError);
+  CHECK_THROWS_AS(parseMedicineIni("m.ini", "[medicine]\nid = a\nname = x\n[links]\nen = http://insecure\n"),
+                  ContentError);
 }
 
 TEST_CASE("member states table") {
-  std::string tsv = "# comment\ncode\tname\tlocales\tscripts\treporting_authority\twebsite\n"
-                    "BE\tBelgium\tnl_BE,fr_BE,de_BE\tLatn\tFAMHP\twww.famhp.be\n"
-                    "BG\tBulgaria\tbg_BG\tCyrl\tИзпълнителна агенция по лекарствата\twww.bda.bg\n";
+  std::string tsv =
+      "# comment\ncode\tname\tlocales\tscripts\treporting_authority\twebsite\n"
+      "BE\tBelgium\tnl_BE,fr_BE,de_BE\tLatn\tFAMHP\twww.famhp.be\n"
+      "BG\tBulgaria\tbg_BG\tCyrl\tИзпълнителна агенция по лекарствата\twww.bda.bg\n";
   auto states = parseMemberStates("s.tsv", tsv);
   REQUIRE(states.size() == 2);
   CHECK(states[0].locales == std::vector<std::string>{"nl_BE", "fr_BE", "de_BE"});

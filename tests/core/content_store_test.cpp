@@ -27,7 +27,8 @@ struct Store {
   }
   ContentSources sources() const { return {dir.path / "state", shipped}; }
   void corrupt(long version) {
-    std::fstream f(content / ("content-" + std::to_string(version) + ".db"), std::ios::in | std::ios::out | std::ios::binary);
+    std::fstream f(content / ("content-" + std::to_string(version) + ".db"),
+                   std::ios::in | std::ios::out | std::ios::binary);
     f.seekp(0);
     f.write("garbage garbage!", 16);  // the SQLite header
   }

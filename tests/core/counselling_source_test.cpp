@@ -99,13 +99,17 @@ TEST_CASE("malformed counselling files are refused with the line", "[counselling
     return t;
   };
   CHECK(errorOf("en.md", with("for: man", "for: women")).find("en.md:14: unknown patient group 'women'") == 0);
-  CHECK(errorOf("en.md", with("brochure: pregnancy#3", "brochure: dosage")).find("en.md:15: unknown section id 'dosage'") == 0);
-  CHECK(errorOf("en.md", with("brochure: pregnancy#3", "brochure: pregnancy#x")).find("en.md:15: brochure: expects") == 0);
+  CHECK(errorOf("en.md", with("brochure: pregnancy#3", "brochure: dosage"))
+            .find("en.md:15: unknown section id 'dosage'") == 0);
+  CHECK(errorOf("en.md", with("brochure: pregnancy#3", "brochure: pregnancy#x")).find("en.md:15: brochure: expects") ==
+        0);
   CHECK(errorOf("en.md", with("for: man\n", "")).find("en.md:13: point 'condom' needs") == 0);
   CHECK(errorOf("en.md", with("{#condom}", "{#birth_defects}")).find("en.md:13: duplicate point") == 0);
-  CHECK(errorOf("en.md", with("Use a condom", "- Use a condom")).find("en.md:18: a counselling point is plain sentences") == 0);
+  CHECK(errorOf("en.md", with("Use a condom", "- Use a condom"))
+            .find("en.md:18: a counselling point is plain sentences") == 0);
   CHECK(errorOf("en.md", with("status: pending", "status: maybe")).find("en.md:3: status must be") == 0);
-  CHECK(errorOf("de.md", with("locale: en", "locale: de")).find("de.md:7: 'for:' belongs in the English file only") == 0);
+  CHECK(errorOf("de.md", with("locale: en", "locale: de")).find("de.md:7: 'for:' belongs in the English file only") ==
+        0);
 }
 
 TEST_CASE("translations must follow English point by point", "[counselling]") {
@@ -126,6 +130,7 @@ TEST_CASE("translations must follow English point by point", "[counselling]") {
   }
   SECTION("an anchor to a heading a brochure lacks") {
     copy.edit("en", "brochure: pregnancy#3", "brochure: pregnancy#9");
-    CHECK(copy.loadError().find("fewer '###' headings than counselling point 'condom' refers to (9)") != std::string::npos);
+    CHECK(copy.loadError().find("fewer '###' headings than counselling point 'condom' refers to (9)") !=
+          std::string::npos);
   }
 }

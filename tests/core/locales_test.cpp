@@ -44,8 +44,8 @@ std::set<std::string> keysUsedInCode() {
 TEST_CASE("all 24 EU languages have a UI string bundle") {
   auto have = bundles();
   std::set<std::string> set(have.begin(), have.end());
-  for (const char* l : {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv",
-                        "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"})
+  for (const char* l : {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
+                        "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"})
     CHECK(set.count(l) == 1);
 }
 
@@ -113,7 +113,8 @@ TEST_CASE("plural forms follow each language's rules") {
   // Irish has five plural categories; "soicind" is lenited after 2 (and 3–6).
   s.setLocale("ga");
   const std::string& pattern = s.get("idle.countdown");
-  for (const char* category : {"one {", "two {", "few {", "many {", "other {"}) CHECK_THAT(pattern, Catch::Contains(category));
+  for (const char* category : {"one {", "two {", "few {", "many {", "other {"})
+    CHECK_THAT(pattern, Catch::Contains(category));
   CHECK(countdown("ga", 2).find("2 shoicind") != std::string::npos);
   CHECK(countdown("ga", 1).find("1 soicind") != std::string::npos);
 }

@@ -5,7 +5,8 @@
 using namespace mk;
 
 TEST_CASE("markdown becomes headings, paragraphs, bullets and callouts") {
-  auto blocks = parseMarkdown("### Men\n\nUse a **condom**, also *after* a\nvasectomy.\n\n- one\n- two\n\n> **Warning:** no donation.\n");
+  auto blocks = parseMarkdown(
+      "### Men\n\nUse a **condom**, also *after* a\nvasectomy.\n\n- one\n- two\n\n> **Warning:** no donation.\n");
   REQUIRE(blocks.size() == 5);
   CHECK(blocks[0].kind == BlockKind::Heading);
   CHECK(plainText(blocks[0]) == "Men");

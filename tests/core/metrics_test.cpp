@@ -1,9 +1,9 @@
+#include <sys/stat.h>
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/session/kiosk_state.h"
 #include "core/system/metrics.h"
@@ -108,7 +108,8 @@ TEST_CASE("the updater's status file becomes last-update metrics, and a broken o
   TempDir dir;
   Metrics m(dir.path / "medkiosk.prom", dir.path);
   CHECK(hasLine(m.render(0), "medkiosk_update_status_valid 0"));
-  std::ofstream(dir.path / "update-status") << "time=1795176000\nresult=refused\nversion=6\nmessage=signature does not verify\n";
+  std::ofstream(dir.path / "update-status")
+      << "time=1795176000\nresult=refused\nversion=6\nmessage=signature does not verify\n";
   std::string text = m.render(0);
   CHECK(hasLine(text, "medkiosk_update_status_valid 1"));
   CHECK(hasLine(text, "medkiosk_update_last_time_seconds 1795176000"));

@@ -1,12 +1,12 @@
 // Nurse mode without pixels: PINs and lockout, the records database, the audit
 // chain, retention, CSV export, the walk-through and the timeout.
+#include <sqlite3.h>
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <sqlite3.h>
 #include <sstream>
 
-#include "core/nurse/audit_log.h"
 #include "core/content/content_db.h"
+#include "core/nurse/audit_log.h"
 #include "core/nurse/counselling_records.h"
 #include "core/nurse/nurse_auth.h"
 #include "core/nurse/nurse_mode.h"
@@ -192,8 +192,8 @@ TEST_CASE("Records are kept to the minute and purged after the retention period"
   r.confirmed = {"birth_defects", "condom"};
   r.notConfirmed = {"semen_donation"};
   r.nurse = "Anna";
-  records.save(r, kT0 + 37);           // 2026-09-21T14:13:57Z
-  records.save(r, kT0 + 80 * 86400);   // 80 days later
+  records.save(r, kT0 + 37);          // 2026-09-21T14:13:57Z
+  records.save(r, kT0 + 80 * 86400);  // 80 days later
   auto all = records.all();
   REQUIRE(all.size() == 2);
   CHECK(all[0].recordedAt == isoMinuteUtc(kT0));
@@ -222,11 +222,11 @@ TEST_CASE("CSV export writes every record with a header and RFC 4180 quoting", "
   records.save(r, kT0);
   fs::path file = exportFileName(dir.path / "exports", kT0);
   CHECK(file.filename().string() == "medkiosk-counselling-" + [] {
-          std::string s;
-          for (char c : isoMinuteUtc(kT0))
-            if (c != '-' && c != ':') s += c;
-          return s;
-        }() + ".csv");
+    std::string s;
+    for (char c : isoMinuteUtc(kT0))
+      if (c != '-' && c != ':') s += c;
+    return s;
+  }() + ".csv");
   CHECK(records.exportCsv(file) == 1);
   std::string csv = readAll(file);
   CHECK(csv ==
@@ -264,7 +264,9 @@ TEST_CASE("The audit chain verifies, and finds an edited, deleted or inserted en
       prev = st.text(0);
     }
     std::string forged = auditHash(prev, 2, isoSecondUtc(kT0 + 1), "pin_ok", "signed in");
-    Statement(db.db(), "UPDATE audit SET event = 'pin_ok', detail = 'signed in', hash = ? WHERE id = 2").bind(1, forged).run();
+    Statement(db.db(), "UPDATE audit SET event = 'pin_ok', detail = 'signed in', hash = ? WHERE id = 2")
+        .bind(1, forged)
+        .run();
     AuditVerification v = AuditLog(db).verify();
     CHECK_FALSE(v.ok);
     CHECK(v.firstBadId == 3);  // entry 3 no longer follows entry 2
@@ -364,13 +366,15 @@ TEST_CASE("Counselling points per group come from the content database in every 
     for (const auto& p : db.counsellingPoints("pomalidomide", category, locale)) out.push_back(p.id);
     return out;
   };
-  const std::vector<std::string> forAll = {"birth_defects", "blood_donation", "not_sharing", "return_capsules",
-                                           "patient_card", "symptoms"};
+  const std::vector<std::string> forAll = {"birth_defects",   "blood_donation", "not_sharing",
+                                           "return_capsules", "patient_card",   "symptoms"};
   CHECK(ids("woman_cbp", "en") == std::vector<std::string>{"birth_defects", "contraception", "contraception_method",
                                                            "pregnancy_tests", "suspected_pregnancy", "blood_donation",
-                                                           "not_sharing", "return_capsules", "patient_card", "symptoms"});
+                                                           "not_sharing", "return_capsules", "patient_card",
+                                                           "symptoms"});
   CHECK(ids("woman_ncbp", "en") == std::vector<std::string>{"birth_defects", "cannot_become_pregnant", "blood_donation",
-                                                            "not_sharing", "return_capsules", "patient_card", "symptoms"});
+                                                            "not_sharing", "return_capsules", "patient_card",
+                                                            "symptoms"});
   CHECK(ids("man", "en") == std::vector<std::string>{"birth_defects", "condom", "semen_donation", "blood_donation",
                                                      "not_sharing", "return_capsules", "patient_card", "symptoms"});
   for (const auto& locale : locales)

@@ -2,8 +2,8 @@
 // content sources. Each entry was a real defect (see the content issue): a counselling
 // point that restated a rule lost its condition, so these check the words that carry
 // the condition, per locale.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <map>
 #include <sstream>
@@ -23,7 +23,8 @@ std::string contentDir() {
 }
 
 const Medicine& pomalidomide(const ContentSource& src) {
-  auto it = std::find_if(src.medicines.begin(), src.medicines.end(), [](const Medicine& m) { return m.id == "pomalidomide"; });
+  auto it = std::find_if(src.medicines.begin(), src.medicines.end(),
+                         [](const Medicine& m) { return m.id == "pomalidomide"; });
   REQUIRE(it != src.medicines.end());
   return *it;
 }
@@ -32,18 +33,30 @@ const Medicine& pomalidomide(const ContentSource& src) {
 // language (a stem that every inflection used in the text contains).
 const std::map<std::string, std::pair<std::string, std::string>>& exclusionWords() {
   static const std::map<std::string, std::pair<std::string, std::string>> words = {
-      {"bg", {"рак", "кърмене"}},        {"cs", {"rakovin", "kojení"}},
-      {"da", {"kræft", "amning"}},       {"de", {"Krebs", "Stillzeit"}},
-      {"el", {"καρκίν", "θηλασμ"}},      {"en", {"cancer", "breast-feeding"}},
-      {"es", {"cáncer", "lactancia"}},   {"et", {"vähiravi", "rinnaga toitmise"}},
-      {"fi", {"syöpä", "imetyksen"}},    {"fr", {"cancer", "allaitement"}},
-      {"ga", {"ailse", "beathú cíche"}}, {"hr", {"raka", "dojenja"}},
-      {"hu", {"daganatellenes", "szoptatás"}}, {"it", {"antitumoral", "allattamento"}},
-      {"lt", {"vėžio", "žindymo"}},      {"lv", {"vēža", "barošanas ar krūti"}},
-      {"mt", {"kanċer", "treddigħ"}},    {"nl", {"kanker", "borstvoeding"}},
-      {"pl", {"przeciwnowotworow", "karmienia piersią"}}, {"pt", {"cancro", "amamentação"}},
-      {"ro", {"cancer", "alăptării"}},   {"sk", {"rakovin", "dojčenia"}},
-      {"sl", {"raka", "dojenj"}},        {"sv", {"cancer", "amning"}},
+      {"bg", {"рак", "кърмене"}},
+      {"cs", {"rakovin", "kojení"}},
+      {"da", {"kræft", "amning"}},
+      {"de", {"Krebs", "Stillzeit"}},
+      {"el", {"καρκίν", "θηλασμ"}},
+      {"en", {"cancer", "breast-feeding"}},
+      {"es", {"cáncer", "lactancia"}},
+      {"et", {"vähiravi", "rinnaga toitmise"}},
+      {"fi", {"syöpä", "imetyksen"}},
+      {"fr", {"cancer", "allaitement"}},
+      {"ga", {"ailse", "beathú cíche"}},
+      {"hr", {"raka", "dojenja"}},
+      {"hu", {"daganatellenes", "szoptatás"}},
+      {"it", {"antitumoral", "allattamento"}},
+      {"lt", {"vėžio", "žindymo"}},
+      {"lv", {"vēža", "barošanas ar krūti"}},
+      {"mt", {"kanċer", "treddigħ"}},
+      {"nl", {"kanker", "borstvoeding"}},
+      {"pl", {"przeciwnowotworow", "karmienia piersią"}},
+      {"pt", {"cancro", "amamentação"}},
+      {"ro", {"cancer", "alăptării"}},
+      {"sk", {"rakovin", "dojčenia"}},
+      {"sl", {"raka", "dojenj"}},
+      {"sv", {"cancer", "amning"}},
   };
   return words;
 }
@@ -103,7 +116,8 @@ TEST_CASE("men are told to report a partner's pregnancy, with its 7 days, in the
     if (b.locale == "en") en = &b;
   REQUIRE(en);
   std::string men = subsection(en->section("pregnancy")->body, 3);
-  CHECK_THAT(men, Catch::Contains("If your partner becomes pregnant while you take pomalidomide, or in the 7 days after you stop, tell your doctor at once."));
+  CHECK_THAT(men, Catch::Contains("If your partner becomes pregnant while you take pomalidomide, or in the 7 days "
+                                  "after you stop, tell your doctor at once."));
   // Every translation carries the same numbers as English (the build checks that), so
   // the men's part has one more "7" than before in every locale: count them.
   for (const auto& b : med.brochures) {

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "test_support.h"
 #include <chrono>
 #include <cmath>
 #include <thread>
+#include "test_support.h"
 
 #include "core/speech/speech.h"
 
@@ -25,20 +25,24 @@ TEST_CASE("speech is audible in all 24 EU languages") {
   REQUIRE(engine);
   CHECK(engine->sampleRate() > 8000);
   const std::pair<const char*, const char*> samples[] = {
-      {"bg", "Не дарявайте кръв."}, {"cs", "Nedarujte krev."}, {"da", "Giv ikke blod."},
-      {"de", "Spenden Sie kein Blut."}, {"el", "Μη δίνετε αίμα."}, {"en", "Do not donate blood."},
-      {"es", "No done sangre."}, {"et", "Ärge loovutage verd."}, {"fi", "Älä luovuta verta."},
-      {"fr", "Ne donnez pas votre sang."}, {"ga", "Ná tabhair fuil."}, {"hr", "Ne darujte krv."},
-      {"hu", "Ne adjon vért."}, {"it", "Non donate il sangue."}, {"lt", "Nedovanokite kraujo."},
-      {"lv", "Neziedojiet asinis."}, {"mt", "Tagħtix demm."}, {"nl", "Geef geen bloed."},
-      {"pl", "Nie oddawaj krwi."}, {"pt", "Não doe sangue."}, {"ro", "Nu donați sânge."},
-      {"sk", "Nedarujte krv."}, {"sl", "Ne darujte krvi."}, {"sv", "Ge inte blod."}};
+      {"bg", "Не дарявайте кръв."},   {"cs", "Nedarujte krev."},
+      {"da", "Giv ikke blod."},       {"de", "Spenden Sie kein Blut."},
+      {"el", "Μη δίνετε αίμα."},      {"en", "Do not donate blood."},
+      {"es", "No done sangre."},      {"et", "Ärge loovutage verd."},
+      {"fi", "Älä luovuta verta."},   {"fr", "Ne donnez pas votre sang."},
+      {"ga", "Ná tabhair fuil."},     {"hr", "Ne darujte krv."},
+      {"hu", "Ne adjon vért."},       {"it", "Non donate il sangue."},
+      {"lt", "Nedovanokite kraujo."}, {"lv", "Neziedojiet asinis."},
+      {"mt", "Tagħtix demm."},        {"nl", "Geef geen bloed."},
+      {"pl", "Nie oddawaj krwi."},    {"pt", "Não doe sangue."},
+      {"ro", "Nu donați sânge."},     {"sk", "Nedarujte krv."},
+      {"sl", "Ne darujte krvi."},     {"sv", "Ge inte blod."}};
   for (const auto& [lang, text] : samples) {
     INFO(lang);
     REQUIRE(engine->setLanguage(lang));
     auto pcm = engine->synthesize(text);
     CHECK(pcm.size() > static_cast<size_t>(engine->sampleRate()) / 4);  // at least a quarter second
-    CHECK(rms(pcm) > 300.0);                                              // not silence
+    CHECK(rms(pcm) > 300.0);                                            // not silence
   }
 }
 

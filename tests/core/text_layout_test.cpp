@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/layout/text_layout.h"
 #include "core/base/unicode_text.h"
+#include "core/layout/text_layout.h"
 
 using namespace mk;
 
@@ -60,9 +60,9 @@ TEST_CASE("a dose never splits across lines") {
 
 TEST_CASE("breaksNumberApart knows numbers, units and ranges") {
   std::string s = "take 4 mg now";
-  CHECK(breaksNumberApart(s, 7));   // before "mg"
-  CHECK_FALSE(breaksNumberApart(s, 5));  // before "4"
-  CHECK_FALSE(breaksNumberApart(s, 10)); // before "now"
+  CHECK(breaksNumberApart(s, 7));         // before "mg"
+  CHECK_FALSE(breaksNumberApart(s, 5));   // before "4"
+  CHECK_FALSE(breaksNumberApart(s, 10));  // before "now"
   std::string r = "days 1–21";
   CHECK(breaksNumberApart(r, r.find("21")));
 }

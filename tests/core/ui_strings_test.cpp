@@ -1,7 +1,7 @@
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "core/i18n/ui_strings.h"
 #include "test_support.h"
@@ -47,13 +47,23 @@ TEST_CASE("every root pattern compiles") {
   CHECK(keys.size() > 20);
   for (const auto& k : keys) {
     INFO(k);
-    std::string out = s.format(k, {{"seconds", std::int64_t{2}}, {"current", std::int64_t{1}}, {"total", std::int64_t{8}},
-                                   {"title", std::string("T")}, {"source", std::string("S")},
-                                   {"authority", std::string("A")}, {"website", std::string("W")},
-                                   {"language", std::string("L")}, {"reviewer", std::string("R")},
-                                   {"version", std::int64_t{3}}, {"date", DateArg{0}}, {"count", std::int64_t{4}},
-                                   {"file", std::string("F")}, {"left", std::int64_t{2}}, {"nurse", std::string("N")},
-                                   {"confirmed", std::int64_t{5}}, {"days", std::int64_t{90}}});
+    std::string out = s.format(k, {{"seconds", std::int64_t{2}},
+                                   {"current", std::int64_t{1}},
+                                   {"total", std::int64_t{8}},
+                                   {"title", std::string("T")},
+                                   {"source", std::string("S")},
+                                   {"authority", std::string("A")},
+                                   {"website", std::string("W")},
+                                   {"language", std::string("L")},
+                                   {"reviewer", std::string("R")},
+                                   {"version", std::int64_t{3}},
+                                   {"date", DateArg{0}},
+                                   {"count", std::int64_t{4}},
+                                   {"file", std::string("F")},
+                                   {"left", std::int64_t{2}},
+                                   {"nurse", std::string("N")},
+                                   {"confirmed", std::int64_t{5}},
+                                   {"days", std::int64_t{90}}});
     CHECK(out.find('{') == std::string::npos);
   }
 }
@@ -171,6 +181,6 @@ TEST_CASE("a damaged bundle is skipped along the chain and logged") {
 
 TEST_CASE("without the root bundle there are no UI strings, and the error names the directory") {
   PartialLocales locales("noroot", {"de"});
-  CHECK_THROWS_WITH(UiStrings(locales.dir), Catch::Contains("no UI string bundle root.res in") &&
-                                                Catch::Contains(locales.dir.string()));
+  CHECK_THROWS_WITH(UiStrings(locales.dir),
+                    Catch::Contains("no UI string bundle root.res in") && Catch::Contains(locales.dir.string()));
 }

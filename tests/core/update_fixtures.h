@@ -1,14 +1,14 @@
 #pragma once
 // Content databases and bundles for the update tests, built from the shipped sources.
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
-#include "core/update/bundle.h"
 #include "core/content/content_db.h"
 #include "core/content/content_source.h"
+#include "core/update/bundle.h"
 #include "test_support.h"
 
 namespace mk::test {

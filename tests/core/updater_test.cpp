@@ -82,8 +82,7 @@ TEST_CASE("a newer signed bundle is installed over file://, the old one kept, an
   CHECK(r.shownVersion() == 9);
   // Nothing but the two named databases is left in the store.
   int databases = 0;
-  for (const auto& e : fs::directory_iterator(contentStoreDir(r.state)))
-    databases += e.path().extension() == ".db";
+  for (const auto& e : fs::directory_iterator(contentStoreDir(r.state))) databases += e.path().extension() == ".db";
   CHECK(databases == 2);
 }
 
@@ -159,8 +158,7 @@ TEST_CASE("content whose screens do not render is refused") {
   CHECK(out.result == Result::Refused);
   CHECK_THAT(out.message, Catch::Contains("rendering the screens"));
   CHECK(r.shownVersion() == 7);
-  for (const auto& e : fs::directory_iterator(contentStoreDir(r.state)))
-    CHECK(e.path().extension() != ".part");
+  for (const auto& e : fs::directory_iterator(contentStoreDir(r.state))) CHECK(e.path().extension() != ".part");
 }
 
 TEST_CASE("a server that cannot be reached fails, and the next run tries again in full") {

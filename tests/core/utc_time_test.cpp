@@ -2,8 +2,8 @@
 // that exist, and nothing else. Metrics use it too, so no second parser drifts.
 #include <catch2/catch.hpp>
 
-#include "core/system/metrics.h"
 #include "core/base/utc_time.h"
+#include "core/system/metrics.h"
 
 using namespace mk;
 
@@ -11,8 +11,9 @@ TEST_CASE("the UTC parser accepts only a final Z and the exact separators") {
   std::time_t t = 0;
   CHECK(parseUtcTime("2026-11-20T12:00:00Z", t));
   CHECK(t == 1795176000);
-  for (const char* bad : {"2026-11-20T12:00:00X", "2026-11-20T12:00:00z", "2026-11-20T12:00:00 ", "2026-11-20T12-00:00Z",
-                          "2026-11-20T12:00-00Z", "2026-11-20 12:00:00Z", "2026/11/20", "2026-11-20Z"}) {
+  for (const char* bad :
+       {"2026-11-20T12:00:00X", "2026-11-20T12:00:00z", "2026-11-20T12:00:00 ", "2026-11-20T12-00:00Z",
+        "2026-11-20T12:00-00Z", "2026-11-20 12:00:00Z", "2026/11/20", "2026-11-20Z"}) {
     INFO(bad);
     CHECK_FALSE(parseUtcTime(bad, t));
   }

@@ -43,9 +43,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     double d = 0;
     std::memcpy(&d, &bits, sizeof d);
     switch (type & 3) {
-      case 0: args.emplace_back(name, static_cast<std::int64_t>(bits)); break;
-      case 1: args.emplace_back(name, d); break;
-      default: args.emplace_back(name, mk::DateArg{d}); break;
+      case 0:
+        args.emplace_back(name, static_cast<std::int64_t>(bits));
+        break;
+      case 1:
+        args.emplace_back(name, d);
+        break;
+      default:
+        args.emplace_back(name, mk::DateArg{d});
+        break;
     }
   }
   std::string out;

@@ -1,10 +1,10 @@
 // The running kiosk and installed updates: last good content at start, a newer
 // update taken at the next Attract screen without a restart (never mid-session), and
 // content appearing on its own after the 'information unavailable' screen.
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "app/app.h"
 #include "core/content/content_source.h"
@@ -25,7 +25,8 @@ struct KioskHome {
     store = contentStoreDir(dir / "state");
     fs::create_directories(store);
     ini = dir / "kiosk.ini";
-    std::ofstream(ini) << "[content]\ndatabase = " << shipped << "\n[data]\ndirectory = " << (dir / "state").string() << "\n";
+    std::ofstream(ini) << "[content]\ndatabase = " << shipped << "\n[data]\ndirectory = " << (dir / "state").string()
+                       << "\n";
   }
   ~KioskHome() {
     std::error_code ec;
@@ -50,9 +51,7 @@ struct KioskHome {
 
 const std::string kShipped = MEDKIOSK_BINARY_DIR "/content/medkiosk.db";
 
-long shownVersion(app::App& app) {
-  return app.content().db() ? app.content().db()->info().contentVersion : 0;
-}
+long shownVersion(app::App& app) { return app.content().db() ? app.content().db()->info().contentVersion : 0; }
 
 bool attractShown(app::App& app, std::int64_t now) {
   app.ui().frame(now);

@@ -1,11 +1,11 @@
 // Which text a patient is shown: the fallback chain per section, the reviewed-only
 // switch, and the member state's reporting authority.
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
-#include <unistd.h>
 
 #include "core/content/content_db.h"
 #include "core/content/content_source.h"

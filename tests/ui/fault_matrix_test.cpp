@@ -1,11 +1,11 @@
 // The fault matrix through the real UI: no font at all, a font file that is not a
 // font, a missing or damaged content database, and clock jumps of a year either way.
 // Each case must draw a defined screen (never a blank one) and log what happened.
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <unistd.h>
 
 #include "app/app.h"
 #include "test_support.h"

@@ -1,21 +1,21 @@
 // The main loop under systemd: READY=1 after the first frame, WATCHDOG=1 while the
 // loop turns, and an exit with code 70 after repeated failing frames. Runs on SDL's
 // dummy video driver with a NOTIFY_SOCKET made by the test, as systemd would.
-#include <catch2/catch.hpp>
 #include <SDL.h>
-#include <atomic>
-#include <cerrno>
-#include <mutex>
-#include <thread>
-#include <csignal>
-#include <cstring>
-#include <filesystem>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <thread>
 
 #include "app/main_loop.h"
 #include "test_support.h"

@@ -23,8 +23,8 @@ struct NurseRig {
   std::int64_t now = 0;
 
   explicit NurseRig(int w = 1080, int h = 1920, const std::string& content = "", const std::string& dataDir = "") {
-    dir = fs::temp_directory_path() / ("medkiosk-nurse-ui-" + std::to_string(::getpid()) + "-" + std::to_string(w) + "-" +
-                                       std::to_string(counter()++));
+    dir = fs::temp_directory_path() / ("medkiosk-nurse-ui-" + std::to_string(::getpid()) + "-" + std::to_string(w) +
+                                       "-" + std::to_string(counter()++));
     fs::remove_all(dir);
     fs::create_directories(dir);
     fs::path data = dataDir.empty() ? dir / "data" : fs::path(dataDir);
@@ -144,7 +144,8 @@ TEST_CASE("a wrong PIN is refused with the tries left, and the right one signs t
   REQUIRE(rig.nurse().lastAttempt());
   CHECK(rig.nurse().lastAttempt()->triesLeft == 4);
   bool shown = false;
-  for (const auto& t : rig.app->ui().registry().texts) shown |= t.text.find("4") != std::string::npos && t.text.find("PIN") != std::string::npos;
+  for (const auto& t : rig.app->ui().registry().texts)
+    shown |= t.text.find("4") != std::string::npos && t.text.find("PIN") != std::string::npos;
   CHECK(shown);
   rig.typePin("2468");
   CHECK(rig.kiosk().session().screen == Screen::NurseHome);
@@ -250,7 +251,9 @@ TEST_CASE("a walk-through for a man, in Polish with a German nurse, is recorded 
 }
 
 TEST_CASE("nurse screens keep text in its boxes and targets large, in Latin, Greek and Cyrillic", "[nurse]") {
-  struct Size { int w, h; };
+  struct Size {
+    int w, h;
+  };
   for (Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
     for (const char* patient : {"pl", "el", "bg"}) {
       for (auto category : kCategoryIds) {

@@ -20,7 +20,6 @@ app::Options pseudoOptions(int textSize) {
   return o;
 }
 
-
 }  // namespace
 
 TEST_CASE("pseudo-localised text is longer, accented and keeps numbers and placeholders") {
@@ -35,7 +34,9 @@ TEST_CASE("pseudo-localised text is longer, accented and keeps numbers and place
 }
 
 TEST_CASE("every screen in the pseudo-locale keeps its text inside its boxes") {
-  struct Size { int w, h; };
+  struct Size {
+    int w, h;
+  };
   for (Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
     for (int textSize = 1; textSize <= 3; ++textSize) {
       DYNAMIC_SECTION(size.w << "x" << size.h << " text size " << textSize) {

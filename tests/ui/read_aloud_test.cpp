@@ -2,9 +2,9 @@
 // idle warning is announced by voice, and the idle reset silences everything.
 #include <catch2/catch.hpp>
 
-#include "test_support.h"
 #include <chrono>
 #include <thread>
+#include "test_support.h"
 
 #include "app/app.h"
 

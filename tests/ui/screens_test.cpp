@@ -1,9 +1,9 @@
 // Every screen, headless, in both orientations at all three text sizes: no missing
 // glyph and no text outside its box. Uses the real App wiring and the software
 // renderer, exactly as --screenshot does.
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <cstdio>
-#include <unistd.h>
 
 #include "app/app.h"
 #include "ui/frame_checks.h"
@@ -36,11 +36,12 @@ struct Rig {
   }
 };
 
-
 }  // namespace
 
 TEST_CASE("every screen renders in both orientations at every text size") {
-  struct Size { int w, h; };
+  struct Size {
+    int w, h;
+  };
   for (Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
     for (int textSize = 1; textSize <= 3; ++textSize) {
       DYNAMIC_SECTION(size.w << "x" << size.h << " text size " << textSize) {
@@ -142,7 +143,8 @@ TEST_CASE("without usable content the kiosk says so in its language, never a bla
   app.ui().setRenderer(renderer.get());
   for (int i = 0; i < 3; ++i) app.ui().frame(16 * i);
   bool said = false;
-  for (const auto& t : app.ui().registry().texts) said = said || t.text == "Οι πληροφορίες δεν είναι προσωρινά διαθέσιμες";
+  for (const auto& t : app.ui().registry().texts)
+    said = said || t.text == "Οι πληροφορίες δεν είναι προσωρινά διαθέσιμες";
   std::string shown;
   for (const auto& t : app.ui().registry().texts) shown += t.text + " | ";
   INFO(shown);
@@ -166,7 +168,7 @@ TEST_CASE("[kiosk] locales limits the language screen and [display] dpi sets phy
   app::App app(o, "medkiosk_ui_tests", 0);
   std::remove(path);
   const auto& choices = app.ui().languageScreen().choices();
-  REQUIRE(choices.size() == 3);  // lb has no brochure: logged, not offered
+  REQUIRE(choices.size() == 3);         // lb has no brochure: logged, not offered
   CHECK(choices[0].locale == "fr_BE");  // the member state's own languages come first
   CHECK(choices[0].ofCountry);
   CHECK(choices[1].locale == "el");

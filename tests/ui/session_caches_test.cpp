@@ -31,9 +31,8 @@ struct TwoMedicines {
     fs::copy(MEDKIOSK_SOURCE_DIR "/content", src, fs::copy_options::recursive);
     fs::path second = src / "zedamide";
     fs::create_directories(second);
-    std::ofstream(second / "medicine.ini")
-        << "[medicine]\nid = zedamide\nname = Zedamide\nbrand = Zedtest\norder = 2\n"
-           "[links]\nen = https://www.ema.europa.eu/en/medicines\n";
+    std::ofstream(second / "medicine.ini") << "[medicine]\nid = zedamide\nname = Zedamide\nbrand = Zedtest\norder = 2\n"
+                                              "[links]\nen = https://www.ema.europa.eu/en/medicines\n";
     std::string en = readFile(src / "pomalidomide" / "en.md");
     const std::string first = "Pomalidomide is a cancer medicine.";
     REQUIRE(en.find(first) != std::string::npos);

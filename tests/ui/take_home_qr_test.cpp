@@ -1,7 +1,7 @@
 // The take-home QR code at the end of the brochure: render it headless, decode the
 // PNG with zbarimg (Debian zbar-tools) and compare with the address in the database.
-#include <catch2/catch.hpp>
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <memory>
 

@@ -30,8 +30,8 @@ struct WidgetRig {
   template <typename F>
   void draw(F widgets) {
     app.ui().setFrameFaultHook([&] {
-      ui::UiContext ctx{app.kiosk(), strings, app.ui().fontSet(), normalPalette(), cache, reg, 32, ImVec2(1080, 1920),
-                        app.ui().fontSet().em, "en"};
+      ui::UiContext ctx{app.kiosk(), strings, app.ui().fontSet(), normalPalette(),       cache,
+                        reg,         32,      ImVec2(1080, 1920), app.ui().fontSet().em, "en"};
       reg.clear();
       widgets(ctx);
     });

@@ -14,7 +14,8 @@ void checkTargets(const ui::FrameRegistry& reg, float dpi, const std::string& wh
   REQUIRE_FALSE(reg.targets.empty());
   for (const auto& t : reg.targets) {
     if (t.partial) continue;  // half scrolled out of view; full size once scrolled in
-    INFO(where << ": " << t.id << " is " << (t.max.x - t.min.x) << " x " << (t.max.y - t.min.y) << " px, need " << minPx);
+    INFO(where << ": " << t.id << " is " << (t.max.x - t.min.x) << " x " << (t.max.y - t.min.y) << " px, need "
+               << minPx);
     CHECK(t.max.x - t.min.x >= minPx);
     CHECK(t.max.y - t.min.y >= minPx);
   }
@@ -33,7 +34,9 @@ void checkTargets(const ui::FrameRegistry& reg, float dpi, const std::string& wh
 }  // namespace
 
 TEST_CASE("touch targets are at least 9 mm and apart on every screen") {
-  struct Size { int w, h; };
+  struct Size {
+    int w, h;
+  };
   for (Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
     for (int textSize = 1; textSize <= 3; ++textSize) {
       DYNAMIC_SECTION(size.w << "x" << size.h << " text size " << textSize) {

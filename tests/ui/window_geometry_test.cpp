@@ -7,7 +7,8 @@
 using namespace mk::app;
 
 TEST_CASE("full screen without a forced size is created over the whole display") {
-  for (Rect display : {Rect{0, 0, 1920, 1080}, Rect{0, 0, 1080, 1920}, Rect{0, 0, 1280, 1024}, Rect{1920, 0, 1366, 768}}) {
+  for (Rect display :
+       {Rect{0, 0, 1920, 1080}, Rect{0, 0, 1080, 1920}, Rect{0, 0, 1280, 1024}, Rect{1920, 0, 1366, 768}}) {
     WindowPlan p = planWindow({}, display);
     CHECK(p.rect == display);
     CHECK(p.fullscreen);
@@ -47,7 +48,7 @@ TEST_CASE("a full-screen window is refitted only when the display no longer matc
   WindowRequest full;
   CHECK_FALSE(needsRefit(full, {0, 0, 1920, 1080}, {0, 0, 1920, 1080}));
   CHECK(needsRefit(full, {0, 0, 1920, 1080}, {0, 0, 1080, 1920}));  // the monitor was rotated
-  CHECK_FALSE(needsRefit(full, {0, 0, 1920, 1080}, {}));             // no display known: leave it
+  CHECK_FALSE(needsRefit(full, {0, 0, 1920, 1080}, {}));            // no display known: leave it
   WindowRequest forced;
   forced.forcedWidth = 1080;
   forced.forcedHeight = 1920;

@@ -1,8 +1,8 @@
 #include "core/base/log.h"
 
+#include <unistd.h>
 #include <atomic>
 #include <mutex>
-#include <unistd.h>
 
 namespace mk::log {
 namespace {
@@ -14,10 +14,14 @@ Observer g_observer;
 
 const char* levelName(Level level) {
   switch (level) {
-    case Level::Debug: return "debug";
-    case Level::Info: return "info";
-    case Level::Warn: return "warning";
-    case Level::Error: return "error";
+    case Level::Debug:
+      return "debug";
+    case Level::Info:
+      return "info";
+    case Level::Warn:
+      return "warning";
+    case Level::Error:
+      return "error";
   }
   return "?";
 }

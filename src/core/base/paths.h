@@ -7,7 +7,7 @@
 namespace mk {
 
 struct DataPaths {
-  std::filesystem::path dataDir;   // holds locales/ and content/
+  std::filesystem::path dataDir;  // holds locales/ and content/
   std::filesystem::path localesDir;
   std::filesystem::path contentDb;
   std::filesystem::path assetsDir;

@@ -14,8 +14,7 @@ std::string errorText(sqlite3* db, std::string_view what) {
 
 Database::Database(const std::string& path, Mode mode) : path_(path) {
   int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
-  flags |= mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                  : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  flags |= mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string msg = errorText(db_, "cannot open database " + path);
     int code = db_ ? sqlite3_errcode(db_) & 0xff : SQLITE_NOMEM;
@@ -51,9 +50,9 @@ int Database::userVersion() {
 int Database::changes() { return sqlite3_changes(db_); }
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_,
-                         nullptr) != SQLITE_OK) {
-    throw DbError(errorText(db.handle(), "cannot prepare statement on " + db.path()), sqlite3_errcode(db.handle()) & 0xff);
+  if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
+    throw DbError(errorText(db.handle(), "cannot prepare statement on " + db.path()),
+                  sqlite3_errcode(db.handle()) & 0xff);
   }
 }
 
@@ -99,9 +98,7 @@ std::string Statement::text(int column) const {
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
-bool Statement::isNull(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
+bool Statement::isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 

@@ -1,9 +1,9 @@
 #include "core/base/unicode_text.h"
 
-#include <stdexcept>
-#include <unicode/normalizer2.h>
 #include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
+#include <stdexcept>
 
 namespace mk::unicode {
 namespace {
@@ -38,8 +38,7 @@ std::string toNfc(std::string_view utf8) {
   std::string out;
   icu::StringByteSink<std::string> sink(&out);
   UErrorCode status = U_ZERO_ERROR;
-  nfc().normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink,
-                      nullptr, status);
+  nfc().normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink, nullptr, status);
   if (U_FAILURE(status)) throw std::runtime_error("NFC normalisation failed");
   return out;
 }

@@ -8,7 +8,8 @@ bool parseUtcTime(std::string_view text, std::time_t& out) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
   std::string t(text);
   char tail = 0;
-  bool full = t.size() == 20 && std::sscanf(t.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &y, &mo, &d, &h, &mi, &s, &tail) == 6;
+  bool full =
+      t.size() == 20 && std::sscanf(t.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &y, &mo, &d, &h, &mi, &s, &tail) == 6;
   bool dateOnly = !full && t.size() == 10 && std::sscanf(t.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3;
   if (!full && !dateOnly) return false;
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -19,8 +20,8 @@ bool parseUtcTime(std::string_view text, std::time_t& out) {
   // sscanf stops at the first literal that does not match and still reports the
   // fields before it, so every separator is checked here, the final Z included.
   if (full && (t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z')) return false;
-  if (y < 2000 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59 || h < 0 ||
-      mi < 0 || s < 0)
+  if (y < 2000 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59 || h < 0 || mi < 0 ||
+      s < 0)
     return false;
   std::tm tm{};
   tm.tm_year = y - 1900;

@@ -1,7 +1,7 @@
 #include "core/content/content_checks.h"
 
-#include <algorithm>
 #include <fontconfig/fontconfig.h>
+#include <algorithm>
 #include <map>
 #include <set>
 

@@ -1,17 +1,17 @@
 #include "core/content/content_db.h"
 
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <fcntl.h>
-#include <sodium.h>
 #include <sstream>
-#include <unistd.h>
 
-#include "core/content/content_source.h"
 #include "core/base/sqlite_db.h"
 #include "core/base/utc_time.h"
+#include "core/content/content_source.h"
 
 namespace mk {
 namespace fs = std::filesystem;
@@ -82,20 +82,40 @@ std::string joinIds(const std::vector<std::string>& ids) {
 }
 
 void insertMedicine(Database& db, const Medicine& m) {
-  Statement(db, "INSERT INTO medicine VALUES(?,?,?,?)").bind(1, m.id).bind(2, m.name).bind(3, m.brand).bind(4, std::int64_t{m.order}).run();
+  Statement(db, "INSERT INTO medicine VALUES(?,?,?,?)")
+      .bind(1, m.id)
+      .bind(2, m.name)
+      .bind(3, m.brand)
+      .bind(4, std::int64_t{m.order})
+      .run();
   Statement link(db, "INSERT INTO medicine_link VALUES(?,?,?)");
   for (const auto& [loc, url] : m.links) link.bind(1, m.id).bind(2, loc).bind(3, url).run();
   Statement bro(db, "INSERT INTO brochure VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   Statement sec(db, "INSERT INTO section_text VALUES(?,?,?,?,?,?,?,?,?)");
   for (const auto& b : m.brochures) {
-    bro.bind(1, m.id).bind(2, b.locale).bind(3, b.title).bind(4, b.subtitle).bind(5, b.warning)
-        .bind(6, b.warningSource).bind(7, toString(b.warningReview.status))
-        .bind(8, b.warningReview.reviewer).bind(9, b.warningReview.reviewedOn)
-        .bind(10, fs::path(b.path).filename().string()).bind(11, joinIds(b.fallbackSections)).run();
+    bro.bind(1, m.id)
+        .bind(2, b.locale)
+        .bind(3, b.title)
+        .bind(4, b.subtitle)
+        .bind(5, b.warning)
+        .bind(6, b.warningSource)
+        .bind(7, toString(b.warningReview.status))
+        .bind(8, b.warningReview.reviewer)
+        .bind(9, b.warningReview.reviewedOn)
+        .bind(10, fs::path(b.path).filename().string())
+        .bind(11, joinIds(b.fallbackSections))
+        .run();
     for (const auto& s : b.sections) {
-      sec.bind(1, m.id).bind(2, s.id).bind(3, b.locale).bind(4, s.title).bind(5, s.body)
-          .bind(6, s.source).bind(7, toString(s.review.status)).bind(8, s.review.reviewer)
-          .bind(9, s.review.reviewedOn).run();
+      sec.bind(1, m.id)
+          .bind(2, s.id)
+          .bind(3, b.locale)
+          .bind(4, s.title)
+          .bind(5, s.body)
+          .bind(6, s.source)
+          .bind(7, toString(s.review.status))
+          .bind(8, s.review.reviewer)
+          .bind(9, s.review.reviewedOn)
+          .run();
     }
   }
 }
@@ -106,14 +126,27 @@ void insertCounselling(Database& db, const Medicine& m) {
   const auto& english = m.counselling.front();
   for (size_t i = 0; i < english.points.size(); ++i) {
     const auto& p = english.points[i];
-    point.bind(1, m.id).bind(2, p.id).bind(3, static_cast<std::int64_t>(i)).bind(4, joinIds(p.categories))
-        .bind(5, p.brochureSection).bind(6, std::int64_t{p.brochureHeading}).bind(7, p.source).run();
+    point.bind(1, m.id)
+        .bind(2, p.id)
+        .bind(3, static_cast<std::int64_t>(i))
+        .bind(4, joinIds(p.categories))
+        .bind(5, p.brochureSection)
+        .bind(6, std::int64_t{p.brochureHeading})
+        .bind(7, p.source)
+        .run();
   }
   Statement text(db, "INSERT INTO counselling_text VALUES(?,?,?,?,?,?,?,?)");
   for (const auto& set : m.counselling)
     for (const auto& p : set.points)
-      text.bind(1, m.id).bind(2, p.id).bind(3, set.locale).bind(4, p.title).bind(5, p.body)
-          .bind(6, toString(set.review.status)).bind(7, set.review.reviewer).bind(8, set.review.reviewedOn).run();
+      text.bind(1, m.id)
+          .bind(2, p.id)
+          .bind(3, set.locale)
+          .bind(4, p.title)
+          .bind(5, p.body)
+          .bind(6, toString(set.review.status))
+          .bind(7, set.review.reviewer)
+          .bind(8, set.review.reviewedOn)
+          .run();
 }
 
 void insertLocalAuthorities(Database& db, const std::vector<LocalAuthority>& list) {
@@ -184,7 +217,8 @@ ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion, 
       Transaction tx(db);
       db.exec(kSchema);
       Statement sec(db, "INSERT INTO section VALUES(?,?)");
-      for (size_t i = 0; i < kSectionIds.size(); ++i) sec.bind(1, kSectionIds[i]).bind(2, static_cast<std::int64_t>(i)).run();
+      for (size_t i = 0; i < kSectionIds.size(); ++i)
+        sec.bind(1, kSectionIds[i]).bind(2, static_cast<std::int64_t>(i)).run();
       for (const auto& m : src.medicines) {
         insertMedicine(db, m);
         insertCounselling(db, m);
@@ -234,8 +268,7 @@ ContentDb::ContentDb(const fs::path& path) {
     info_.buildTime = metaValue(*db_, "build_time");
     info_.hash = metaValue(*db_, "hash");
     std::string actual = computeContentHash(*db_);
-    if (actual != info_.hash)
-      throw DbError("content database " + path.string() + " does not match its recorded hash");
+    if (actual != info_.hash) throw DbError("content database " + path.string() + " does not match its recorded hash");
   } catch (const DbError&) {
     throw;
   }
@@ -259,8 +292,9 @@ std::vector<std::string> ContentDb::brochureLocales(const std::string& medicine)
 }
 
 std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const std::string& locale) {
-  Statement st(*db_, "SELECT title, subtitle, warning, warning_source, warning_status, warning_reviewer, "
-                     "warning_reviewed_on, source_file, fallback_sections FROM brochure WHERE medicine = ? AND locale = ?");
+  Statement st(*db_,
+               "SELECT title, subtitle, warning, warning_source, warning_status, warning_reviewer, "
+               "warning_reviewed_on, source_file, fallback_sections FROM brochure WHERE medicine = ? AND locale = ?");
   st.bind(1, medicine).bind(2, locale);
   if (!st.step()) return std::nullopt;
   Brochure b;
@@ -277,9 +311,10 @@ std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const s
   std::stringstream ids(st.text(8));
   for (std::string id; std::getline(ids, id, ',');)
     if (!id.empty()) b.fallbackSections.push_back(id);
-  Statement secs(*db_, "SELECT t.section, t.title, t.body, t.source, t.status, t.reviewer, t.reviewed_on "
-                       "FROM section_text t JOIN section s ON s.id = t.section "
-                       "WHERE t.medicine = ? AND t.locale = ? ORDER BY s.sort");
+  Statement secs(*db_,
+                 "SELECT t.section, t.title, t.body, t.source, t.status, t.reviewer, t.reviewed_on "
+                 "FROM section_text t JOIN section s ON s.id = t.section "
+                 "WHERE t.medicine = ? AND t.locale = ? ORDER BY s.sort");
   secs.bind(1, medicine).bind(2, locale);
   while (secs.step()) {
     Section s;
@@ -310,8 +345,9 @@ std::vector<MemberState> ContentDb::memberStates() {
 }
 
 std::string ContentDb::link(const std::string& medicine, const std::string& locale) {
-  Statement st(*db_, "SELECT url FROM medicine_link WHERE medicine = ? AND locale IN (?, 'en') "
-                     "ORDER BY locale = 'en' LIMIT 1");
+  Statement st(*db_,
+               "SELECT url FROM medicine_link WHERE medicine = ? AND locale IN (?, 'en') "
+               "ORDER BY locale = 'en' LIMIT 1");
   st.bind(1, medicine).bind(2, locale);
   return st.step() ? st.text(0) : std::string();
 }
@@ -334,7 +370,9 @@ std::vector<std::string> ContentDb::allTexts() {
   Statement s(*db_, "SELECT title, body FROM section_text");
   while (s.step())
     for (int c = 0; c < 2; ++c) out.push_back(s.text(c));
-  Statement a(*db_, "SELECT authority, website FROM member_state UNION ALL SELECT authority, website FROM member_state_authority");
+  Statement a(
+      *db_,
+      "SELECT authority, website FROM member_state UNION ALL SELECT authority, website FROM member_state_authority");
   while (a.step())
     for (int c = 0; c < 2; ++c) out.push_back(a.text(c));
   Statement m(*db_, "SELECT name, brand FROM medicine");

@@ -32,8 +32,7 @@ struct MedicineSummary {
 
 // Compiles sources into a new database at `out`, written beside it and renamed into
 // place only when complete. Throws ContentError or DbError; nothing is left behind.
-ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion,
-                                 const std::filesystem::path& out);
+ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion, const std::filesystem::path& out);
 
 class ContentDb {
  public:

@@ -6,18 +6,25 @@ namespace mk {
 
 std::string_view toString(ReviewStatus status) {
   switch (status) {
-    case ReviewStatus::Reviewed: return "reviewed";
-    case ReviewStatus::Pending: return "pending";
-    case ReviewStatus::Unreviewed: return "unreviewed";
+    case ReviewStatus::Reviewed:
+      return "reviewed";
+    case ReviewStatus::Pending:
+      return "pending";
+    case ReviewStatus::Unreviewed:
+      return "unreviewed";
   }
   return "pending";
 }
 
 bool parseReviewStatus(std::string_view text, ReviewStatus& out) {
-  if (text == "reviewed") out = ReviewStatus::Reviewed;
-  else if (text == "pending") out = ReviewStatus::Pending;
-  else if (text == "unreviewed") out = ReviewStatus::Unreviewed;
-  else return false;
+  if (text == "reviewed")
+    out = ReviewStatus::Reviewed;
+  else if (text == "pending")
+    out = ReviewStatus::Pending;
+  else if (text == "unreviewed")
+    out = ReviewStatus::Unreviewed;
+  else
+    return false;
   return true;
 }
 

@@ -9,9 +9,8 @@
 namespace mk {
 
 // Section ids are stable: the database, tests and the command line refer to them.
-inline constexpr std::array<std::string_view, 8> kSectionIds = {
-    "purpose", "how_to_take", "pregnancy", "donation",
-    "symptoms", "side_effects", "how_it_works", "sources"};
+inline constexpr std::array<std::string_view, 8> kSectionIds = {"purpose",  "how_to_take",  "pregnancy",    "donation",
+                                                                "symptoms", "side_effects", "how_it_works", "sources"};
 
 // Reviewed: signed off by a healthcare professional (reviewer and date recorded).
 // Pending: written from the sources, awaiting clinical review.
@@ -33,7 +32,7 @@ struct Section {
   std::string body;    // Markdown (NFC)
   std::string source;  // where the facts come from
   Review review;
-  int line = 0;        // line of the heading in the source file
+  int line = 0;  // line of the heading in the source file
 };
 
 struct Brochure {

@@ -1,25 +1,23 @@
-#include "core/i18n/locale_id.h"
 #include "core/content/content_source.h"
+#include "core/i18n/locale_id.h"
 
+#include <ini.h>
 #include <algorithm>
 #include <cstring>
 #include <fstream>
-#include <ini.h>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "core/base/unicode_text.h"
 #include "core/content/content_checks.h"
 #include "core/content/markdown.h"
-#include "core/base/unicode_text.h"
 
 namespace mk {
 namespace fs = std::filesystem;
 
 ContentError::ContentError(std::string file, int line, const std::string& message)
-    : std::runtime_error(file + ":" + std::to_string(line) + ": " + message),
-      file_(std::move(file)),
-      line_(line) {}
+    : std::runtime_error(file + ":" + std::to_string(line) + ": " + message), file_(std::move(file)), line_(line) {}
 
 namespace {
 
@@ -95,8 +93,9 @@ struct FrontMatter {
 
 const std::set<std::string>& frontMatterKeys() {
   static const std::set<std::string> keys = {
-      "locale", "title", "subtitle", "warning", "warning-source", "warning-status",
-      "warning-reviewer", "warning-reviewed-on", "fallback"};
+      "locale",         "title",          "subtitle",         "warning",
+      "warning-source", "warning-status", "warning-reviewer", "warning-reviewed-on",
+      "fallback"};
   return keys;
 }
 
@@ -119,8 +118,8 @@ size_t parseFrontMatter(const std::string& path, const std::vector<std::string>&
   throw ContentError(path, static_cast<int>(lines.size()), "front matter is not closed by '---'");
 }
 
-Review parseReview(const std::string& path, int line, const std::string& status,
-                   const std::string& reviewer, const std::string& reviewedOn) {
+Review parseReview(const std::string& path, int line, const std::string& status, const std::string& reviewer,
+                   const std::string& reviewedOn) {
   Review r;
   if (!parseReviewStatus(status, r.status))
     throw ContentError(path, line, "status must be reviewed, pending or unreviewed, not '" + status + "'");
@@ -147,8 +146,7 @@ void parseSectionHeading(const std::string& path, int lineNo, const std::string&
 
 // Reads the section's metadata lines (source/status/reviewer/reviewed-on) up to the
 // first blank line; returns the index of the first body line.
-size_t parseSectionMeta(const std::string& path, const std::vector<std::string>& lines,
-                        size_t i, Section& s) {
+size_t parseSectionMeta(const std::string& path, const std::vector<std::string>& lines, size_t i, Section& s) {
   std::map<std::string, std::string> meta;
   int statusLine = s.line;
   for (; i < lines.size() && !trim(lines[i]).empty(); ++i) {
@@ -188,15 +186,19 @@ void checkSectionOrder(const std::string& path, const Brochure& b, int lastLine)
       expected.emplace_back(id);
   for (size_t i = 0; i < expected.size(); ++i) {
     if (i >= b.sections.size())
-      throw ContentError(path, lastLine, "missing section '" + expected[i] + "' (list it under 'fallback:' to show another language's text)");
+      throw ContentError(
+          path, lastLine,
+          "missing section '" + expected[i] + "' (list it under 'fallback:' to show another language's text)");
     if (b.sections[i].id != expected[i]) {
       bool seen = std::any_of(b.sections.begin(), b.sections.begin() + static_cast<long>(i),
                               [&](const Section& s) { return s.id == b.sections[i].id; });
-      bool declared = std::find(b.fallbackSections.begin(), b.fallbackSections.end(), b.sections[i].id) != b.fallbackSections.end();
-      throw ContentError(path, b.sections[i].line,
-                         seen ? "duplicate section '" + b.sections[i].id + "'"
-                         : declared ? "section '" + b.sections[i].id + "' is listed under 'fallback:' but also written here"
-                                    : "section '" + b.sections[i].id + "' is out of order; expected '" + expected[i] + "' here");
+      bool declared =
+          std::find(b.fallbackSections.begin(), b.fallbackSections.end(), b.sections[i].id) != b.fallbackSections.end();
+      throw ContentError(
+          path, b.sections[i].line,
+          seen       ? "duplicate section '" + b.sections[i].id + "'"
+          : declared ? "section '" + b.sections[i].id + "' is listed under 'fallback:' but also written here"
+                     : "section '" + b.sections[i].id + "' is out of order; expected '" + expected[i] + "' here");
     }
   }
   if (b.sections.size() > expected.size())
@@ -210,7 +212,8 @@ std::vector<std::string> parseFallbackList(const std::string& path, int line, co
     id = trim(id);
     if (std::find(kSectionIds.begin(), kSectionIds.end(), id) == kSectionIds.end())
       throw ContentError(path, line, "unknown section id '" + id + "' under 'fallback:'");
-    if (std::find(ids.begin(), ids.end(), id) != ids.end()) throw ContentError(path, line, "'" + id + "' is listed twice");
+    if (std::find(ids.begin(), ids.end(), id) != ids.end())
+      throw ContentError(path, line, "'" + id + "' is listed twice");
     ids.push_back(id);
   }
   return ids;
@@ -240,7 +243,9 @@ Brochure parseBrochure(const std::string& path, std::string_view text) {
   if (!isValidLocaleId(b.locale))
     throw ContentError(path, fm.values["locale"].second, "'" + b.locale + "' is not a locale id like en or de_AT");
   if (fm.values.count("fallback")) {
-    if (b.locale == "en") throw ContentError(path, fm.values["fallback"].second, "English is the last fallback: it must have every section");
+    if (b.locale == "en")
+      throw ContentError(path, fm.values["fallback"].second,
+                         "English is the last fallback: it must have every section");
     b.fallbackSections = parseFallbackList(path, fm.values["fallback"].second, fm.values["fallback"].first);
   }
   b.title = required(path, fm, "title");
@@ -284,8 +289,8 @@ CounsellingSet parseCounsellingFrontMatter(const std::string& path, const std::v
   set.locale = required(path, fm, "locale");
   if (!isValidLocaleId(set.locale))
     throw ContentError(path, fm.values["locale"].second, "'" + set.locale + "' is not a locale id like en or de_AT");
-  set.review = parseReview(path, fm.values.count("status") ? fm.values["status"].second : 1, required(path, fm, "status"),
-                           optional(fm, "reviewer"), optional(fm, "reviewed-on"));
+  set.review = parseReview(path, fm.values.count("status") ? fm.values["status"].second : 1,
+                           required(path, fm, "status"), optional(fm, "reviewer"), optional(fm, "reviewed-on"));
   return set;
 }
 
@@ -295,7 +300,8 @@ std::vector<std::string> parseCategories(const std::string& path, int line, cons
   std::stringstream ss(value);
   for (std::string id; std::getline(ss, id, ',');) {
     id = trim(id);
-    if (!isCategoryId(id)) throw ContentError(path, line, "unknown patient group '" + id + "' (woman_cbp, woman_ncbp, man or all)");
+    if (!isCategoryId(id))
+      throw ContentError(path, line, "unknown patient group '" + id + "' (woman_cbp, woman_ncbp, man or all)");
     ids.push_back(id);
   }
   std::vector<std::string> ordered;
@@ -322,11 +328,15 @@ size_t parsePointMeta(const std::string& path, const std::vector<std::string>& l
     int lineNo = static_cast<int>(i) + 1;
     std::string key, value;
     if (!splitKeyValue(lines[i], key, value) || (key != "for" && key != "brochure" && key != "source"))
-      throw ContentError(path, lineNo, "expected 'for:', 'brochure:' or 'source:' after the heading, then a blank line");
+      throw ContentError(path, lineNo,
+                         "expected 'for:', 'brochure:' or 'source:' after the heading, then a blank line");
     if (!english) throw ContentError(path, lineNo, "'" + key + ":' belongs in the English file only");
-    if (key == "for") p.categories = parseCategories(path, lineNo, value);
-    else if (key == "brochure") parseBrochureAnchor(path, lineNo, value, p);
-    else p.source = value;
+    if (key == "for")
+      p.categories = parseCategories(path, lineNo, value);
+    else if (key == "brochure")
+      parseBrochureAnchor(path, lineNo, value, p);
+    else
+      p.source = value;
   }
   if (english && (p.categories.empty() || p.brochureSection.empty() || p.source.empty()))
     throw ContentError(path, p.line, "point '" + p.id + "' needs 'for:', 'brochure:' and 'source:' lines");
@@ -341,7 +351,8 @@ CounsellingSet parseCounselling(const std::string& path, std::string_view text) 
   CounsellingSet set = parseCounsellingFrontMatter(path, lines, i);
   bool english = set.locale == "en";
   for (; i < lines.size() && lines[i].rfind("## ", 0) != 0; ++i)
-    if (!trim(lines[i]).empty()) throw ContentError(path, static_cast<int>(i) + 1, "text before the first '## ' point heading");
+    if (!trim(lines[i]).empty())
+      throw ContentError(path, static_cast<int>(i) + 1, "text before the first '## ' point heading");
   static const std::regex heading(R"(^## (.+?) \{#([a-z_]+)\}\s*$)");
   while (i < lines.size()) {
     CounsellingPoint p;
@@ -357,7 +368,8 @@ CounsellingSet parseCounselling(const std::string& path, std::string_view text) 
     size_t end = bodyStart;
     for (; end < lines.size() && lines[end].rfind("## ", 0) != 0; ++end) {
       if (lines[end].rfind("#", 0) == 0 || lines[end].rfind("- ", 0) == 0 || lines[end].rfind(">", 0) == 0)
-        throw ContentError(path, static_cast<int>(end) + 1, "a counselling point is plain sentences: no headings, lists or quotes");
+        throw ContentError(path, static_cast<int>(end) + 1,
+                           "a counselling point is plain sentences: no headings, lists or quotes");
       lintBodyLine(path, static_cast<int>(end) + 1, lines[end]);
     }
     p.body = trim(joinBody(lines, bodyStart, end));
@@ -386,11 +398,13 @@ int subheadingCount(const Section& s) {
 void completeTranslation(const CounsellingSet& english, CounsellingSet& t) {
   for (size_t k = 0; k < std::max(english.points.size(), t.points.size()); ++k) {
     if (k >= t.points.size())
-      throw ContentError(t.path, 1, "missing point '" + english.points[k].id + "' (every English point must be translated)");
+      throw ContentError(t.path, 1,
+                         "missing point '" + english.points[k].id + "' (every English point must be translated)");
     auto& p = t.points[k];
     if (k >= english.points.size() || english.points[k].id != p.id)
-      throw ContentError(t.path, p.line, "point '" + p.id + "' is not the English point at this position" +
-                                             (k < english.points.size() ? " ('" + english.points[k].id + "')" : std::string()));
+      throw ContentError(t.path, p.line,
+                         "point '" + p.id + "' is not the English point at this position" +
+                             (k < english.points.size() ? " ('" + english.points[k].id + "')" : std::string()));
     const auto& e = english.points[k];
     if (numbersIn(e.title + "\n" + e.body) != numbersIn(p.title + "\n" + p.body))
       throw ContentError(t.path, p.line, "point '" + p.id + "' has different numbers from English");
@@ -408,8 +422,9 @@ void checkAnchors(const Medicine& med, const CounsellingSet& english) {
     for (const auto& b : med.brochures) {
       const Section* s = b.section(p.brochureSection);
       if (s && subheadingCount(*s) < p.brochureHeading)
-        throw ContentError(b.path, s->line, "section '" + s->id + "' has fewer '###' headings than counselling point '" + p.id +
-                                                "' refers to (" + std::to_string(p.brochureHeading) + ")");
+        throw ContentError(b.path, s->line,
+                           "section '" + s->id + "' has fewer '###' headings than counselling point '" + p.id +
+                               "' refers to (" + std::to_string(p.brochureHeading) + ")");
     }
   }
 }
@@ -423,12 +438,15 @@ void loadCounselling(const fs::path& dir, Medicine& med) {
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
     CounsellingSet set = parseCounselling(f.string(), readFile(f));
-    if (set.locale != f.stem().string()) throw ContentError(f.string(), 2, "locale '" + set.locale + "' does not match the file name");
+    if (set.locale != f.stem().string())
+      throw ContentError(f.string(), 2, "locale '" + set.locale + "' does not match the file name");
     med.counselling.push_back(std::move(set));
   }
-  auto english = std::find_if(med.counselling.begin(), med.counselling.end(), [](const CounsellingSet& s) { return s.locale == "en"; });
+  auto english = std::find_if(med.counselling.begin(), med.counselling.end(),
+                              [](const CounsellingSet& s) { return s.locale == "en"; });
   if (english == med.counselling.end()) {
-    if (!med.counselling.empty()) throw ContentError((dir / "en.md").string(), 0, "missing: counselling translations need the English points");
+    if (!med.counselling.empty())
+      throw ContentError((dir / "en.md").string(), 0, "missing: counselling translations need the English points");
     return;
   }
   std::rotate(med.counselling.begin(), english, english + 1);
@@ -453,9 +471,12 @@ int iniHandler(void* user, const char* section, const char* name, const char* va
     return 0;
   }
   if (sec == "medicine") {
-    if (key == "id") st->medicine.id = val;
-    else if (key == "name") st->medicine.name = unicode::toNfc(val);
-    else if (key == "brand") st->medicine.brand = unicode::toNfc(val);
+    if (key == "id")
+      st->medicine.id = val;
+    else if (key == "name")
+      st->medicine.name = unicode::toNfc(val);
+    else if (key == "brand")
+      st->medicine.brand = unicode::toNfc(val);
     else if (key == "order") {
       try {
         st->medicine.order = std::stoi(val);
@@ -493,7 +514,8 @@ Medicine parseMedicineIni(const std::string& path, std::string_view text) {
   int rc = ini_parse_string(owned.c_str(), iniHandler, &st);
   if (rc != 0) throw ContentError(path, rc, st.error.empty() ? "malformed line" : st.error);
   static const std::regex idRe("^[a-z][a-z0-9_]*$");
-  if (!std::regex_match(st.medicine.id, idRe)) throw ContentError(path, 1, "[medicine] id must be lower-case letters, digits and _");
+  if (!std::regex_match(st.medicine.id, idRe))
+    throw ContentError(path, 1, "[medicine] id must be lower-case letters, digits and _");
   if (st.medicine.name.empty()) throw ContentError(path, 1, "[medicine] needs a name");
   if (!st.medicine.links.count("en")) throw ContentError(path, 1, "[links] needs an 'en' address");
   return st.medicine;
@@ -512,15 +534,20 @@ std::vector<MemberState> parseMemberStates(const std::string& path, std::string_
     std::stringstream ss(line);
     for (std::string col; std::getline(ss, col, '\t');) cols.push_back(trim(col));
     if (!header) {
-      if (cols.size() < 6 || cols[0] != "code") throw ContentError(path, lineNo, "expected the header line 'code<TAB>name<TAB>locales<TAB>scripts<TAB>reporting_authority<TAB>website'");
+      if (cols.size() < 6 || cols[0] != "code")
+        throw ContentError(
+            path, lineNo,
+            "expected the header line 'code<TAB>name<TAB>locales<TAB>scripts<TAB>reporting_authority<TAB>website'");
       header = true;
       continue;
     }
-    if (cols.size() != 6) throw ContentError(path, lineNo, "expected 6 tab-separated columns, found " + std::to_string(cols.size()));
+    if (cols.size() != 6)
+      throw ContentError(path, lineNo, "expected 6 tab-separated columns, found " + std::to_string(cols.size()));
     MemberState st;
     st.code = cols[0];
     static const std::regex codeRe("^[A-Z]{2}$");
-    if (!std::regex_match(st.code, codeRe)) throw ContentError(path, lineNo, "'" + st.code + "' is not an ISO 3166 code");
+    if (!std::regex_match(st.code, codeRe))
+      throw ContentError(path, lineNo, "'" + st.code + "' is not an ISO 3166 code");
     if (!codes.insert(st.code).second) throw ContentError(path, lineNo, "duplicate country " + st.code);
     st.name = cols[1];
     std::stringstream ls(cols[2]);
@@ -532,7 +559,8 @@ std::vector<MemberState> parseMemberStates(const std::string& path, std::string_
     if (st.locales.empty()) throw ContentError(path, lineNo, "no locales for " + st.code);
     st.authority = cols[4];
     st.website = cols[5];
-    if (st.authority.empty() || st.website.empty()) throw ContentError(path, lineNo, "reporting authority and website are required");
+    if (st.authority.empty() || st.website.empty())
+      throw ContentError(path, lineNo, "reporting authority and website are required");
     states.push_back(std::move(st));
   }
   if (!header) throw ContentError(path, 1, "no header line");
@@ -551,7 +579,9 @@ std::vector<LocalAuthority> parseLocalAuthorities(const std::string& path, std::
     std::stringstream ss(lines[i]);
     for (std::string col; std::getline(ss, col, '\t');) cols.push_back(trim(col));
     if (!header) {
-      if (cols.size() != 4 || cols[0] != "code") throw ContentError(path, lineNo, "expected the header line 'code<TAB>locale<TAB>reporting_authority<TAB>website'");
+      if (cols.size() != 4 || cols[0] != "code")
+        throw ContentError(path, lineNo,
+                           "expected the header line 'code<TAB>locale<TAB>reporting_authority<TAB>website'");
       header = true;
       continue;
     }
@@ -571,10 +601,12 @@ ContentSource loadContentSource(const fs::path& dir) {
   if (!fs::is_directory(dir, ec)) throw ContentError(dir.string(), 0, "not a directory");
   ContentSource src;
   fs::path statesPath = dir / "member-states.tsv";
-  if (!fs::exists(statesPath)) throw ContentError(statesPath.string(), 0, "missing: the member states table is required");
+  if (!fs::exists(statesPath))
+    throw ContentError(statesPath.string(), 0, "missing: the member states table is required");
   src.memberStates = parseMemberStates(statesPath.string(), readFile(statesPath));
   fs::path localPath = dir / "member-state-authorities.tsv";
-  if (fs::exists(localPath)) src.localAuthorities = parseLocalAuthorities(localPath.string(), readFile(localPath), src.memberStates);
+  if (fs::exists(localPath))
+    src.localAuthorities = parseLocalAuthorities(localPath.string(), readFile(localPath), src.memberStates);
 
   std::vector<fs::path> medicineDirs;
   for (const auto& entry : fs::directory_iterator(dir))
@@ -597,8 +629,8 @@ ContentSource loadContentSource(const fs::path& dir) {
         throw ContentError(f.string(), 2, "locale '" + b.locale + "' does not match the file name");
       med.brochures.push_back(std::move(b));
     }
-    auto english = std::find_if(med.brochures.begin(), med.brochures.end(),
-                                [](const Brochure& b) { return b.locale == "en"; });
+    auto english =
+        std::find_if(med.brochures.begin(), med.brochures.end(), [](const Brochure& b) { return b.locale == "en"; });
     if (english == med.brochures.end())
       throw ContentError((mdir / "en.md").string(), 0, "missing: English is the base every locale falls back to");
     for (const auto& b : med.brochures) {
@@ -610,8 +642,9 @@ ContentSource loadContentSource(const fs::path& dir) {
     src.medicines.push_back(std::move(med));
   }
   if (src.medicines.empty()) throw ContentError(dir.string(), 0, "no medicine folders");
-  std::sort(src.medicines.begin(), src.medicines.end(),
-            [](const Medicine& a, const Medicine& b) { return a.order < b.order || (a.order == b.order && a.id < b.id); });
+  std::sort(src.medicines.begin(), src.medicines.end(), [](const Medicine& a, const Medicine& b) {
+    return a.order < b.order || (a.order == b.order && a.id < b.id);
+  });
   return src;
 }
 

@@ -31,5 +31,4 @@ std::vector<LocalAuthority> parseLocalAuthorities(const std::string& path, std::
                                                   const std::vector<MemberState>& states);
 ContentSource loadContentSource(const std::filesystem::path& dir);
 
-
 }  // namespace mk

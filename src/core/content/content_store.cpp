@@ -1,14 +1,14 @@
 #include "core/content/content_store.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/base/sqlite_db.h"
 
@@ -71,10 +71,14 @@ std::optional<InstalledPointer> readInstalledPointer(const fs::path& dir, std::s
       continue;
     }
     std::string key = line.substr(0, eq), value = line.substr(eq + 1);
-    if (key == "current") p.current = value;
-    else if (key == "previous") p.previous = value;
-    else if (key == "current_version") p.currentVersion = std::atol(value.c_str());
-    else if (key == "previous_version") p.previousVersion = std::atol(value.c_str());
+    if (key == "current")
+      p.current = value;
+    else if (key == "previous")
+      p.previous = value;
+    else if (key == "current_version")
+      p.currentVersion = std::atol(value.c_str());
+    else if (key == "previous_version")
+      p.previousVersion = std::atol(value.c_str());
   }
   if (!ok || !isPlainName(p.current) || p.currentVersion <= 0 || (!p.previous.empty() && !isPlainName(p.previous))) {
     if (error) *error = (dir / kPointerFile).string() + " is malformed";

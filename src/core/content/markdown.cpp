@@ -10,7 +10,7 @@ struct Builder {
   int calloutDepth = 0;
   int boldDepth = 0;
   int italicDepth = 0;
-  bool inListItem = false;    // an LI is open and its first paragraph not yet ended
+  bool inListItem = false;  // an LI is open and its first paragraph not yet ended
   bool blockOpen = false;
 
   void open(BlockKind kind) {
@@ -32,7 +32,9 @@ struct Builder {
 int enterBlock(MD_BLOCKTYPE type, void*, void* user) {
   auto* b = static_cast<Builder*>(user);
   switch (type) {
-    case MD_BLOCK_QUOTE: ++b->calloutDepth; break;
+    case MD_BLOCK_QUOTE:
+      ++b->calloutDepth;
+      break;
     case MD_BLOCK_LI:
       b->open(BlockKind::Bullet);
       b->inListItem = true;
@@ -42,10 +44,13 @@ int enterBlock(MD_BLOCKTYPE type, void*, void* user) {
       break;
     case MD_BLOCK_P:
       // The first paragraph of a (loose) list item continues the bullet.
-      if (b->inListItem) b->inListItem = false;
-      else b->open(BlockKind::Paragraph);
+      if (b->inListItem)
+        b->inListItem = false;
+      else
+        b->open(BlockKind::Paragraph);
       break;
-    default: break;
+    default:
+      break;
   }
   return 0;
 }
@@ -53,11 +58,19 @@ int enterBlock(MD_BLOCKTYPE type, void*, void* user) {
 int leaveBlock(MD_BLOCKTYPE type, void*, void* user) {
   auto* b = static_cast<Builder*>(user);
   switch (type) {
-    case MD_BLOCK_QUOTE: --b->calloutDepth; break;
-    case MD_BLOCK_LI: b->inListItem = false; b->blockOpen = false; break;
+    case MD_BLOCK_QUOTE:
+      --b->calloutDepth;
+      break;
+    case MD_BLOCK_LI:
+      b->inListItem = false;
+      b->blockOpen = false;
+      break;
     case MD_BLOCK_H:
-    case MD_BLOCK_P: b->blockOpen = false; break;
-    default: break;
+    case MD_BLOCK_P:
+      b->blockOpen = false;
+      break;
+    default:
+      break;
   }
   return 0;
 }
@@ -89,11 +102,21 @@ int onText(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
   auto* b = static_cast<Builder*>(user);
   std::string_view t(text, size);
   switch (type) {
-    case MD_TEXT_SOFTBR: b->append(" "); break;
-    case MD_TEXT_BR: b->append("\n"); break;
-    case MD_TEXT_ENTITY: b->append(decodeEntity(t)); break;
-    case MD_TEXT_NULLCHAR: b->append("\xEF\xBF\xBD"); break;
-    default: b->append(t); break;
+    case MD_TEXT_SOFTBR:
+      b->append(" ");
+      break;
+    case MD_TEXT_BR:
+      b->append("\n");
+      break;
+    case MD_TEXT_ENTITY:
+      b->append(decodeEntity(t));
+      break;
+    case MD_TEXT_NULLCHAR:
+      b->append("\xEF\xBF\xBD");
+      break;
+    default:
+      b->append(t);
+      break;
   }
   return 0;
 }
@@ -110,8 +133,7 @@ std::vector<Block> parseMarkdown(std::string_view markdown) {
   parser.enter_span = enterSpan;
   parser.leave_span = leaveSpan;
   parser.text = onText;
-  if (md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder) != 0)
-    return {};
+  if (md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder) != 0) return {};
   std::erase_if(builder.blocks, [](const Block& b) { return b.spans.empty(); });
   return builder.blocks;
 }

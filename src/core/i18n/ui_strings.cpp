@@ -2,20 +2,20 @@
 
 #include "core/base/utc_time.h"
 
-#include <optional>
-#include <cstdio>
-#include <ctime>
-#include <sstream>
-#include <algorithm>
 #include <unicode/coll.h>
 #include <unicode/datefmt.h>
-#include <unicode/timezone.h>
-#include <stdexcept>
 #include <unicode/locdspnm.h>
 #include <unicode/msgfmt.h>
-#include <unicode/ures.h>
+#include <unicode/timezone.h>
 #include <unicode/uchar.h>
+#include <unicode/ures.h>
 #include <unicode/ustring.h>
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
 
 #include "core/base/log.h"
 #include "core/i18n/pseudo_text.h"
@@ -28,8 +28,8 @@ struct UiStrings::Bundle {
 };
 
 struct UiStrings::Chain {
-  std::vector<std::string> loaded;                  // locale ids, most specific first
-  std::vector<std::unique_ptr<Bundle>> bundles;     // same order
+  std::vector<std::string> loaded;               // locale ids, most specific first
+  std::vector<std::unique_ptr<Bundle>> bundles;  // same order
   std::unordered_map<std::string, std::string> cache;
 };
 
@@ -71,8 +71,10 @@ void collectKeys(UResourceBundle* table, const std::string& prefix, std::vector<
     UResourceBundle* item = ures_getNextResource(table, nullptr, &status);
     if (U_FAILURE(status)) break;
     std::string key = prefix + ures_getKey(item);
-    if (ures_getType(item) == URES_TABLE) collectKeys(item, key + ".", out);
-    else out.push_back(key);
+    if (ures_getType(item) == URES_TABLE)
+      collectKeys(item, key + ".", out);
+    else
+      out.push_back(key);
     ures_close(item);
   }
 }
@@ -120,7 +122,7 @@ void UiStrings::setLocale(const std::string& locale) {
       std::error_code ec;
       if (std::filesystem::exists(dir_ / (link + ".res"), ec) && warned_.insert(link + ".res").second)
         log::error("strings", dir_.string() + link + ".res cannot be read (" + u_errorName(status) +
-                                 "); falling back along the chain");
+                                  "); falling back along the chain");
       continue;
     }
     auto b = std::make_unique<Bundle>();
@@ -177,10 +179,14 @@ bool UiStrings::formatPattern(const std::string& pattern, const std::string& loc
   std::vector<icu::Formattable> values;
   for (const auto& [name, value] : args) {
     names.push_back(icu::UnicodeString::fromUTF8(name));
-    if (auto i = std::get_if<std::int64_t>(&value)) values.emplace_back(static_cast<int64_t>(*i));
-    else if (auto d = std::get_if<double>(&value)) values.emplace_back(*d);
-    else if (auto t = std::get_if<DateArg>(&value)) values.emplace_back(static_cast<UDate>(t->epochMs), icu::Formattable::kIsDate);
-    else values.emplace_back(icu::UnicodeString::fromUTF8(std::get<std::string>(value)));
+    if (auto i = std::get_if<std::int64_t>(&value))
+      values.emplace_back(static_cast<int64_t>(*i));
+    else if (auto d = std::get_if<double>(&value))
+      values.emplace_back(*d);
+    else if (auto t = std::get_if<DateArg>(&value))
+      values.emplace_back(static_cast<UDate>(t->epochMs), icu::Formattable::kIsDate);
+    else
+      values.emplace_back(icu::UnicodeString::fromUTF8(std::get<std::string>(value)));
   }
   // Dates are whole days stored in UTC: format them in UTC so no time zone moves them.
   for (const auto& [name, value] : args) {

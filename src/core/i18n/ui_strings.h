@@ -5,10 +5,10 @@
 // arguments. Thread-safety: one instance per thread.
 #include <cstdint>
 #include <filesystem>
-#include <optional>
-#include <set>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>

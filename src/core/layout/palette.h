@@ -12,8 +12,8 @@ struct Rgb {
 struct Palette {
   Rgb background;
   Rgb text;
-  Rgb mutedText;       // sources, hints
-  Rgb barBackground;   // title bar and toolbar
+  Rgb mutedText;      // sources, hints
+  Rgb barBackground;  // title bar and toolbar
   Rgb barText;
   Rgb button;
   Rgb buttonPressed;
@@ -27,7 +27,7 @@ struct Palette {
   Rgb badgeBackground;
   Rgb badgeText;
   Rgb overlayPanel;
-  Rgb accent;          // attract screen
+  Rgb accent;  // attract screen
   Rgb accentText;
 };
 

@@ -7,8 +7,8 @@
 namespace mk {
 
 struct QrCode {
-  int size = 0;              // modules per side, without the quiet zone
-  std::vector<bool> dark;    // row-major, size * size
+  int size = 0;            // modules per side, without the quiet zone
+  std::vector<bool> dark;  // row-major, size * size
 
   bool at(int x, int y) const { return dark[static_cast<size_t>(y * size + x)]; }
 };

@@ -1,11 +1,11 @@
 #include "core/layout/text_layout.h"
 
-#include <algorithm>
-#include <array>
-#include <stdexcept>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <algorithm>
+#include <array>
+#include <stdexcept>
 
 #include "core/base/unicode_text.h"
 
@@ -38,11 +38,10 @@ char32_t codePointBefore(std::string_view text, std::size_t offset, std::size_t*
 
 // Units that must stay on the same line as the number before them.
 bool isUnit(std::string_view word) {
-  static constexpr std::array<std::string_view, 16> units = {
-      "mg", "g", "µg", "μg", "mcg", "kg", "ml", "mL", "mIU/ml", "mIU/mL", "IU", "%",
-      "мг", "мл", "мкг", "mm"};
-  while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ';' ||
-                           word.back() == ')' || word.back() == ':'))
+  static constexpr std::array<std::string_view, 16> units = {"mg",     "g",      "µg", "μg", "mcg", "kg", "ml",  "mL",
+                                                             "mIU/ml", "mIU/mL", "IU", "%",  "мг",  "мл", "мкг", "mm"};
+  while (!word.empty() &&
+         (word.back() == '.' || word.back() == ',' || word.back() == ';' || word.back() == ')' || word.back() == ':'))
     word.remove_suffix(1);
   return std::find(units.begin(), units.end(), word) != units.end();
 }
@@ -71,7 +70,8 @@ bool breaksNumberApart(std::string_view text, std::size_t offset) {
   std::size_t wordStart = text.find_last_of(" \n", offset - 1);
   wordStart = wordStart == std::string_view::npos ? 0 : wordStart + 1;
   std::size_t wordEnd = text.find_first_of(" \n", offset);
-  if (wordStart < offset && isUnit(text.substr(wordStart, wordEnd == std::string_view::npos ? std::string_view::npos : wordEnd - wordStart)))
+  if (wordStart < offset &&
+      isUnit(text.substr(wordStart, wordEnd == std::string_view::npos ? std::string_view::npos : wordEnd - wordStart)))
     return true;
   // Rule 3: "1–21" or "1-21" - a dash between two digits.
   std::size_t dashStart = 0;
@@ -178,8 +178,8 @@ class Fitter {
 
 }  // namespace
 
-std::vector<LaidOutLine> layoutParagraph(const std::vector<StyledText>& spans, float maxWidth,
-                                         const MeasureFn& measure, LineBreaker& breaker) {
+std::vector<LaidOutLine> layoutParagraph(const std::vector<StyledText>& spans, float maxWidth, const MeasureFn& measure,
+                                         LineBreaker& breaker) {
   std::string text;
   std::vector<Piece> pieces;
   for (const auto& s : spans) {

@@ -59,7 +59,7 @@ class LineBreaker {
 // two ends of a numeric range ("1–21").
 bool breaksNumberApart(std::string_view text, std::size_t offset);
 
-std::vector<LaidOutLine> layoutParagraph(const std::vector<StyledText>& spans, float maxWidth,
-                                         const MeasureFn& measure, LineBreaker& breaker);
+std::vector<LaidOutLine> layoutParagraph(const std::vector<StyledText>& spans, float maxWidth, const MeasureFn& measure,
+                                         LineBreaker& breaker);
 
 }  // namespace mk

@@ -36,7 +36,13 @@ void AuditLog::append(const std::string& event, const std::string& detail, std::
     std::string at = isoSecondUtc(nowUnix);
     std::string hash = auditHash(lastHash, id, at, event, detail);
     Statement(db, "INSERT INTO audit VALUES(?,?,?,?,?,?)")
-        .bind(1, id).bind(2, at).bind(3, event).bind(4, detail).bind(5, lastHash).bind(6, hash).run();
+        .bind(1, id)
+        .bind(2, at)
+        .bind(3, event)
+        .bind(4, detail)
+        .bind(5, lastHash)
+        .bind(6, hash)
+        .run();
     Statement(db, "UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1").bind(1, id).bind(2, hash).run();
     tx.commit();
   });

@@ -1,12 +1,12 @@
 #include "core/nurse/counselling_records.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace mk {
 namespace fs = std::filesystem;
@@ -85,21 +85,30 @@ std::vector<std::string> counsellingRecordColumns(RecordsDb& records) {
 
 void CounsellingRecords::save(const CounsellingRecord& r, std::int64_t nowUnix) {
   guardRecords("saving a counselling record", [&] {
-    Statement(records_.db(), "INSERT INTO counselling_record(recorded_at, recorded_minute, medicine, category, patient_locale, "
-                             "content_version, points_total, points_confirmed, points_not_confirmed, nurse) "
-                             "VALUES(?,?,?,?,?,?,?,?,?,?)")
-        .bind(1, isoMinuteUtc(nowUnix)).bind(2, nowUnix / 60).bind(3, r.medicine).bind(4, r.category)
-        .bind(5, r.patientLocale).bind(6, std::int64_t{r.contentVersion})
+    Statement(records_.db(),
+              "INSERT INTO counselling_record(recorded_at, recorded_minute, medicine, category, patient_locale, "
+              "content_version, points_total, points_confirmed, points_not_confirmed, nurse) "
+              "VALUES(?,?,?,?,?,?,?,?,?,?)")
+        .bind(1, isoMinuteUtc(nowUnix))
+        .bind(2, nowUnix / 60)
+        .bind(3, r.medicine)
+        .bind(4, r.category)
+        .bind(5, r.patientLocale)
+        .bind(6, std::int64_t{r.contentVersion})
         .bind(7, static_cast<std::int64_t>(r.confirmed.size() + r.notConfirmed.size()))
-        .bind(8, joinIds(r.confirmed)).bind(9, joinIds(r.notConfirmed)).bind(10, r.nurse).run();
+        .bind(8, joinIds(r.confirmed))
+        .bind(9, joinIds(r.notConfirmed))
+        .bind(10, r.nurse)
+        .run();
   });
 }
 
 std::vector<CounsellingRecord> CounsellingRecords::all() {
   return guardRecords("reading counselling records", [&] {
     std::vector<CounsellingRecord> out;
-    Statement st(records_.db(), "SELECT recorded_at, medicine, category, patient_locale, content_version, "
-                                "points_confirmed, points_not_confirmed, nurse FROM counselling_record ORDER BY id");
+    Statement st(records_.db(),
+                 "SELECT recorded_at, medicine, category, patient_locale, content_version, "
+                 "points_confirmed, points_not_confirmed, nurse FROM counselling_record ORDER BY id");
     while (st.step()) {
       CounsellingRecord r;
       r.recordedAt = st.text(0);
@@ -133,8 +142,9 @@ std::int64_t CounsellingRecords::purge(std::int64_t nowUnix, int retentionDays) 
 
 std::int64_t CounsellingRecords::exportCsv(const fs::path& file) {
   std::vector<CounsellingRecord> rows = all();
-  std::string csv = "recorded_at_utc,medicine,category,patient_locale,content_version,points_total,points_confirmed,"
-                    "points_not_confirmed,nurse\r\n";
+  std::string csv =
+      "recorded_at_utc,medicine,category,patient_locale,content_version,points_total,points_confirmed,"
+      "points_not_confirmed,nurse\r\n";
   for (const auto& r : rows) {
     csv += csvField(r.recordedAt) + "," + csvField(r.medicine) + "," + csvField(r.category) + "," +
            csvField(r.patientLocale) + "," + std::to_string(r.contentVersion) + "," +

@@ -1,7 +1,7 @@
 #include "core/nurse/nurse_auth.h"
 
-#include <algorithm>
 #include <sodium.h>
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/base/log.h"
@@ -31,13 +31,15 @@ std::int64_t lockSecondsAfter(int failures) {
 }
 
 bool isValidPin(const std::string& pin) {
-  return pin.size() >= 4 && pin.size() <= 8 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return pin.size() >= 4 && pin.size() <= 8 &&
+         std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool isValidPseudonym(const std::string& p) {
   if (p.empty() || p.size() > 32 || p.front() == ' ' || p.back() == ' ') return false;
   return std::all_of(p.begin(), p.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '.' || c == '-' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '.' ||
+           c == '-' || c == '_';
   });
 }
 
@@ -53,7 +55,8 @@ std::optional<std::string> NurseAuth::matchingNurse(const std::string& pin) {
 void NurseAuth::addNurse(const std::string& pseudonym, const std::string& pin, std::int64_t nowUnix) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   if (!isValidPseudonym(pseudonym))
-    throw std::invalid_argument("a pseudonym is 1 to 32 letters, digits, spaces, '.', '-' or '_' (never a patient's name)");
+    throw std::invalid_argument(
+        "a pseudonym is 1 to 32 letters, digits, spaces, '.', '-' or '_' (never a patient's name)");
   if (!isValidPin(pin)) throw std::invalid_argument("a PIN is 4 to 8 digits");
   guardRecords("adding a nurse", [&] {
     Statement exists(records_.db(), "SELECT 1 FROM nurse WHERE pseudonym = ?");
@@ -61,7 +64,10 @@ void NurseAuth::addNurse(const std::string& pseudonym, const std::string& pin, s
     if (exists.step()) throw std::invalid_argument("there is already a nurse called '" + pseudonym + "'");
     if (matchingNurse(pin)) throw std::invalid_argument("another nurse has this PIN; choose a different one");
     Statement(records_.db(), "INSERT INTO nurse VALUES(?,?,?)")
-        .bind(1, pseudonym).bind(2, hashPin(pin)).bind(3, isoSecondUtc(nowUnix)).run();
+        .bind(1, pseudonym)
+        .bind(2, hashPin(pin))
+        .bind(3, isoSecondUtc(nowUnix))
+        .run();
   });
 }
 
@@ -134,8 +140,12 @@ PinAttempt NurseAuth::tryPin(const std::string& pin, std::int64_t nowUnix) {
     }
     ++failures;
     std::int64_t lock = lockSecondsAfter(failures);
-    Statement(records_.db(), "UPDATE pin_state SET failures = ?, locked_until = ?, lockouts = lockouts + ? WHERE id = 1")
-        .bind(1, std::int64_t{failures}).bind(2, lock ? nowUnix + lock : 0).bind(3, std::int64_t{lock ? 1 : 0}).run();
+    Statement(records_.db(),
+              "UPDATE pin_state SET failures = ?, locked_until = ?, lockouts = lockouts + ? WHERE id = 1")
+        .bind(1, std::int64_t{failures})
+        .bind(2, lock ? nowUnix + lock : 0)
+        .bind(3, std::int64_t{lock ? 1 : 0})
+        .run();
     tx.commit();
     a.outcome = PinAttempt::Outcome::Wrong;
     a.triesLeft = std::max(0, kFreeTries - failures);

@@ -27,9 +27,9 @@ bool isValidPseudonym(const std::string& pseudonym);
 struct PinAttempt {
   enum class Outcome { Accepted, Wrong, Locked, Invalid };
   Outcome outcome = Outcome::Wrong;
-  std::string nurse;                 // for Accepted
-  int triesLeft = 0;                 // for Wrong: before the pad locks
-  std::int64_t lockedSeconds = 0;    // for Locked, and for Wrong when this attempt locked it
+  std::string nurse;               // for Accepted
+  int triesLeft = 0;               // for Wrong: before the pad locks
+  std::int64_t lockedSeconds = 0;  // for Locked, and for Wrong when this attempt locked it
 };
 
 class NurseAuth {

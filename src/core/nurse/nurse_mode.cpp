@@ -29,7 +29,8 @@ bool NurseMode::ensureOpen() {
     counselling_ = std::make_unique<CounsellingRecords>(*records_);
     unavailable_.clear();
     if (!records_->movedAside().empty())
-      audit("records_recreated", "a corrupt records database was moved to " + records_->movedAside().filename().string());
+      audit("records_recreated",
+            "a corrupt records database was moved to " + records_->movedAside().filename().string());
     return true;
   } catch (const std::exception& e) {
     counselling_.reset();
@@ -213,7 +214,8 @@ void NurseMode::purgeIfDue() {
   if (!ensureOpen()) return;
   try {
     std::int64_t n = counselling_->purge(t, config_.retentionDays);
-    audit("purge", std::to_string(n) + " records older than " + std::to_string(config_.retentionDays) + " days deleted");
+    audit("purge",
+          std::to_string(n) + " records older than " + std::to_string(config_.retentionDays) + " days deleted");
     if (n) log::info("nurse", "purged " + std::to_string(n) + " counselling records past the retention period");
   } catch (const std::exception& e) {
     fail(e.what());

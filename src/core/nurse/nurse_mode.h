@@ -33,7 +33,7 @@ struct NurseConfig {
 // The walk-through being given: who it is for, in which languages, and its state.
 struct CounsellingSession {
   std::string medicine;
-  std::string category;       // a kCategoryIds id; empty until chosen
+  std::string category;  // a kCategoryIds id; empty until chosen
   std::string patientLocale;
   std::string nurseLocale;
   Walkthrough walkthrough;

@@ -1,10 +1,10 @@
 #include "core/nurse/records_db.h"
 
+#include <sqlite3.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
-#include <unistd.h>
-#include <sqlite3.h>
 #include <system_error>
 #include <vector>
 
@@ -70,10 +70,12 @@ std::string isoSecondUtc(std::int64_t unixSeconds) { return formatUtcTime(static
 RecordsDb::RecordsDb(const fs::path& path, std::int64_t nowUnix) : path_(path) {
   std::error_code ec;
   fs::create_directories(path_.parent_path(), ec);
-  if (ec) throw RecordsUnavailable("cannot create the data directory " + path_.parent_path().string() + ": " + ec.message());
+  if (ec)
+    throw RecordsUnavailable("cannot create the data directory " + path_.parent_path().string() + ": " + ec.message());
   if (::access(path_.parent_path().c_str(), W_OK) != 0)
-    throw RecordsUnavailable("the data directory " + path_.parent_path().string() + " is read-only (" +
-                             std::strerror(errno) + ")", SQLITE_READONLY);
+    throw RecordsUnavailable(
+        "the data directory " + path_.parent_path().string() + " is read-only (" + std::strerror(errno) + ")",
+        SQLITE_READONLY);
   try {
     open();
   } catch (const DbError& e) {

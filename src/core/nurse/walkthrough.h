@@ -29,8 +29,8 @@ class Walkthrough {
   void understood();
   // Keeps the point on screen, marked as not yet understood.
   void explainAgain();
-  void back();     // the previous point (from the summary: the last point)
-  void forward();  // the next point without confirming (after the last: summary)
+  void back();                   // the previous point (from the summary: the last point)
+  void forward();                // the next point without confirming (after the last: summary)
   void open(std::size_t index);  // from the summary, to a point
 
   std::vector<std::string> confirmedIds() const;

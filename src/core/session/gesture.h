@@ -19,17 +19,17 @@ struct PointerEvent {
 struct GestureEvent {
   enum class Kind { Press, Tap, DragBegin, DragMove, DragEnd, Fling, LongPress };
   Kind kind = Kind::Tap;
-  float x = 0, y = 0;      // current (or start, for Press/Tap/LongPress) position
+  float x = 0, y = 0;  // current (or start, for Press/Tap/LongPress) position
   float startX = 0, startY = 0;
-  float dx = 0, dy = 0;    // DragMove delta since the previous event
-  float vx = 0, vy = 0;    // px/s for DragEnd and Fling
-  std::int64_t heldMs = 0; // for LongPress and Tap: how long the pointer was down
+  float dx = 0, dy = 0;     // DragMove delta since the previous event
+  float vx = 0, vy = 0;     // px/s for DragEnd and Fling
+  std::int64_t heldMs = 0;  // for LongPress and Tap: how long the pointer was down
 };
 
 struct GestureConfig {
-  float slopPx = 12;               // about 3 mm at 96 dpi
+  float slopPx = 12;  // about 3 mm at 96 dpi
   std::int64_t longPressMs = 600;
-  float flingMinSpeed = 250;       // px/s
+  float flingMinSpeed = 250;  // px/s
   std::int64_t velocityWindowMs = 100;
 };
 

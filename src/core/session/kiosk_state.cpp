@@ -10,16 +10,26 @@ namespace mk {
 
 const char* toString(Screen screen) {
   switch (screen) {
-    case Screen::Attract: return "attract";
-    case Screen::Language: return "language";
-    case Screen::Medicine: return "medicine";
-    case Screen::Brochure: return "brochure";
-    case Screen::Pin: return "pin";
-    case Screen::NurseHome: return "nurse";
-    case Screen::NurseLanguage: return "nurse_language";
-    case Screen::Counselling: return "counselling";
-    case Screen::Summary: return "summary";
-    case Screen::Status: return "status";
+    case Screen::Attract:
+      return "attract";
+    case Screen::Language:
+      return "language";
+    case Screen::Medicine:
+      return "medicine";
+    case Screen::Brochure:
+      return "brochure";
+    case Screen::Pin:
+      return "pin";
+    case Screen::NurseHome:
+      return "nurse";
+    case Screen::NurseLanguage:
+      return "nurse_language";
+    case Screen::Counselling:
+      return "counselling";
+    case Screen::Summary:
+      return "summary";
+    case Screen::Status:
+      return "status";
   }
   return "?";
 }
@@ -60,7 +70,8 @@ void Kiosk::reset(std::int64_t nowMs) {
 void Kiosk::noticeClockJump(std::int64_t nowMs) {
   constexpr std::int64_t kForwardJumpMs = 3'600'000;
   if (nowMs < lastTick_) {
-    log::warn("kiosk", "clock went back by " + std::to_string(lastTick_ - nowMs) + " ms; idle timing restarts from now");
+    log::warn("kiosk",
+              "clock went back by " + std::to_string(lastTick_ - nowMs) + " ms; idle timing restarts from now");
     lastInput_ = std::min(lastInput_, nowMs);
     attractSince_ = std::min(attractSince_, nowMs);
     if (session_.idleWarning) session_.idleWarningSince = std::min(session_.idleWarningSince, nowMs);

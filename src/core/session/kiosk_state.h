@@ -15,9 +15,17 @@ class Metrics;
 namespace mk {
 
 enum class Screen {
-  Attract, Language, Medicine, Brochure,
+  Attract,
+  Language,
+  Medicine,
+  Brochure,
   // Nurse mode (PIN-protected).
-  Pin, NurseHome, NurseLanguage, Counselling, Summary, Status
+  Pin,
+  NurseHome,
+  NurseLanguage,
+  Counselling,
+  Summary,
+  Status
 };
 
 const char* toString(Screen screen);
@@ -35,12 +43,12 @@ struct BrochureLens {
 };
 
 struct KioskConfig {
-  std::int64_t idleTimeoutMs = 90'000;   // 0 turns the idle reset off
-  std::int64_t countdownMs = 30'000;     // at least 20 s to continue
-  std::int64_t attractCycleMs = 4'000;   // attract screen language rotation
-  int defaultTextSize = 1;               // 1..3
+  std::int64_t idleTimeoutMs = 90'000;  // 0 turns the idle reset off
+  std::int64_t countdownMs = 30'000;    // at least 20 s to continue
+  std::int64_t attractCycleMs = 4'000;  // attract screen language rotation
+  int defaultTextSize = 1;              // 1..3
   std::string defaultLocale = "en";
-  std::string country;                   // ISO 3166 code, may be empty
+  std::string country;                      // ISO 3166 code, may be empty
   std::vector<std::string> offeredLocales;  // [kiosk] locales; empty: every locale with content
 };
 
@@ -57,7 +65,7 @@ struct Session {
   KineticScroll languageScroll;  // language list
   bool idleWarning = false;
   std::int64_t idleWarningSince = 0;
-  std::string viewCounted;       // "locale/section" last counted as a section view
+  std::string viewCounted;  // "locale/section" last counted as a section view
   BrochureLens lens;
 };
 
@@ -67,17 +75,17 @@ class Kiosk {
 
   // Any input from the patient; dismisses the idle warning.
   void noteInput(std::int64_t nowMs);
-  void start(std::int64_t nowMs);                       // Attract -> Language
+  void start(std::int64_t nowMs);  // Attract -> Language
   void chooseLanguage(const std::string& locale, std::int64_t nowMs);
   void chooseMedicine(const std::string& medicine, std::int64_t nowMs);
   void chooseSection(const std::string& section, std::int64_t nowMs);
-  void changeLanguage(std::int64_t nowMs);              // back to the Language screen
+  void changeLanguage(std::int64_t nowMs);  // back to the Language screen
   void setSectionMenuOpen(bool open, std::int64_t nowMs);
   void setVolumeStep(int step, std::int64_t nowMs);
   void setTextSize(int size, std::int64_t nowMs);
   void setHighContrast(bool on, std::int64_t nowMs);
-  void goHome(std::int64_t nowMs);                      // clears everything
-  void showScreen(Screen screen, std::int64_t nowMs);   // nurse mode's screens
+  void goHome(std::int64_t nowMs);                     // clears everything
+  void showScreen(Screen screen, std::int64_t nowMs);  // nurse mode's screens
   // The patient continues alone in the brochure, with the lens of their group; it
   // opens at the first highlighted section.
   void openBrochureWithLens(const std::string& locale, const std::string& medicine, BrochureLens lens,

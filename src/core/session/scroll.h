@@ -6,8 +6,8 @@ namespace mk {
 class KineticScroll {
  public:
   void setMax(float maxOffset);
-  void dragBy(float dy);          // finger moved by dy (content moves with it)
-  void fling(float velocityY);    // finger velocity at lift, px/s
+  void dragBy(float dy);        // finger moved by dy (content moves with it)
+  void fling(float velocityY);  // finger velocity at lift, px/s
   void stop();
   void jumpTo(float offset);
   // Advances the animation; returns true while still moving.

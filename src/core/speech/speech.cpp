@@ -1,9 +1,9 @@
 #include "core/speech/speech.h"
 
-#include <algorithm>
-#include <cmath>
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "core/base/log.h"

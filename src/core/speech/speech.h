@@ -52,11 +52,11 @@ class PcmSink {
  public:
   virtual ~PcmSink() = default;
   virtual void push(const std::int16_t* samples, std::size_t count) = 0;
-  virtual void clear() = 0;                    // drop what is not yet played
-  virtual std::uint64_t played() const = 0;    // samples played since the last clear()
-  virtual std::size_t buffered() const = 0;    // samples waiting to be played
+  virtual void clear() = 0;                  // drop what is not yet played
+  virtual std::uint64_t played() const = 0;  // samples played since the last clear()
+  virtual std::size_t buffered() const = 0;  // samples waiting to be played
   virtual void setPaused(bool paused) = 0;
-  virtual void setGain(float gain) = 0;        // linear, 1 = as synthesised
+  virtual void setGain(float gain) = 0;  // linear, 1 = as synthesised
 };
 
 // A sink that keeps what it is given and counts it as played at once: for tests and
@@ -95,7 +95,7 @@ class ReadAloud {
   void stop();
   void setPaused(bool paused);
   void setVolumeStep(int step);
-  bool active() const;   // synthesising or playing
+  bool active() const;  // synthesising or playing
   bool paused() const { return paused_; }
   // The paragraph being heard now, or -1.
   int currentParagraph() const;
@@ -110,7 +110,7 @@ class ReadAloud {
   std::condition_variable wake_;
   std::vector<std::string> paragraphs_;
   std::string locale_;
-  std::uint64_t job_ = 0;          // incremented by start() and stop()
+  std::uint64_t job_ = 0;  // incremented by start() and stop()
   std::uint64_t jobRunning_ = 0;
   bool quit_ = false;
   bool synthesising_ = false;

@@ -1,15 +1,15 @@
-#include "core/i18n/locale_id.h"
 #include "core/system/config.h"
+#include "core/i18n/locale_id.h"
 
+#include <ini.h>
 #include <cctype>
 #include <cerrno>
-#include <cstring>
 #include <cstdint>
 #include <cstdio>
-#include <ini.h>
+#include <cstring>
 
-#include "core/update/bundle.h"
 #include "core/base/log.h"
+#include "core/update/bundle.h"
 
 namespace mk {
 namespace {
@@ -76,84 +76,118 @@ int handler(void* user, const char* sectionC, const char* nameC, const char* val
   auto& s = l->result.settings;
   long n = 0;
   if (key == "kiosk.country") {
-    if (value.size() == 2 && std::isupper(static_cast<unsigned char>(value[0])) && std::isupper(static_cast<unsigned char>(value[1]))) s.country = value;
-    else l->problem(key, "'" + value + "' is not a two-letter country code such as BE");
+    if (value.size() == 2 && std::isupper(static_cast<unsigned char>(value[0])) &&
+        std::isupper(static_cast<unsigned char>(value[1])))
+      s.country = value;
+    else
+      l->problem(key, "'" + value + "' is not a two-letter country code such as BE");
   } else if (key == "kiosk.locale") {
-    if (isValidLocaleId(value)) s.locale = value;
-    else l->problem(key, "'" + value + "' is not a locale id such as de_AT");
+    if (isValidLocaleId(value))
+      s.locale = value;
+    else
+      l->problem(key, "'" + value + "' is not a locale id such as de_AT");
   } else if (key == "kiosk.locales") {
     std::string bad;
     if (!parseLocaleList(value, s.locales, bad))
       l->problem(key, "'" + bad + "' is not a locale id; expected a comma-separated list such as nl_BE, fr_BE, de_BE");
   } else if (key == "kiosk.idle_timeout_seconds") {
-    if (parseInt(value, 0, 86400, n)) s.idleTimeoutMs = n * 1000;
-    else l->problem(key, "expected whole seconds from 0 (off) to 86400");
+    if (parseInt(value, 0, 86400, n))
+      s.idleTimeoutMs = n * 1000;
+    else
+      l->problem(key, "expected whole seconds from 0 (off) to 86400");
   } else if (key == "display.text_size") {
-    if (parseInt(value, 1, 3, n)) s.textSize = static_cast<int>(n);
-    else l->problem(key, "expected 1, 2 or 3");
+    if (parseInt(value, 1, 3, n))
+      s.textSize = static_cast<int>(n);
+    else
+      l->problem(key, "expected 1, 2 or 3");
   } else if (key == "display.diagonal_inches") {
     try {
       float v = std::stof(value);
-      if (v >= 5 && v <= 100) s.screenDiagonalInches = v;
-      else l->problem(key, "expected a screen diagonal between 5 and 100 inches");
+      if (v >= 5 && v <= 100)
+        s.screenDiagonalInches = v;
+      else
+        l->problem(key, "expected a screen diagonal between 5 and 100 inches");
     } catch (...) {
       l->problem(key, "expected a number of inches");
     }
   } else if (key == "display.renderer") {
-    if (value == "software") s.acceleratedRenderer = false;
-    else if (value == "accelerated") s.acceleratedRenderer = true;
-    else l->problem(key, "expected software or accelerated");
+    if (value == "software")
+      s.acceleratedRenderer = false;
+    else if (value == "accelerated")
+      s.acceleratedRenderer = true;
+    else
+      l->problem(key, "expected software or accelerated");
   } else if (key == "display.dpi") {
     try {
       size_t used = 0;
       float v = std::stof(value, &used);
-      if (used == value.size() && v >= 50 && v <= 600) s.dpi = v;
-      else l->problem(key, "expected the screen's pixels per inch, from 50 to 600");
+      if (used == value.size() && v >= 50 && v <= 600)
+        s.dpi = v;
+      else
+        l->problem(key, "expected the screen's pixels per inch, from 50 to 600");
     } catch (...) {
       l->problem(key, "expected the screen's pixels per inch, from 50 to 600");
     }
   } else if (key == "display.size") {
     auto x = value.find('x');
     long w = 0, h = 0;
-    if (x != std::string::npos && parseInt(value.substr(0, x), 240, 8192, w) && parseInt(value.substr(x + 1), 240, 8192, h)) {
+    if (x != std::string::npos && parseInt(value.substr(0, x), 240, 8192, w) &&
+        parseInt(value.substr(x + 1), 240, 8192, h)) {
       s.windowWidth = static_cast<int>(w);
       s.windowHeight = static_cast<int>(h);
     } else {
       l->problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
     }
   } else if (key == "metrics.textfile") {
-    if (value == "off" || (value.size() > 5 && value[0] == '/' && value.ends_with(".prom"))) s.metricsTextfile = value;
-    else l->problem(key, "expected off or an absolute path ending in .prom");
+    if (value == "off" || (value.size() > 5 && value[0] == '/' && value.ends_with(".prom")))
+      s.metricsTextfile = value;
+    else
+      l->problem(key, "expected off or an absolute path ending in .prom");
   } else if (key == "content.show_unreviewed") {
-    if (value == "yes" || value == "true") s.showUnreviewed = true;
-    else if (value == "no" || value == "false") s.showUnreviewed = false;
-    else l->problem(key, "expected yes or no");
+    if (value == "yes" || value == "true")
+      s.showUnreviewed = true;
+    else if (value == "no" || value == "false")
+      s.showUnreviewed = false;
+    else
+      l->problem(key, "expected yes or no");
   } else if (key == "content.url") {
-    if (value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0 || value.rfind("file:///", 0) == 0) s.contentUrl = value;
-    else l->problem(key, "expected an http://, https:// or file:/// address");
+    if (value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0 || value.rfind("file:///", 0) == 0)
+      s.contentUrl = value;
+    else
+      l->problem(key, "expected an http://, https:// or file:/// address");
   } else if (key == "content.public_keys") {
     std::vector<std::string> keys = splitKeys(value);
     bool valid = !keys.empty() && keys.size() <= 2;
     for (const auto& k : keys) valid = valid && isValidPublicKey(k);
-    if (valid) s.publicKeys = keys;
-    else l->problem(key, "expected one or two base64 Ed25519 public keys separated by a comma");
+    if (valid)
+      s.publicKeys = keys;
+    else
+      l->problem(key, "expected one or two base64 Ed25519 public keys separated by a comma");
   } else if (key == "content.check_size") {
     auto x = value.find('x');
     long w = 0, h = 0;
-    if (x != std::string::npos && parseInt(value.substr(0, x), 240, 8192, w) && parseInt(value.substr(x + 1), 240, 8192, h))
+    if (x != std::string::npos && parseInt(value.substr(0, x), 240, 8192, w) &&
+        parseInt(value.substr(x + 1), 240, 8192, h))
       s.checkSize = value;
-    else l->problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
+    else
+      l->problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
   } else if (key == "content.database") {
     s.contentDb = value;
   } else if (key == "data.directory") {
-    if (!value.empty() && value[0] == '/') s.dataDirectory = value;
-    else l->problem(key, "expected an absolute directory path");
+    if (!value.empty() && value[0] == '/')
+      s.dataDirectory = value;
+    else
+      l->problem(key, "expected an absolute directory path");
   } else if (key == "records.retention_days") {
-    if (parseInt(value, 1, 3650, n)) s.retentionDays = static_cast<int>(n);
-    else l->problem(key, "expected whole days from 1 to 3650");
+    if (parseInt(value, 1, 3650, n))
+      s.retentionDays = static_cast<int>(n);
+    else
+      l->problem(key, "expected whole days from 1 to 3650");
   } else if (key == "records.export_directory") {
-    if (!value.empty() && value[0] == '/') s.exportDirectory = value;
-    else l->problem(key, "expected an absolute directory path");
+    if (!value.empty() && value[0] == '/')
+      s.exportDirectory = value;
+    else
+      l->problem(key, "expected an absolute directory path");
   } else {
     l->problem(key, "unknown key");
   }

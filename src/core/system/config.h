@@ -9,24 +9,24 @@
 namespace mk {
 
 struct KioskSettings {
-  std::string country;                 // [kiosk] country = BE
-  std::string locale;                  // [kiosk] locale; empty: the country's first, else en
-  std::vector<std::string> locales;    // [kiosk] locales offered; empty: every locale with content
-  std::int64_t idleTimeoutMs = 90'000; // [kiosk] idle_timeout_seconds (0 = off)
-  int textSize = 1;                    // [display] text_size = 1..3
-  float screenDiagonalInches = 21.5f;  // [display] diagonal_inches
-  bool acceleratedRenderer = false;    // [display] renderer = software | accelerated
-  float dpi = 0;                       // [display] dpi; 0: from the diagonal and the pixel size
-  int windowWidth = 0, windowHeight = 0; // [display] size = WxH forces the window size; 0: the screen decides
-  std::string contentDb;               // [content] database
-  bool showUnreviewed = true;          // [content] show_unreviewed: false falls back to reviewed text
-  std::string contentUrl;              // [content] url: base URL of signed bundles (medkiosk-update)
-  std::vector<std::string> publicKeys; // [content] public_keys: one or two base64 Ed25519 keys
-  std::string checkSize = "1080x1920"; // [content] check_size: screen size for the render check of updates
-  std::string dataDirectory;           // [data] directory: writable state (records, audit, content updates)
-  int retentionDays = 90;              // [records] retention_days
-  std::string exportDirectory;         // [records] export_directory; empty: <data directory>/exports
-  std::string metricsTextfile;         // [metrics] textfile; empty: <data directory>/metrics/medkiosk.prom, "off": none
+  std::string country;                    // [kiosk] country = BE
+  std::string locale;                     // [kiosk] locale; empty: the country's first, else en
+  std::vector<std::string> locales;       // [kiosk] locales offered; empty: every locale with content
+  std::int64_t idleTimeoutMs = 90'000;    // [kiosk] idle_timeout_seconds (0 = off)
+  int textSize = 1;                       // [display] text_size = 1..3
+  float screenDiagonalInches = 21.5f;     // [display] diagonal_inches
+  bool acceleratedRenderer = false;       // [display] renderer = software | accelerated
+  float dpi = 0;                          // [display] dpi; 0: from the diagonal and the pixel size
+  int windowWidth = 0, windowHeight = 0;  // [display] size = WxH forces the window size; 0: the screen decides
+  std::string contentDb;                  // [content] database
+  bool showUnreviewed = true;             // [content] show_unreviewed: false falls back to reviewed text
+  std::string contentUrl;                 // [content] url: base URL of signed bundles (medkiosk-update)
+  std::vector<std::string> publicKeys;    // [content] public_keys: one or two base64 Ed25519 keys
+  std::string checkSize = "1080x1920";    // [content] check_size: screen size for the render check of updates
+  std::string dataDirectory;              // [data] directory: writable state (records, audit, content updates)
+  int retentionDays = 90;                 // [records] retention_days
+  std::string exportDirectory;            // [records] export_directory; empty: <data directory>/exports
+  std::string metricsTextfile;  // [metrics] textfile; empty: <data directory>/metrics/medkiosk.prom, "off": none
 };
 
 struct ConfigResult {

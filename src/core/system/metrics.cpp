@@ -1,16 +1,16 @@
 #include "core/system/metrics.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <ctime>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <fstream>
 #include <locale>
 #include <sstream>
-#include <unistd.h>
 
 #include "core/base/log.h"
 #include "core/base/utc_time.h"
@@ -28,10 +28,14 @@ constexpr std::array<const char*, 3> kCategories = {"woman_cbp", "woman_ncbp", "
 std::string labelValue(const std::string& v) {
   std::string out;
   for (char c : v) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '"') out += "\\\"";
-    else if (c == '\n') out += "\\n";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '"')
+      out += "\\\"";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
   }
   return out;
 }
@@ -117,24 +121,31 @@ UpdateStatus readUpdateStatus(const fs::path& file) {
     if (eq == std::string::npos) {
       note(where + "expected key=value");
     } else if (key == "time") {
-      if (parseWhole(value, n)) st.time = n;
-      else note(where + "time is not unix seconds");
+      if (parseWhole(value, n))
+        st.time = n;
+      else
+        note(where + "time is not unix seconds");
     } else if (key == "result") {
       if (std::find_if(kUpdateResults.begin(), kUpdateResults.end(), [&](const char* r) { return value == r; }) !=
           kUpdateResults.end())
         st.result = value;
-      else note(where + "unknown result '" + value + "'");
+      else
+        note(where + "unknown result '" + value + "'");
     } else if (key == "version") {
-      if (parseWhole(value, n)) st.version = static_cast<long>(n);
-      else note(where + "version is not a whole number");
+      if (parseWhole(value, n))
+        st.version = static_cast<long>(n);
+      else
+        note(where + "version is not a whole number");
     }
     // message= and keys added later are not metrics.
   }
-  if (st.problem.empty() && (st.result.empty() || st.time == 0)) st.problem = file.string() + ": time= or result= missing";
+  if (st.problem.empty() && (st.result.empty() || st.time == 0))
+    st.problem = file.string() + ": time= or result= missing";
   return st;
 }
 
-Metrics::Metrics(fs::path textfile, fs::path stateDir) : textfile_(std::move(textfile)), stateDir_(std::move(stateDir)) {}
+Metrics::Metrics(fs::path textfile, fs::path stateDir)
+    : textfile_(std::move(textfile)), stateDir_(std::move(stateDir)) {}
 
 void Metrics::loadPersisted() {
   std::ifstream in(stateDir_ / kPersistedFile);
@@ -149,9 +160,9 @@ void Metrics::loadPersisted() {
 }
 
 void Metrics::savePersisted() {
-  std::string problem = replaceAtomically(stateDir_ / kPersistedFile, "starts=" + std::to_string(starts_) +
-                                                                          "\nunclean_exits=" +
-                                                                          std::to_string(uncleanExits_) + "\n");
+  std::string problem =
+      replaceAtomically(stateDir_ / kPersistedFile, "starts=" + std::to_string(starts_) +
+                                                        "\nunclean_exits=" + std::to_string(uncleanExits_) + "\n");
   if (!problem.empty()) logOnce(problem + " (restart counts will not survive a restart)");
 }
 
@@ -222,7 +233,8 @@ std::string Metrics::render(std::int64_t wallSeconds) const {
     family(out, "medkiosk_update_last_time_seconds", "gauge", "When medkiosk-update last ran, unix seconds.");
     out << "medkiosk_update_last_time_seconds " << up.time << '\n';
     family(out, "medkiosk_update_last_result", "gauge", "Result of the last content update (1 for the result it had).");
-    for (const char* r : kUpdateResults) out << "medkiosk_update_last_result{result=\"" << r << "\"} " << (up.result == r) << '\n';
+    for (const char* r : kUpdateResults)
+      out << "medkiosk_update_last_result{result=\"" << r << "\"} " << (up.result == r) << '\n';
     family(out, "medkiosk_update_last_version", "gauge", "Content version reported by the last content update.");
     out << "medkiosk_update_last_version " << up.version << '\n';
   }
@@ -232,24 +244,29 @@ std::string Metrics::render(std::int64_t wallSeconds) const {
   out << "medkiosk_start_time_seconds " << startedAt_ << '\n';
   family(out, "medkiosk_starts_total", "counter", "Kiosk starts on this machine, including restarts.");
   out << "medkiosk_starts_total " << starts_ << '\n';
-  family(out, "medkiosk_unclean_exits_total", "counter", "Runs that ended without a clean exit (crash, kill, watchdog, power loss).");
+  family(out, "medkiosk_unclean_exits_total", "counter",
+         "Runs that ended without a clean exit (crash, kill, watchdog, power loss).");
   out << "medkiosk_unclean_exits_total " << uncleanExits_ << '\n';
   family(out, "medkiosk_sessions_total", "counter", "Patient sessions started (touch on the attract screen).");
   out << "medkiosk_sessions_total " << sessions_ << '\n';
   family(out, "medkiosk_section_views_total", "counter", "Brochure sections shown, by locale and section.");
   for (const auto& [key, n] : sectionViews_)
-    out << "medkiosk_section_views_total{locale=\"" << labelValue(key.first) << "\",section=\"" << labelValue(key.second)
-        << "\"} " << n << '\n';
+    out << "medkiosk_section_views_total{locale=\"" << labelValue(key.first) << "\",section=\""
+        << labelValue(key.second) << "\"} " << n << '\n';
   family(out, "medkiosk_read_aloud_total", "counter", "Read-aloud uses, by locale.");
-  for (const auto& [locale, n] : readAloud_) out << "medkiosk_read_aloud_total{locale=\"" << labelValue(locale) << "\"} " << n << '\n';
-  family(out, "medkiosk_walkthroughs_completed_total", "counter", "Counselling walk-throughs completed, by patient category.");
+  for (const auto& [locale, n] : readAloud_)
+    out << "medkiosk_read_aloud_total{locale=\"" << labelValue(locale) << "\"} " << n << '\n';
+  family(out, "medkiosk_walkthroughs_completed_total", "counter",
+         "Counselling walk-throughs completed, by patient category.");
   for (const char* c : kCategories) {
     auto it = walkthroughs_.find(c);
-    out << "medkiosk_walkthroughs_completed_total{category=\"" << c << "\"} " << (it == walkthroughs_.end() ? 0 : it->second) << '\n';
+    out << "medkiosk_walkthroughs_completed_total{category=\"" << c << "\"} "
+        << (it == walkthroughs_.end() ? 0 : it->second) << '\n';
   }
   family(out, "medkiosk_frame_seconds", "histogram", "Time to draw and present one frame.");
   for (std::size_t i = 0; i < kFrameBucketsSeconds.size(); ++i)
-    out << "medkiosk_frame_seconds_bucket{le=\"" << number(kFrameBucketsSeconds[i]) << "\"} " << frameBuckets_[i] << '\n';
+    out << "medkiosk_frame_seconds_bucket{le=\"" << number(kFrameBucketsSeconds[i]) << "\"} " << frameBuckets_[i]
+        << '\n';
   out << "medkiosk_frame_seconds_bucket{le=\"+Inf\"} " << frameCount_ << '\n';
   out << "medkiosk_frame_seconds_sum " << number(frameSum_) << '\n';
   out << "medkiosk_frame_seconds_count " << frameCount_ << '\n';

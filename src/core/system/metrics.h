@@ -21,10 +21,10 @@ namespace mk {
 // `<state dir>/update-status`, written by medkiosk-update as key=value lines.
 struct UpdateStatus {
   bool present = false;
-  std::int64_t time = 0;     // unix seconds of the last attempt
-  std::string result;        // installed | unchanged | refused | failed
-  long version = 0;          // content version after the attempt
-  std::string problem;       // why the file could not be used; empty when fine
+  std::int64_t time = 0;  // unix seconds of the last attempt
+  std::string result;     // installed | unchanged | refused | failed
+  long version = 0;       // content version after the attempt
+  std::string problem;    // why the file could not be used; empty when fine
 };
 
 UpdateStatus readUpdateStatus(const std::filesystem::path& file);
@@ -80,8 +80,8 @@ class Metrics {
   std::int64_t contentBuildTime_ = 0;
   std::uint64_t sessions_ = 0;
   std::map<std::pair<std::string, std::string>, std::uint64_t> sectionViews_;  // (locale, section)
-  std::map<std::string, std::uint64_t> readAloud_;                              // locale
-  std::map<std::string, std::uint64_t> walkthroughs_;                           // category
+  std::map<std::string, std::uint64_t> readAloud_;                             // locale
+  std::map<std::string, std::uint64_t> walkthroughs_;                          // category
   std::array<std::uint64_t, kFrameBucketsSeconds.size()> frameBuckets_{};
   std::uint64_t frameCount_ = 0;
   double frameSum_ = 0;

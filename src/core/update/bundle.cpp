@@ -1,19 +1,19 @@
 #include "core/update/bundle.h"
 
+#include <sodium.h>
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <optional>
-#include <sodium.h>
 #include <stdexcept>
 
 namespace mk {
 namespace {
 
 constexpr std::string_view kMagic = "medkiosk-bundle 1";
-constexpr std::array<std::string_view, 7> kFields = {"content_version", "database", "size", "sha256",
-                                                     "content_hash", "expires", "min_app_version"};
+constexpr std::array<std::string_view, 7> kFields = {"content_version", "database", "size",           "sha256",
+                                                     "content_hash",    "expires",  "min_app_version"};
 
 void initSodium() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
@@ -44,8 +44,8 @@ bool parseCount(std::string_view s, std::int64_t max, std::int64_t& out) {
 bool isSafeFileName(std::string_view s) {
   if (s.empty() || s.size() > 128 || s[0] == '.') return false;
   for (char c : s) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-              c == '-' || c == '_';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
     if (!ok) return false;
   }
   return true;
@@ -54,8 +54,8 @@ bool isSafeFileName(std::string_view s) {
 std::string decodeBase64(std::string_view b64, std::size_t wantBytes, bool& ok) {
   std::string out(wantBytes, '\0');
   std::size_t len = 0;
-  ok = sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.data(), b64.size(),
-                         nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) == 0 &&
+  ok = sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.data(), b64.size(), nullptr,
+                         &len, nullptr, sodium_base64_VARIANT_ORIGINAL) == 0 &&
        len == wantBytes;
   return out;
 }
@@ -88,7 +88,8 @@ std::optional<ManifestError> applyField(Manifest& m, int lineNo, std::string_vie
     if (!isHex64(value)) return lineError(lineNo, std::string(key) + " must be 64 lowercase hex digits");
     (key == "sha256" ? m.sha256 : m.contentHash) = value;
   } else if (key == "expires") {
-    if (!parseUtcTime(value, m.expires)) return lineError(lineNo, "expires must be a UTC time such as 2027-06-30T00:00:00Z");
+    if (!parseUtcTime(value, m.expires))
+      return lineError(lineNo, "expires must be a UTC time such as 2027-06-30T00:00:00Z");
     m.expiresText = value;
   } else if (key == "min_app_version") {
     if (!isValidVersion(value)) return lineError(lineNo, "min_app_version must be a version such as 0.1.0");
@@ -100,7 +101,8 @@ std::optional<ManifestError> applyField(Manifest& m, int lineNo, std::string_vie
 }  // namespace
 
 std::variant<Manifest, ManifestError> parseManifest(std::string_view text) {
-  if (text.size() > kMaxManifestBytes) return ManifestError{"manifest is larger than " + std::to_string(kMaxManifestBytes) + " bytes"};
+  if (text.size() > kMaxManifestBytes)
+    return ManifestError{"manifest is larger than " + std::to_string(kMaxManifestBytes) + " bytes"};
   if (text.find('\0') != std::string_view::npos || text.find('\r') != std::string_view::npos)
     return ManifestError{"manifest contains NUL or carriage-return characters"};
   Manifest m;
@@ -215,7 +217,9 @@ std::string sha256File(const std::filesystem::path& path) {
   while (in) {
     in.read(buf.data(), buf.size());
     auto n = in.gcount();
-    if (n > 0) crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()), static_cast<unsigned long long>(n));
+    if (n > 0)
+      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()),
+                                static_cast<unsigned long long>(n));
   }
   if (in.bad()) throw std::runtime_error("cannot read " + path.string());
   unsigned char digest[crypto_hash_sha256_BYTES];
@@ -250,6 +254,5 @@ int compareVersions(std::string_view a, std::string_view b) {
   }
   return 0;
 }
-
 
 }  // namespace mk

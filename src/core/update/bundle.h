@@ -76,5 +76,4 @@ std::string sha256File(const std::filesystem::path& path);
 int compareVersions(std::string_view a, std::string_view b);
 bool isValidVersion(std::string_view v);
 
-
 }  // namespace mk

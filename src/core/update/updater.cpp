@@ -1,27 +1,27 @@
 #include "core/update/updater.h"
 
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstring>
-#include <curl/curl.h>
-#include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
-#include <sys/file.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
-#include "core/update/bundle.h"
-#include "core/content/content_db.h"
-#include "core/content/content_store.h"
 #include "core/base/log.h"
 #include "core/base/sqlite_db.h"
+#include "core/content/content_db.h"
+#include "core/content/content_store.h"
+#include "core/update/bundle.h"
 
 namespace mk {
 namespace fs = std::filesystem;
@@ -34,8 +34,8 @@ constexpr const char* kFetchStateFile = "fetch-state";
 constexpr const char* kStatusFile = "update-status";
 
 const std::vector<std::string> kSteps = {
-    "locked",          "manifest-fetched", "manifest-verified", "download",         "downloaded",
-    "database-synced", "database-checked", "rendered",          "staged",           "pointer-temporary-synced",
+    "locked",          "manifest-fetched", "manifest-verified", "download",      "downloaded",
+    "database-synced", "database-checked", "rendered",          "staged",        "pointer-temporary-synced",
     "pointer-renamed", "switched",         "cleaned",           "status-written"};
 
 // What the last run that dealt with a manifest learned, so the next asks the server
@@ -93,11 +93,16 @@ FetchState readFetchState(const fs::path& dir) {
     auto eq = line.find('=');
     if (eq == std::string::npos) continue;
     std::string k = line.substr(0, eq), v = line.substr(eq + 1);
-    if (k == "url") st.url = v;
-    else if (k == "etag") st.etag = v;
-    else if (k == "file_time") st.fileTime = std::atoll(v.c_str());
-    else if (k == "fetched_at") st.fetchedAt = std::atoll(v.c_str());
-    else if (k == "installed_version") st.installedVersion = std::atol(v.c_str());
+    if (k == "url")
+      st.url = v;
+    else if (k == "etag")
+      st.etag = v;
+    else if (k == "file_time")
+      st.fileTime = std::atoll(v.c_str());
+    else if (k == "fetched_at")
+      st.fetchedAt = std::atoll(v.c_str());
+    else if (k == "installed_version")
+      st.installedVersion = std::atol(v.c_str());
   }
   return st;
 }
@@ -190,10 +195,14 @@ size_t onHeader(char* data, size_t size, size_t n, void* user) {
 
 const char* toString(UpdateOutcome::Result r) {
   switch (r) {
-    case Result::Installed: return "installed";
-    case Result::Unchanged: return "unchanged";
-    case Result::Refused: return "refused";
-    case Result::Failed: return "failed";
+    case Result::Installed:
+      return "installed";
+    case Result::Unchanged:
+      return "unchanged";
+    case Result::Refused:
+      return "refused";
+    case Result::Failed:
+      return "failed";
   }
   return "failed";
 }
@@ -289,7 +298,8 @@ std::string UpdateRun::fetchManifest(const FetchState& prev, Fetched& f) {
   sink.limit = static_cast<std::int64_t>(kMaxManifestBytes);
   sink.run = this;
   f = fetch(joinUrl(s_.url, "manifest"), sink, &prev);
-  if (f.overLimit) throw Stop{Result::Refused, "the manifest is larger than " + std::to_string(kMaxManifestBytes) + " bytes"};
+  if (f.overLimit)
+    throw Stop{Result::Refused, "the manifest is larger than " + std::to_string(kMaxManifestBytes) + " bytes"};
   if (!f.ok) throw Stop{Result::Failed, "cannot fetch the manifest: " + f.error};
   step("manifest-fetched");
   return text;
@@ -311,7 +321,8 @@ Manifest UpdateRun::verifyManifest(const std::string& text, const OpenedContent&
                                     " is not newer than the installed version " + std::to_string(have)};
   if (s_.now >= m.expires) throw Stop{Result::Refused, "the bundle expired at " + m.expiresText};
   if (compareVersions(m.minAppVersion, s_.appVersion) > 0)
-    throw Stop{Result::Refused, "the bundle needs app version " + m.minAppVersion + " or later (this is " + s_.appVersion + ")"};
+    throw Stop{Result::Refused,
+               "the bundle needs app version " + m.minAppVersion + " or later (this is " + s_.appVersion + ")"};
   step("manifest-verified");
   return m;
 }
@@ -330,7 +341,8 @@ fs::path UpdateRun::download(const Manifest& m) {
   std::error_code ec;
   if (f.overLimit) {
     fs::remove(part, ec);
-    throw Stop{Result::Refused, "the database is larger than the " + std::to_string(m.size) + " bytes the manifest states"};
+    throw Stop{Result::Refused,
+               "the database is larger than the " + std::to_string(m.size) + " bytes the manifest states"};
   }
   if (sink.writeFailed || syncRc != 0) {
     fs::remove(part, ec);
@@ -348,7 +360,8 @@ void UpdateRun::checkDatabase(const fs::path& staged, const Manifest& m) {
   std::error_code ec;
   auto size = fs::file_size(staged, ec);
   if (ec || static_cast<std::int64_t>(size) != m.size)
-    throw Stop{Result::Refused, "the database has " + std::to_string(ec ? 0 : size) + " bytes, the manifest states " + std::to_string(m.size)};
+    throw Stop{Result::Refused, "the database has " + std::to_string(ec ? 0 : size) + " bytes, the manifest states " +
+                                    std::to_string(m.size)};
   if (sha256File(staged) != m.sha256) throw Stop{Result::Refused, "the database does not match the manifest's SHA-256"};
   step("database-synced");
   try {
@@ -356,7 +369,8 @@ void UpdateRun::checkDatabase(const fs::path& staged, const Manifest& m) {
     if (db.info().contentVersion != m.contentVersion)
       throw Stop{Result::Refused, "the database says content version " + std::to_string(db.info().contentVersion) +
                                       ", the manifest " + std::to_string(m.contentVersion)};
-    if (db.info().hash != m.contentHash) throw Stop{Result::Refused, "the database's content hash differs from the manifest's"};
+    if (db.info().hash != m.contentHash)
+      throw Stop{Result::Refused, "the database's content hash differs from the manifest's"};
   } catch (const DbError& e) {
     throw Stop{Result::Refused, std::string("the database is not usable: ") + e.what()};
   }
@@ -368,7 +382,8 @@ void UpdateRun::renderCheck(const fs::path& staged) {
     log::warn("update", "no render check program: screens not rendered before installing");
     return;
   }
-  std::vector<std::string> args = {s_.renderCheck.string(), "--check-content", staged.string(), "--size", s_.renderSize};
+  std::vector<std::string> args = {s_.renderCheck.string(), "--check-content", staged.string(), "--size",
+                                   s_.renderSize};
   if (!s_.configFile.empty()) args.insert(args.end(), {"--config", s_.configFile});
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
@@ -392,7 +407,8 @@ void UpdateRun::renderCheck(const fs::path& staged) {
     if (std::chrono::steady_clock::now() > deadline) {
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &status, 0);
-      throw Stop{Result::Refused, "rendering the screens took longer than " + std::to_string(s_.renderTimeoutSeconds) + " s"};
+      throw Stop{Result::Refused,
+                 "rendering the screens took longer than " + std::to_string(s_.renderTimeoutSeconds) + " s"};
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
@@ -401,7 +417,8 @@ void UpdateRun::renderCheck(const fs::path& staged) {
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw Stop{Result::Refused, "rendering the screens with the new content failed (" +
                                     (WIFEXITED(status) ? "exit code " + std::to_string(WEXITSTATUS(status))
-                                                       : "signal " + std::to_string(WTERMSIG(status))) + ")"};
+                                                       : "signal " + std::to_string(WTERMSIG(status))) +
+                                    ")"};
   step("rendered");
 }
 
@@ -499,7 +516,8 @@ UpdateOutcome UpdateRun::run() {
 UpdateOutcome runUpdate(const UpdateSettings& settings) {
   UpdateRun run(settings);
   UpdateOutcome out = run.run();
-  auto level = out.result == Result::Installed || out.result == Result::Unchanged ? log::Level::Info : log::Level::Error;
+  auto level =
+      out.result == Result::Installed || out.result == Result::Unchanged ? log::Level::Info : log::Level::Error;
   log::write(level, "update", std::string(toString(out.result)) + ": " + out.message);
   try {
     writeUpdateStatus(settings.stateDir, out, settings.now);

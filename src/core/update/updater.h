@@ -18,14 +18,14 @@ struct UpdateSettings {
   std::string url;                      // base URL: http://, https:// or file://
   std::vector<std::string> publicKeys;  // base64 Ed25519; any one may have signed
   std::filesystem::path stateDir;
-  std::filesystem::path shippedDb;      // the packaged database (its version counts as installed)
+  std::filesystem::path shippedDb;  // the packaged database (its version counts as installed)
   // Program that renders every screen with a database (`PROGRAM --check-content DB`);
   // empty skips the render check and says so in the log.
   std::filesystem::path renderCheck;
-  std::string configFile;               // passed on to the render check
-  std::string renderSize = "1080x1920"; // --size of the render check
+  std::string configFile;                // passed on to the render check
+  std::string renderSize = "1080x1920";  // --size of the render check
   std::string appVersion;
-  std::time_t now = 0;                  // wall clock, for expiry
+  std::time_t now = 0;  // wall clock, for expiry
   long transferTimeoutSeconds = 300;
   long renderTimeoutSeconds = 120;
 };

@@ -29,8 +29,10 @@ void BrochureScreen::draw(UiContext& ctx) {
   drawBanner(ctx, *b, r);
   drawRail(ctx, r);
   drawReadAloudBar(ctx, r);
-  if (r.compactRail && ctx.kiosk.session().sectionMenuOpen) drawSectionMenu(ctx, r);
-  else drawContent(ctx, *b, r);
+  if (r.compactRail && ctx.kiosk.session().sectionMenuOpen)
+    drawSectionMenu(ctx, r);
+  else
+    drawContent(ctx, *b, r);
   drawToolbar(ctx, r);
 }
 
@@ -98,7 +100,8 @@ void BrochureScreen::useCompactRail(UiContext& ctx, Regions& r) {
   float labelW = r.railMax.x - r.railMin.x - 2 * (ctx.ems(3.0f) + m) - ctx.ems(0.8f);
   float tallest = 0;
   for (auto id : kSectionIds)
-    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get("brochure.section." + std::string(id)), FontRole::Bold, labelW));
+    tallest = std::max(tallest,
+                       textHeight(ctx, ctx.strings.get("brochure.section." + std::string(id)), FontRole::Bold, labelW));
   r.compactRail = true;
   r.railButtonHeight = std::max(ctx.ems(2.6f), tallest + ctx.ems(0.6f));
   r.railMax.y = r.railMin.y + r.railButtonHeight;
@@ -173,8 +176,9 @@ void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
 // A section the lens covers carries a bar on its rail button.
 void BrochureScreen::drawLensMark(UiContext& ctx, ImVec2 a, ImVec2 z) {
   float inset = ctx.ems(0.25f);
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + inset, a.y + inset), ImVec2(a.x + inset + ctx.ems(0.4f), z.y - inset),
-                                            color(ctx.palette.accent), ctx.ems(0.1f));
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + inset, a.y + inset),
+                                            ImVec2(a.x + inset + ctx.ems(0.4f), z.y - inset), color(ctx.palette.accent),
+                                            ctx.ems(0.1f));
 }
 
 void BrochureScreen::drawCompactRail(UiContext& ctx, const Regions& r) {
@@ -248,7 +252,8 @@ float BrochureScreen::drawNote(UiContext& ctx, const std::string& text, ImVec2 o
   ImVec2 a = origin, z(origin.x + width, origin.y + h + 2 * pad);
   dl->AddRectFilled(a, z, color(ctx.palette.badgeBackground), ctx.ems(0.3f));
   dl->AddRect(a, z, color(ctx.palette.badgeText), ctx.ems(0.3f), 0, 2.0f);
-  drawText(ctx, dl, ImVec2(origin.x + pad, origin.y + pad), width - 2 * pad, text, FontRole::Body, ctx.palette.badgeText);
+  drawText(ctx, dl, ImVec2(origin.x + pad, origin.y + pad), width - 2 * pad, text, FontRole::Body,
+           ctx.palette.badgeText);
   return h + 2 * pad + ctx.ems(0.3f);
 }
 
@@ -267,18 +272,21 @@ float BrochureScreen::drawSectionHeader(UiContext& ctx, const ShownSection& s, I
   }
   if (s.fellBack) {
     std::string language = localeDisplayName(s.locale, ctx.locale);
-    y += drawNote(ctx, ctx.strings.format("brochure.fallback_note", {{"language", language}}), ImVec2(origin.x, y), width);
+    y += drawNote(ctx, ctx.strings.format("brochure.fallback_note", {{"language", language}}), ImVec2(origin.x, y),
+                  width);
   }
   // The review status is never hidden from the reader.
   ReviewStatus status = s.section->review.status;
   if (status == ReviewStatus::Reviewed) {
     auto date = parseIsoDate(s.section->review.reviewedOn);
-    std::string line = ctx.strings.format("brochure.reviewed", {{"reviewer", s.section->review.reviewer},
-                                                                {"date", date.value_or(DateArg{})}});
+    std::string line = ctx.strings.format(
+        "brochure.reviewed", {{"reviewer", s.section->review.reviewer}, {"date", date.value_or(DateArg{})}});
     y += drawText(ctx, dl, ImVec2(origin.x, y), width, line, FontRole::Body, ctx.palette.mutedText) + ctx.ems(0.3f);
   } else
-    y += drawNote(ctx, ctx.strings.get(status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed" : "brochure.badge_pending"),
-                  ImVec2(origin.x, y), width);
+    y += drawNote(
+        ctx,
+        ctx.strings.get(status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed" : "brochure.badge_pending"),
+        ImVec2(origin.x, y), width);
   return y - origin.y + ctx.ems(0.3f);
 }
 
@@ -310,7 +318,8 @@ float BrochureScreen::drawSectionFooter(UiContext& ctx, const LoadedBrochure& b,
       ctx.kiosk.chooseSection(nextId, ctx.now);
     y += std::max(h, ctx.ems(2.6f));
   } else {
-    y += drawText(ctx, dl, ImVec2(origin.x, y), width, ctx.strings.get("brochure.end"), FontRole::Bold, ctx.palette.text);
+    y += drawText(ctx, dl, ImVec2(origin.x, y), width, ctx.strings.get("brochure.end"), FontRole::Bold,
+                  ctx.palette.text);
     y += ctx.ems(0.8f);
     y += drawTakeHome(ctx, b, ImVec2(origin.x, y), width);
     if (content_.db()) {
@@ -435,10 +444,13 @@ float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origi
       used += (end == i ? 0.0f : gap) + want[end];
       ++end;
     }
-    float stretch = (width - gap * static_cast<float>(end - i - 1)) / std::max(1.0f, used - gap * static_cast<float>(end - i - 1));
+    float stretch =
+        (width - gap * static_cast<float>(end - i - 1)) / std::max(1.0f, used - gap * static_cast<float>(end - i - 1));
     float rowH = ctx.ems(2.6f);
     for (std::size_t k = i; k < end; ++k)
-      rowH = std::max(rowH, textHeight(ctx, ctx.strings.get(kReadButtons[k].key), FontRole::Bold, want[k] * stretch - pad) + ctx.ems(0.6f));
+      rowH = std::max(rowH,
+                      textHeight(ctx, ctx.strings.get(kReadButtons[k].key), FontRole::Bold, want[k] * stretch - pad) +
+                          ctx.ems(0.6f));
     float x = origin.x;
     for (std::size_t k = i; k < end; ++k) {
       float w = want[k] * stretch;
@@ -547,15 +559,22 @@ void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
 }
 
 void BrochureScreen::onGesture(UiContext& ctx, const GestureEvent& g) {
-  bool inContent = g.startX >= contentMin_.x && g.startX <= contentMax_.x && g.startY >= contentMin_.y &&
-                   g.startY <= contentMax_.y;
+  bool inContent =
+      g.startX >= contentMin_.x && g.startX <= contentMax_.x && g.startY >= contentMin_.y && g.startY <= contentMax_.y;
   if (!inContent) return;
   auto& scroll = ctx.kiosk.session().scroll;
   switch (g.kind) {
-    case GestureEvent::Kind::Press: scroll.stop(); break;
-    case GestureEvent::Kind::DragMove: scroll.dragBy(g.dy); break;
-    case GestureEvent::Kind::Fling: scroll.fling(g.vy); break;
-    default: break;
+    case GestureEvent::Kind::Press:
+      scroll.stop();
+      break;
+    case GestureEvent::Kind::DragMove:
+      scroll.dragBy(g.dy);
+      break;
+    case GestureEvent::Kind::Fling:
+      scroll.fling(g.vy);
+      break;
+    default:
+      break;
   }
 }
 

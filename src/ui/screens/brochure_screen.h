@@ -23,11 +23,10 @@ class BrochureScreen : public ScreenView {
   void onNewSession() override;
 
   struct Regions {
-    ImVec2 titleMin, titleMax, bannerMin, bannerMax, railMin, railMax, contentMin, contentMax, toolbarMin,
-        toolbarMax;
+    ImVec2 titleMin, titleMax, bannerMin, bannerMax, railMin, railMax, contentMin, contentMax, toolbarMin, toolbarMax;
     int railColumns = 1;
     float railButtonHeight = 0;
-    bool compactRail = false;  // portrait with large text: prev / sections / next
+    bool compactRail = false;                            // portrait with large text: prev / sections / next
     std::vector<std::pair<ImVec2, ImVec2>> readButtons;  // the read-aloud controls
   };
 
@@ -51,7 +50,8 @@ class BrochureScreen : public ScreenView {
   float railLabelHeight(UiContext& ctx, float cellWidth);
   const DocLayout& sectionLayout(UiContext& ctx, const ShownSection& s, float width);
   float drawTakeHome(UiContext& ctx, const LoadedBrochure& b, ImVec2 origin, float width);
-  void jumpToLens(UiContext& ctx, const DocLayout& doc, const std::vector<bool>& marked, const std::vector<Block>& blocks);
+  void jumpToLens(UiContext& ctx, const DocLayout& doc, const std::vector<bool>& marked,
+                  const std::vector<Block>& blocks);
   void drawLensMark(UiContext& ctx, ImVec2 a, ImVec2 z);
 
   ContentView& content_;

@@ -36,8 +36,9 @@ float CounsellingScreen::drawPoint(UiContext& ctx, const CounsellingPoint& p, co
   if (y + textHeight(lctx, p.body, bodyRole, width) <= bottom)
     y += drawText(lctx, dl, ImVec2(m, y), width, p.body, bodyRole, text);
   if (p.review.status != ReviewStatus::Reviewed) {
-    std::string badge = stringIn(ctx, locale, p.review.status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed"
-                                                                                          : "brochure.badge_pending");
+    std::string badge =
+        stringIn(ctx, locale,
+                 p.review.status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed" : "brochure.badge_pending");
     float h = textHeight(lctx, badge, FontRole::Body, width);
     if (y + ctx.ems(0.4f) + h <= bottom) {
       y += ctx.ems(0.4f);
@@ -63,8 +64,9 @@ void CounsellingScreen::drawButtons(UiContext& ctx, float top, const ButtonHeigh
   float width = ctx.size.x - 2 * m;
   float h = heights.confirm;
   bool again_marked = w.state(w.current()) == PointState::ExplainAgain;
-  int t = buttonRow(ctx, m, m + width, top, h, {{"counselling.explain_again", again, true, again_marked},
-                                                {"counselling.understood", ok, true, false}});
+  int t = buttonRow(
+      ctx, m, m + width, top, h,
+      {{"counselling.explain_again", again, true, again_marked}, {"counselling.understood", ok, true, false}});
   if (t == 0) w.explainAgain();
   if (t == 1) {
     w.understood();
@@ -73,7 +75,8 @@ void CounsellingScreen::drawButtons(UiContext& ctx, float top, const ButtonHeigh
   float y = top + h + ctx.ems(0.8f);
   std::string back = ctx.strings.get("nurse.back"), next = ctx.strings.get("nurse.next");
   float h2 = heights.move;
-  t = buttonRow(ctx, m, m + width, y, h2, {{"counselling.back", back, w.current() > 0, false}, {"counselling.next", next, true, false}});
+  t = buttonRow(ctx, m, m + width, y, h2,
+                {{"counselling.back", back, w.current() > 0, false}, {"counselling.next", next, true, false}});
   if (t == 0) w.back();
   if (t == 1) {
     w.forward();
@@ -88,8 +91,9 @@ void CounsellingScreen::draw(UiContext& ctx) {
     return;
   }
   const float m = ctx.ems(1.0f);
-  std::string progress = ctx.strings.format("nurse.point_of", {{"current", static_cast<std::int64_t>(s.walkthrough.current() + 1)},
-                                                               {"total", static_cast<std::int64_t>(s.walkthrough.count())}});
+  std::string progress =
+      ctx.strings.format("nurse.point_of", {{"current", static_cast<std::int64_t>(s.walkthrough.current() + 1)},
+                                            {"total", static_cast<std::int64_t>(s.walkthrough.count())}});
   float y = drawNurseHeader(ctx, nurse_, progress + " · " + ctx.strings.get("nurse.category." + s.category)) + m;
   ButtonHeights heights = buttonHeights(ctx);
   float buttonsTop = ctx.size.y - m - heights.confirm - ctx.ems(0.8f) - heights.move;

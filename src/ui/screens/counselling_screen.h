@@ -15,7 +15,8 @@ class CounsellingScreen : public ScreenView {
 
  private:
   const CounsellingPoint* point(const std::string& locale, std::string& shownLocale);
-  float drawPoint(UiContext& ctx, const CounsellingPoint& p, const std::string& locale, float y, float bottom, bool patient);
+  float drawPoint(UiContext& ctx, const CounsellingPoint& p, const std::string& locale, float y, float bottom,
+                  bool patient);
   struct ButtonHeights {
     float confirm = 0, move = 0;
   };

@@ -13,12 +13,14 @@ void IdleOverlay::draw(UiContext& ctx) {
   float w = std::min(ctx.size.x - 2 * m, ctx.ems(30.0f));
   float x = (ctx.size.x - w) * 0.5f, inner = w - 2 * m;
   std::string title = ctx.strings.get("idle.title");
-  std::string countdown = ctx.strings.format("idle.countdown", {{"seconds", std::int64_t{ctx.kiosk.countdownSecondsLeft(ctx.now)}}});
+  std::string countdown =
+      ctx.strings.format("idle.countdown", {{"seconds", std::int64_t{ctx.kiosk.countdownSecondsLeft(ctx.now)}}});
   std::string privacy = ctx.strings.get("idle.privacy");
   std::string cont = ctx.strings.get("idle.continue");
   float buttonH = std::max(ctx.ems(3.6f), textHeight(ctx, cont, FontRole::Heading, inner) + ctx.ems(1.2f));
-  float h = m + textHeight(ctx, title, FontRole::Title, inner) + m + textHeight(ctx, countdown, FontRole::Heading, inner) +
-            m + textHeight(ctx, privacy, FontRole::Body, inner) + m + buttonH + m;
+  float h = m + textHeight(ctx, title, FontRole::Title, inner) + m +
+            textHeight(ctx, countdown, FontRole::Heading, inner) + m + textHeight(ctx, privacy, FontRole::Body, inner) +
+            m + buttonH + m;
   float y = (ctx.size.y - h) * 0.5f;
   dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), color(ctx.palette.overlayPanel), ctx.ems(0.6f));
   dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), color(ctx.palette.buttonBorder), ctx.ems(0.6f), 0, ctx.ems(0.12f));

@@ -67,7 +67,8 @@ float LanguageScreen::drawGroup(UiContext& ctx, float y, bool ofCountry, const s
     // Each name is laid out with its own language's line breaking rules.
     std::string saved = ctx.locale;
     ctx.locale = group[i]->locale;
-    bool tapped = touchButton(ctx, id.c_str(), a, ImVec2(a.x + cellW, a.y + h), group[i]->name, normalButton(ctx.palette));
+    bool tapped =
+        touchButton(ctx, id.c_str(), a, ImVec2(a.x + cellW, a.y + h), group[i]->name, normalButton(ctx.palette));
     ctx.locale = saved;
     if (tapped) ctx.kiosk.chooseLanguage(group[i]->locale, ctx.now);
   }

@@ -8,7 +8,8 @@ float NurseHomeScreen::drawCategories(UiContext& ctx, float x, float y, float wi
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float m = x;
   float y0 = y;
-  y += drawText(ctx, dl, ImVec2(m, y), width, ctx.strings.get("nurse.category_title"), FontRole::Heading, ctx.palette.text);
+  y += drawText(ctx, dl, ImVec2(m, y), width, ctx.strings.get("nurse.category_title"), FontRole::Heading,
+                ctx.palette.text);
   y += ctx.ems(0.5f);
   for (auto id : kCategoryIds) {
     std::string key = "nurse.category." + std::string(id);
@@ -33,8 +34,8 @@ float NurseHomeScreen::drawLanguageLine(UiContext& ctx, float x, float y, float 
   float buttonW = std::min(ctx.ems(9.0f), width * 0.4f);
   float textW = width - buttonW - ctx.ems(1.0f);
   float h = std::max(ctx.ems(3.2f), textHeight(ctx, line, FontRole::Bold, textW));
-  drawText(ctx, dl, ImVec2(m, y + (h - textHeight(ctx, line, FontRole::Bold, textW)) * 0.5f), textW, line, FontRole::Bold,
-           ctx.palette.text);
+  drawText(ctx, dl, ImVec2(m, y + (h - textHeight(ctx, line, FontRole::Bold, textW)) * 0.5f), textW, line,
+           FontRole::Bold, ctx.palette.text);
   const char* id = patient ? "nurse.change_patient_language" : "nurse.change_nurse_language";
   if (touchButton(ctx, id, ImVec2(m + width - buttonW, y), ImVec2(m + width, y + h), ctx.strings.get("nurse.change"),
                   normalButton(ctx.palette))) {
@@ -67,8 +68,9 @@ float NurseHomeScreen::drawActions(UiContext& ctx, float x, float y, float width
   y += h + ctx.ems(1.0f);
   std::string exportLabel = ctx.strings.get("nurse.export"), statusLabel = ctx.strings.get("nurse.status");
   h = std::max(buttonHeightFor(ctx, exportLabel, width / 2, 3.2f), buttonHeightFor(ctx, statusLabel, width / 2, 3.2f));
-  int tapped = buttonRow(ctx, m, m + width, y, h, {{"nurse.export", exportLabel, nurse_.available(), false},
-                                                    {"nurse.status", statusLabel, true, false}});
+  int tapped =
+      buttonRow(ctx, m, m + width, y, h,
+                {{"nurse.export", exportLabel, nurse_.available(), false}, {"nurse.status", statusLabel, true, false}});
   auto& s = nurse_.session();
   if (tapped == 0) {
     nurse_.requestExport();  // written after this frame
@@ -77,7 +79,8 @@ float NurseHomeScreen::drawActions(UiContext& ctx, float x, float y, float width
   }
   y += h + ctx.ems(0.6f);
   std::string note = !nurse_.available() ? ctx.strings.get("nurse.records_unavailable")
-                     : s.exportState > 0 ? ctx.strings.format("nurse.export_done", {{"count", s.exportCount}, {"file", s.exportFile}})
+                     : s.exportState > 0
+                         ? ctx.strings.format("nurse.export_done", {{"count", s.exportCount}, {"file", s.exportFile}})
                      : s.exportState < 0 ? ctx.strings.get("nurse.export_failed")
                                          : std::string();
   if (!note.empty()) y += drawText(ctx, dl, ImVec2(m, y), width, note, FontRole::Body, ctx.palette.text);

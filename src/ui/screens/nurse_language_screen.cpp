@@ -8,7 +8,8 @@ namespace mk::ui {
 
 // Endonyms sorted for the nurse's language: built once per medicine and language,
 // not on every frame.
-const NurseLanguageScreen::List& NurseLanguageScreen::languages(const std::string& medicine, const std::string& uiLocale) {
+const NurseLanguageScreen::List& NurseLanguageScreen::languages(const std::string& medicine,
+                                                                const std::string& uiLocale) {
   if (list_.medicine == medicine && list_.uiLocale == uiLocale) return list_;
   list_ = List{medicine, uiLocale, content_.counsellingLocales(medicine), {}, {}};
   for (const auto& l : list_.locales) list_.names.push_back(localeDisplayName(l, l));
@@ -19,7 +20,8 @@ const NurseLanguageScreen::List& NurseLanguageScreen::languages(const std::strin
 void NurseLanguageScreen::draw(UiContext& ctx) {
   const float m = ctx.ems(1.0f), gap = ctx.ems(0.6f);
   auto& s = nurse_.session();
-  std::string title = ctx.strings.get(s.choosingPatientLanguage ? "nurse.choose_patient_language" : "nurse.choose_nurse_language");
+  std::string title =
+      ctx.strings.get(s.choosingPatientLanguage ? "nurse.choose_patient_language" : "nurse.choose_nurse_language");
   float y = drawNurseHeader(ctx, nurse_, title) + m;
   const List& list = languages(s.medicine, ctx.locale);
   const std::vector<std::string>& locales = list.locales;
@@ -46,8 +48,9 @@ void NurseLanguageScreen::draw(UiContext& ctx) {
     }
   }
   float bw = std::min(width, ctx.ems(14.0f));
-  if (touchButton(ctx, "nurse.back", ImVec2((ctx.size.x - bw) * 0.5f, bottom), ImVec2((ctx.size.x + bw) * 0.5f, bottom + backH),
-                  ctx.strings.get("nurse.back"), normalButton(ctx.palette)))
+  if (touchButton(ctx, "nurse.back", ImVec2((ctx.size.x - bw) * 0.5f, bottom),
+                  ImVec2((ctx.size.x + bw) * 0.5f, bottom + backH), ctx.strings.get("nurse.back"),
+                  normalButton(ctx.palette)))
     ctx.kiosk.showScreen(Screen::NurseHome, ctx.now);
 }
 

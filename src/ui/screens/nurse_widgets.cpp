@@ -35,8 +35,8 @@ float drawNurseHeader(UiContext& ctx, NurseMode& nurse, const std::string& title
   float y = m;
   y += drawText(ctx, dl, ImVec2(m, y), textW, title, FontRole::Title, ctx.palette.barText);
   if (nurse.signedIn())
-    drawText(ctx, dl, ImVec2(m, y), textW, ctx.strings.format("nurse.signed_in", {{"nurse", nurse.nurse()}}), FontRole::Body,
-             ctx.palette.barText);
+    drawText(ctx, dl, ImVec2(m, y), textW, ctx.strings.format("nurse.signed_in", {{"nurse", nurse.nurse()}}),
+             FontRole::Body, ctx.palette.barText);
   float bh = std::min(barH - 2 * m, ctx.ems(3.2f));
   if (nurse.signedIn() && touchButton(ctx, "nurse.logout", ImVec2(ctx.size.x - m - buttonW, (barH - bh) * 0.5f),
                                       ImVec2(ctx.size.x - m, (barH + bh) * 0.5f), logout, normalButton(ctx.palette))) {

@@ -9,7 +9,7 @@ namespace {
 constexpr int kClear = 10, kOk = 11;
 constexpr size_t kMaxDigits = 8;
 constexpr int kLayout[4][3] = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}, {kClear, 0, kOk}};
-constexpr const char* kKeyIds[] = {"pin.0", "pin.1", "pin.2", "pin.3", "pin.4", "pin.5",
+constexpr const char* kKeyIds[] = {"pin.0", "pin.1", "pin.2", "pin.3", "pin.4",     "pin.5",
                                    "pin.6", "pin.7", "pin.8", "pin.9", "pin.clear", "pin.ok"};
 }  // namespace
 
@@ -21,8 +21,10 @@ float PinScreen::drawDots(UiContext& ctx, float y) {
   float total = static_cast<float>(shown) * 2 * r + static_cast<float>(shown - 1) * gap;
   float x = (ctx.size.x - total) * 0.5f + r;
   for (size_t i = 0; i < shown; ++i, x += 2 * r + gap) {
-    if (i < n) dl->AddCircleFilled(ImVec2(x, y + r), r, color(ctx.palette.text));
-    else dl->AddCircle(ImVec2(x, y + r), r, color(ctx.palette.text), 0, std::max(2.0f, ctx.ems(0.08f)));
+    if (i < n)
+      dl->AddCircleFilled(ImVec2(x, y + r), r, color(ctx.palette.text));
+    else
+      dl->AddCircle(ImVec2(x, y + r), r, color(ctx.palette.text), 0, std::max(2.0f, ctx.ems(0.08f)));
   }
   return 2 * r;
 }
@@ -37,8 +39,10 @@ float PinScreen::drawMessage(UiContext& ctx, float y, float width) {
   } else if (const auto& a = nurse_.lastAttempt(); a && a->outcome == PinAttempt::Outcome::Wrong) {
     text = ctx.strings.format("nurse.pin_wrong", {{"left", std::int64_t{a->triesLeft}}});
   }
-  float h = std::max(textHeight(ctx, "0", FontRole::Heading, width) * 2, textHeight(ctx, text, FontRole::Heading, width));
-  if (!text.empty()) drawText(ctx, dl, ImVec2((ctx.size.x - width) * 0.5f, y), width, text, FontRole::Heading, ctx.palette.text, true);
+  float h =
+      std::max(textHeight(ctx, "0", FontRole::Heading, width) * 2, textHeight(ctx, text, FontRole::Heading, width));
+  if (!text.empty())
+    drawText(ctx, dl, ImVec2((ctx.size.x - width) * 0.5f, y), width, text, FontRole::Heading, ctx.palette.text, true);
   return h;
 }
 
@@ -68,7 +72,9 @@ void PinScreen::drawKeys(UiContext& ctx, float top, float bottom) {
   for (int row = 0; row < 4; ++row) {
     std::vector<RowButton> keys;
     for (int key : kLayout[row]) {
-      std::string label = key == kClear ? ctx.strings.get("nurse.clear") : key == kOk ? ctx.strings.get("nurse.ok") : std::to_string(key);
+      std::string label = key == kClear ? ctx.strings.get("nurse.clear")
+                          : key == kOk  ? ctx.strings.get("nurse.ok")
+                                        : std::to_string(key);
       keys.push_back({kKeyIds[key], label, !locked, false, key < 10});
     }
     int tapped = buttonRow(ctx, x0, x0 + width, top + static_cast<float>(row) * (keyH + gap), keyH, keys);
@@ -81,7 +87,8 @@ void PinScreen::draw(UiContext& ctx) {
   const float m = ctx.ems(1.0f);
   float width = ctx.size.x - 2 * m;
   float y = ctx.ems(4.0f);  // clear of the corner that was held
-  y += drawText(ctx, dl, ImVec2(m, y), width, ctx.strings.get("nurse.pin_title"), FontRole::Title, ctx.palette.text, true);
+  y += drawText(ctx, dl, ImVec2(m, y), width, ctx.strings.get("nurse.pin_title"), FontRole::Title, ctx.palette.text,
+                true);
   y += m;
   y += drawDots(ctx, y) + m;
   y += drawMessage(ctx, y, width) + m;
@@ -89,8 +96,9 @@ void PinScreen::draw(UiContext& ctx) {
   float bottom = ctx.size.y - 2 * m - cancelH;
   drawKeys(ctx, y, bottom - m);
   float cw = std::min(width, ctx.ems(14.0f));
-  if (touchButton(ctx, "pin.cancel", ImVec2((ctx.size.x - cw) * 0.5f, bottom), ImVec2((ctx.size.x + cw) * 0.5f, bottom + cancelH),
-                  ctx.strings.get("nurse.cancel"), normalButton(ctx.palette))) {
+  if (touchButton(ctx, "pin.cancel", ImVec2((ctx.size.x - cw) * 0.5f, bottom),
+                  ImVec2((ctx.size.x + cw) * 0.5f, bottom + cancelH), ctx.strings.get("nurse.cancel"),
+                  normalButton(ctx.palette))) {
     nurse_.cancelPad();
     ctx.kiosk.goHome(ctx.now);
   }

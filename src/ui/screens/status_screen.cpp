@@ -14,8 +14,9 @@ std::vector<std::string> StatusScreen::lines(UiContext& ctx) {
     out.push_back(ctx.strings.format("nurse.status_version", args));
   }
   const auto& s = nurse_.session();
-  out.push_back(ctx.strings.format("nurse.status_languages",
-                                   {{"count", static_cast<std::int64_t>(content_.counsellingLocales(s.medicine).size())}}));
+  out.push_back(
+      ctx.strings.format("nurse.status_languages",
+                         {{"count", static_cast<std::int64_t>(content_.counsellingLocales(s.medicine).size())}}));
   if (nurse_.available())
     out.push_back(ctx.strings.format("nurse.status_records", {{"count", nurse_.recordCount()},
                                                               {"days", std::int64_t{nurse_.config().retentionDays}}}));
@@ -29,7 +30,8 @@ void StatusScreen::draw(UiContext& ctx) {
   const float m = ctx.ems(1.0f);
   float width = ctx.size.x - 2 * m;
   float y = drawNurseHeader(ctx, nurse_, ctx.strings.get("nurse.status_title")) + m;
-  for (const auto& line : lines(ctx)) y += drawText(ctx, dl, ImVec2(m, y), width, line, FontRole::Body, ctx.palette.text) + m;
+  for (const auto& line : lines(ctx))
+    y += drawText(ctx, dl, ImVec2(m, y), width, line, FontRole::Body, ctx.palette.text) + m;
   float h = ctx.ems(3.4f), bw = std::min(width, ctx.ems(14.0f));
   float top = ctx.size.y - 2 * m - h;
   if (touchButton(ctx, "status.back", ImVec2((ctx.size.x - bw) * 0.5f, top), ImVec2((ctx.size.x + bw) * 0.5f, top + h),

@@ -52,7 +52,8 @@ void SummaryScreen::openBrochure(UiContext& ctx) {
   auto& s = nurse_.session();
   BrochureLens lens;
   lens.category = s.category;
-  for (const auto& p : content_.counselling(s.medicine, s.category, "en").points) lens.anchors.emplace_back(p.brochureSection, p.brochureHeading);
+  for (const auto& p : content_.counselling(s.medicine, s.category, "en").points)
+    lens.anchors.emplace_back(p.brochureSection, p.brochureHeading);
   std::string locale = s.patientLocale, medicine = s.medicine;
   nurse_.logout("handed the kiosk to the patient");
   ctx.kiosk.openBrochureWithLens(locale, medicine, std::move(lens), ctx.now);
@@ -70,8 +71,9 @@ void SummaryScreen::drawActions(UiContext& ctx, float top) {
   }
   float h = ctx.ems(3.8f);
   if (!s.saved) {
-    int t = buttonRow(ctx, m, m + width, y, h, {{"summary.back", ctx.strings.get("nurse.back"), true, false},
-                                                {"summary.finish", ctx.strings.get("nurse.finish"), true, false}});
+    int t = buttonRow(ctx, m, m + width, y, h,
+                      {{"summary.back", ctx.strings.get("nurse.back"), true, false},
+                       {"summary.finish", ctx.strings.get("nurse.finish"), true, false}});
     if (t == 0) {
       s.walkthrough.back();
       ctx.kiosk.showScreen(Screen::Counselling, ctx.now);
@@ -83,8 +85,9 @@ void SummaryScreen::drawActions(UiContext& ctx, float top) {
     return;
   }
   std::string read = stringIn(ctx, s.patientLocale, "nurse.read_brochure");
-  int t = buttonRow(ctx, m, m + width, y, h, {{"summary.read_brochure", read, true, false},
-                                              {"summary.logout", ctx.strings.get("nurse.logout"), true, false}});
+  int t = buttonRow(
+      ctx, m, m + width, y, h,
+      {{"summary.read_brochure", read, true, false}, {"summary.logout", ctx.strings.get("nurse.logout"), true, false}});
   if (t == 0) openBrochure(ctx);
   if (t == 1) {
     nurse_.logout("logged out");
@@ -97,8 +100,9 @@ void SummaryScreen::draw(UiContext& ctx) {
   const float m = ctx.ems(1.0f);
   auto& s = nurse_.session();
   float y = drawNurseHeader(ctx, nurse_, ctx.strings.get("nurse.summary_title")) + m;
-  std::string count = ctx.strings.format("nurse.summary_count", {{"confirmed", static_cast<std::int64_t>(s.walkthrough.confirmedCount())},
-                                                                  {"total", static_cast<std::int64_t>(s.walkthrough.count())}});
+  std::string count = ctx.strings.format("nurse.summary_count",
+                                         {{"confirmed", static_cast<std::int64_t>(s.walkthrough.confirmedCount())},
+                                          {"total", static_cast<std::int64_t>(s.walkthrough.count())}});
   y += drawText(ctx, dl, ImVec2(m, y), ctx.size.x - 2 * m, count, FontRole::Heading, ctx.palette.text) + m;
   float actionsTop = ctx.size.y - m - ctx.ems(3.8f) - ((s.saved || s.saveFailed) ? ctx.ems(4.0f) : 0.0f);
   drawPoints(ctx, y, actionsTop - m);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/app.h"
+#include "app/kiosk_step.h"
 
 namespace mk::app {
 namespace {
@@ -54,10 +55,10 @@ double maxOf(const std::vector<double>& v) { return v.empty() ? 0.0 : *std::max_
 // Wall and CPU time of each measured frame.
 struct Frames {
   std::vector<double> wall, cpu;
-  void measure(ui::KioskUi& ui, std::int64_t now) {
+  void measure(KioskStep& step, std::int64_t now) {
     auto t = Clock::now();
     double c = threadCpuMs();
-    ui.frame(now);
+    step.frame(now);
     cpu.push_back(threadCpuMs() - c);
     wall.push_back(msSince(t));
   }
@@ -65,6 +66,7 @@ struct Frames {
 
 struct Run {
   App& app;
+  KioskStep& step;
   std::int64_t now = 16;
   std::vector<std::string> locales;
 };
@@ -80,11 +82,11 @@ Frames scrollEverySection(Run& r) {
     k.chooseLanguage(locale, r.now);
     for (auto section : kSectionIds) {
       k.chooseSection(std::string(section), r.now);
-      r.app.ui().frame(r.now += 16);  // lays the section out: its height is known after it
+      r.step.frame(r.now += 16);  // lays the section out: its height is known after it
       auto& scroll = k.session().scroll;
       for (int i = 1; i <= kSteps; ++i) {
         scroll.jumpTo(scroll.maxOffset() * static_cast<float>(i) / kSteps);
-        f.measure(r.app.ui(), r.now += 16);
+        f.measure(r.step, r.now += 16);
       }
     }
   }
@@ -100,13 +102,13 @@ Frames switchLanguages(Run& r) {
   k.start(r.now);
   k.chooseLanguage("en", r.now);
   k.chooseSection("pregnancy", r.now);
-  r.app.ui().frame(r.now += 16);
+  r.step.frame(r.now += 16);
   for (int round = 0; round < 2; ++round) {
     for (const auto& locale : r.locales) {
       k.changeLanguage(r.now);
-      r.app.ui().frame(r.now += 16);
+      r.step.frame(r.now += 16);
       k.chooseLanguage(locale, r.now);
-      f.measure(r.app.ui(), r.now += 16);
+      f.measure(r.step, r.now += 16);
     }
   }
   return f;
@@ -119,11 +121,11 @@ void speakingVsSilent(Run& r, Frames& silent, Frames& speaking) {
   auto scroll = [&](Frames& out) {
     k.session().scroll.jumpTo(0);
     k.session().scroll.fling(-3000);
-    for (int i = 0; i < 120; ++i) out.measure(r.app.ui(), r.now += 16);
+    for (int i = 0; i < 120; ++i) out.measure(r.step, r.now += 16);
   };
   k.chooseLanguage("en", r.now);
   k.chooseSection("pregnancy", r.now);
-  r.app.ui().frame(r.now += 16);
+  r.step.frame(r.now += 16);
   scroll(silent);
   if (r.app.readAloud() && r.app.readAloud()->available()) {
     std::vector<std::string> text(
@@ -142,15 +144,16 @@ int runBench(const Options& o, const std::string& argv0) {
   auto renderer = ui::Renderer::forSurface(o.width, o.height);
   if (!renderer) return 1;
   app.ui().setRenderer(renderer.get());
+  KioskStep step(app);  // the window loop's step
   double setupMs = msSince(t0);
   auto tf = Clock::now();
-  app.ui().frame(0);
+  step.frame(0);
   double firstFrameMs = msSince(tf);
   double startToFirstFrame = processAgeMs();
   const StartupTimes& st = app.startupTimes();
   const ui::AtlasStats& atlas = app.fonts().lastAtlas();
 
-  Run run{app, 16, {}};
+  Run run{app, step, 16, {}};
   auto& content = app.content();
   std::string medicine = content.medicines().empty() ? std::string() : content.medicines().front().id;
   if (!medicine.empty()) run.locales = content.locales(medicine);

@@ -16,7 +16,7 @@
 namespace mk::app {
 namespace fs = std::filesystem;
 
-Headless::Headless(const Options& o, const std::string& argv0) : app(o, argv0, 0) {
+Headless::Headless(const Options& o, const std::string& argv0) : app(o, argv0, 0), step(app) {
   renderer = ui::Renderer::forSurface(o.width, o.height);
   if (!renderer) throw std::runtime_error("cannot create the software renderer");
   app.ui().setRenderer(renderer.get());
@@ -25,19 +25,17 @@ Headless::Headless(const Options& o, const std::string& argv0) : app(o, argv0, 0
 void Headless::advance(std::int64_t ms) {
   std::int64_t end = now + ms;
   while (now < end) {
-    bool busy = app.ui().frame(now);
-    std::int64_t wake = app.ui().nextWake(now);
+    bool busy = step.frame(now);
+    std::int64_t wake = step.nextWake(now);
     std::int64_t next = busy ? now + kFrameMs : (wake < 0 ? end : std::max(wake, now + 1));
     now = std::min(next, end);
-    auto g = app.ui().input().tick(now);
-    app.ui().handleGestures(g, now);
+    step.tick(now);
   }
   frame();
 }
 
 void Headless::pointer(PointerEvent::Kind kind, float x, float y) {
-  auto g = app.ui().input().feed(PointerEvent{kind, x, y, now});
-  app.ui().handleGestures(g, now);
+  step.input(app.ui().input().feed(PointerEvent{kind, x, y, now}), now);
 }
 
 void Headless::settle() {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/kiosk_step.h"
 
 namespace mk::app {
 
@@ -13,12 +14,13 @@ inline constexpr std::int64_t kFrameMs = 16;
 
 struct Headless {
   App app;
+  KioskStep step;  // the window loop's step: input, timers, content polling, frames
   std::unique_ptr<ui::Renderer> renderer;
   std::int64_t now = 0;
 
   Headless(const Options& o, const std::string& argv0);
 
-  void frame() { app.ui().frame(now); }
+  void frame() { step.frame(now); }
   // Advances the virtual clock as the window loop would: frame by frame while
   // something moves, otherwise straight to the next timer.
   void advance(std::int64_t ms);

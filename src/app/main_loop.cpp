@@ -6,103 +6,111 @@
 #include <algorithm>
 #include <chrono>
 
+#include "app/kiosk_step.h"
 #include "app/systemd_notify.h"
 #include "core/base/log.h"
 #include "core/session/frame_guard.h"
 
 namespace mk::app {
 namespace {
-// Popups and measured layouts need a frame to settle after a change.
-constexpr int kExtraFramesAfterInput = 2;
 constexpr std::int64_t kMaxWaitMs = 1000;
 
 int waitTimeout(std::int64_t now, std::int64_t wake, std::int64_t watchdogMs) {
   std::int64_t limit = watchdogMs > 0 ? std::min(kMaxWaitMs, watchdogMs) : kMaxWaitMs;
   return static_cast<int>(wake < 0 ? limit : std::clamp<std::int64_t>(wake - now, 0, limit));
 }
-}  // namespace
 
-int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::function<void()>& afterFirstFrame,
-            const WindowRequest* fit) {
-  SystemdNotifier systemd;
-  bool firstFrameShown = false;
-  FrameGuard guard(kMaxFailedFrames);
-  bool running = true;
-  int extraFrames = kExtraFramesAfterInput;
-  bool busy = true;
-  int rc = 0;
-  int frameW = 0, frameH = 0;  // the size the last frame was laid out for
-  while (running) {
-    std::int64_t now = monotonicMs();
-    systemd.keepAlive(now);
-    std::int64_t wake = app.ui().nextWake(now);
-    int timeout = busy || extraFrames > 0 ? 0 : waitTimeout(now, wake, systemd.maxWaitMs());
-    SDL_Event e;
-    bool got = timeout == 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
-    bool draw = busy || extraFrames > 0;
-    while (got) {
+// The window's side of the loop: SDL events in, frames presented, systemd told.
+class WindowLoop {
+ public:
+  WindowLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const WindowRequest* fit)
+      : app_(app), renderer_(renderer), window_(window), fit_(fit), step_(app), guard_(kMaxFailedFrames) {}
+
+  int run(const std::function<void()>& afterFirstFrame) {
+    while (running_) {
+      std::int64_t now = monotonicMs();
+      systemd_.keepAlive(now);
+      int timeout = step_.drawing() ? 0 : waitTimeout(now, step_.nextWake(now), systemd_.maxWaitMs());
+      SDL_Event e;
+      bool got = timeout == 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+      while (got) {
+        handle(e);
+        got = SDL_PollEvent(&e);
+      }
       now = monotonicMs();
-      if (e.type == SDL_QUIT) running = false;
-      if (e.type == SDL_WINDOWEVENT) {
-        // Shown, exposed, resized or moved to another output: the window's pixels may
-        // be new and blank (SDL recreates the software surface), so draw all of them.
-        draw = true;
-        renderer.invalidate();
-      }
-      // A changed display (xrandr, a rotated or replaced monitor): cover it again.
-      if (e.type == SDL_DISPLAYEVENT && fit) refitWindow(window, *fit);
-      ui::ScreenMapping screen{0, 0, renderer.width(), renderer.height()};
-      SDL_GetWindowSize(window, &screen.windowWidth, &screen.windowHeight);
-      auto gestures = app.ui().input().handleSdlEvent(e, now, screen);
-      if (!gestures.empty() || app.ui().input().pending()) {
-        app.ui().handleGestures(gestures, now);
-        draw = true;
-        extraFrames = kExtraFramesAfterInput;
-      }
-      got = SDL_PollEvent(&e);
+      bool due = step_.tick(now) || forceDraw_;
+      forceDraw_ = false;
+      if (due && running_) drawFrame(now, afterFirstFrame);
     }
-    now = monotonicMs();
-    auto timed = app.ui().input().tick(now);
-    if (!timed.empty()) {
-      app.ui().handleGestures(timed, now);
-      draw = true;
+    systemd_.stopping();
+    return rc_;
+  }
+
+ private:
+  void handle(const SDL_Event& e) {
+    std::int64_t now = monotonicMs();
+    if (e.type == SDL_QUIT) running_ = false;
+    if (e.type == SDL_WINDOWEVENT) {
+      // Shown, exposed, resized or moved to another output: the window's pixels may
+      // be new and blank (SDL recreates the software surface), so draw all of them.
+      forceDraw_ = true;
+      renderer_.invalidate();
     }
-    if (wake >= 0 && now >= wake) draw = true;
-    // New or repaired content is taken at the Attract screen, without a restart.
-    if (app.pollContent(now)) draw = true;
-    // The wait above is at most a second, so the metrics file is rewritten on time.
-    if (app.metrics()) app.metrics()->writeIfDue(now, wallSeconds());
-    if (!draw || !running) continue;
+    // A changed display (xrandr, a rotated or replaced monitor): cover it again.
+    if (e.type == SDL_DISPLAYEVENT && fit_) refitWindow(window_, *fit_);
+    ui::ScreenMapping screen{0, 0, renderer_.width(), renderer_.height()};
+    SDL_GetWindowSize(window_, &screen.windowWidth, &screen.windowHeight);
+    step_.input(app_.ui().input().handleSdlEvent(e, now, screen), now);
+  }
+
+  void drawFrame(std::int64_t now, const std::function<void()>& afterFirstFrame) {
     try {
-      auto frameStart = std::chrono::steady_clock::now();
-      busy = app.ui().frame(now);
-      renderer.present();
-      if (renderer.width() != frameW || renderer.height() != frameH) {
-        frameW = renderer.width();
-        frameH = renderer.height();
-        log::info("window", "laid out for " + std::to_string(frameW) + "x" + std::to_string(frameH));
-      }
-      if (app.metrics())
-        app.metrics()->observeFrame(
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - frameStart).count());
-      guard.succeeded();
-      systemd.ready();
-      if (!firstFrameShown) {
-        firstFrameShown = true;
+      step_.frame(now);
+      renderer_.present();
+      noteSize();
+      guard_.succeeded();
+      systemd_.ready();
+      if (!firstFrameShown_) {
+        firstFrameShown_ = true;
         if (afterFirstFrame) afterFirstFrame();
       }
     } catch (const std::exception& ex) {
       // The frame was abandoned (KioskUi closes the ImGui frame); try the next one.
-      busy = true;
-      if (guard.failed(ex.what())) {
-        rc = kExitFramesFailed;
-        running = false;
+      step_.frameFailed();
+      if (guard_.failed(ex.what())) {
+        rc_ = kExitFramesFailed;
+        running_ = false;
       }
     }
-    if (!busy && extraFrames > 0) --extraFrames;
   }
-  systemd.stopping();
-  return rc;
+
+  // Logged once per size, so a test (and the journal) sees a relayout happen.
+  void noteSize() {
+    if (renderer_.width() == frameW_ && renderer_.height() == frameH_) return;
+    frameW_ = renderer_.width();
+    frameH_ = renderer_.height();
+    log::info("window", "laid out for " + std::to_string(frameW_) + "x" + std::to_string(frameH_));
+  }
+
+  App& app_;
+  ui::Renderer& renderer_;
+  SDL_Window* window_;
+  const WindowRequest* fit_;
+  KioskStep step_;
+  SystemdNotifier systemd_;
+  FrameGuard guard_;
+  bool running_ = true;
+  bool forceDraw_ = true;
+  bool firstFrameShown_ = false;
+  int rc_ = 0;
+  int frameW_ = 0, frameH_ = 0;  // the size the last frame was laid out for
+};
+
+}  // namespace
+
+int runLoop(App& app, ui::Renderer& renderer, SDL_Window* window, const std::function<void()>& afterFirstFrame,
+            const WindowRequest* fit) {
+  return WindowLoop(app, renderer, window, fit).run(afterFirstFrame);
 }
 
 namespace {

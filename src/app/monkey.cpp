@@ -139,8 +139,7 @@ class Monkey {
     std::int64_t stride = std::clamp<std::int64_t>(ms / 4, kFrameMs, 500);
     do {
       h_.now = std::min(end, h_.now + stride);
-      auto g = h_.app.ui().input().tick(h_.now);
-      h_.app.ui().handleGestures(g, h_.now);
+      h_.step.tick(h_.now);
       h_.frame();
     } while (h_.now < end);
   }

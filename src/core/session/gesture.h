@@ -63,6 +63,10 @@ class GestureRecognizer {
     std::int64_t t;
   };
   void velocity(float& vx, float& vy) const;
+  void onDown(const PointerEvent& e, std::vector<GestureEvent>& out);
+  void onMove(const PointerEvent& e, std::vector<GestureEvent>& out);
+  void onLift(const PointerEvent& e, std::vector<GestureEvent>& out);
+  GestureEvent event(GestureEvent::Kind kind, float x, float y) const;
 
   GestureConfig config_;
   bool down_ = false;

@@ -69,128 +69,172 @@ std::vector<std::string> splitKeys(const std::string& value) {
   return out;
 }
 
-int handler(void* user, const char* sectionC, const char* nameC, const char* valueC) {
-  auto* l = static_cast<Loader*>(user);
-  std::string section = sectionC, name = nameC, value = valueC;
-  std::string key = section + "." + name;
-  auto& s = l->result.settings;
+// "1080x1920" within 240..8192 on each side.
+bool parseSize(const std::string& value, int& w, int& h) {
+  auto x = value.find('x');
+  long pw = 0, ph = 0;
+  if (x == std::string::npos || !parseInt(value.substr(0, x), 240, 8192, pw) ||
+      !parseInt(value.substr(x + 1), 240, 8192, ph))
+    return false;
+  w = static_cast<int>(pw);
+  h = static_cast<int>(ph);
+  return true;
+}
+
+bool parseFloat(const std::string& value, float min, float max, float& out) {
+  try {
+    size_t used = 0;
+    float v = std::stof(value, &used);
+    if (used != value.size() || v < min || v > max) return false;
+    out = v;
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+bool parseYesNo(const std::string& value, bool& out) {
+  if (value == "yes" || value == "true")
+    out = true;
+  else if (value == "no" || value == "false")
+    out = false;
+  else
+    return false;
+  return true;
+}
+
+bool isAbsolutePath(const std::string& value) { return !value.empty() && value[0] == '/'; }
+
+// Each returns false for a key it does not know; a bad value is a problem of its own.
+bool kioskKey(Loader& l, const std::string& name, const std::string& value) {
+  auto& s = l.result.settings;
+  const std::string key = "kiosk." + name;
   long n = 0;
-  if (key == "kiosk.country") {
-    if (value.size() == 2 && std::isupper(static_cast<unsigned char>(value[0])) &&
-        std::isupper(static_cast<unsigned char>(value[1])))
+  if (name == "country") {
+    bool ok = value.size() == 2 && std::isupper(static_cast<unsigned char>(value[0])) &&
+              std::isupper(static_cast<unsigned char>(value[1]));
+    if (ok)
       s.country = value;
     else
-      l->problem(key, "'" + value + "' is not a two-letter country code such as BE");
-  } else if (key == "kiosk.locale") {
+      l.problem(key, "'" + value + "' is not a two-letter country code such as BE");
+  } else if (name == "locale") {
     if (isValidLocaleId(value))
       s.locale = value;
     else
-      l->problem(key, "'" + value + "' is not a locale id such as de_AT");
-  } else if (key == "kiosk.locales") {
+      l.problem(key, "'" + value + "' is not a locale id such as de_AT");
+  } else if (name == "locales") {
     std::string bad;
     if (!parseLocaleList(value, s.locales, bad))
-      l->problem(key, "'" + bad + "' is not a locale id; expected a comma-separated list such as nl_BE, fr_BE, de_BE");
-  } else if (key == "kiosk.idle_timeout_seconds") {
+      l.problem(key, "'" + bad + "' is not a locale id; expected a comma-separated list such as nl_BE, fr_BE, de_BE");
+  } else if (name == "idle_timeout_seconds") {
     if (parseInt(value, 0, 86400, n))
       s.idleTimeoutMs = n * 1000;
     else
-      l->problem(key, "expected whole seconds from 0 (off) to 86400");
-  } else if (key == "display.text_size") {
+      l.problem(key, "expected whole seconds from 0 (off) to 86400");
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool displayKey(Loader& l, const std::string& name, const std::string& value) {
+  auto& s = l.result.settings;
+  const std::string key = "display." + name;
+  long n = 0;
+  if (name == "text_size") {
     if (parseInt(value, 1, 3, n))
       s.textSize = static_cast<int>(n);
     else
-      l->problem(key, "expected 1, 2 or 3");
-  } else if (key == "display.diagonal_inches") {
-    try {
-      float v = std::stof(value);
-      if (v >= 5 && v <= 100)
-        s.screenDiagonalInches = v;
-      else
-        l->problem(key, "expected a screen diagonal between 5 and 100 inches");
-    } catch (...) {
-      l->problem(key, "expected a number of inches");
-    }
-  } else if (key == "display.renderer") {
+      l.problem(key, "expected 1, 2 or 3");
+  } else if (name == "diagonal_inches") {
+    if (!parseFloat(value, 5, 100, s.screenDiagonalInches))
+      l.problem(key, "expected a screen diagonal between 5 and 100 inches");
+  } else if (name == "renderer") {
     if (value == "software")
       s.acceleratedRenderer = false;
     else if (value == "accelerated")
       s.acceleratedRenderer = true;
     else
-      l->problem(key, "expected software or accelerated");
-  } else if (key == "display.dpi") {
-    try {
-      size_t used = 0;
-      float v = std::stof(value, &used);
-      if (used == value.size() && v >= 50 && v <= 600)
-        s.dpi = v;
-      else
-        l->problem(key, "expected the screen's pixels per inch, from 50 to 600");
-    } catch (...) {
-      l->problem(key, "expected the screen's pixels per inch, from 50 to 600");
-    }
-  } else if (key == "display.size") {
-    auto x = value.find('x');
-    long w = 0, h = 0;
-    if (x != std::string::npos && parseInt(value.substr(0, x), 240, 8192, w) &&
-        parseInt(value.substr(x + 1), 240, 8192, h)) {
-      s.windowWidth = static_cast<int>(w);
-      s.windowHeight = static_cast<int>(h);
-    } else {
-      l->problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
-    }
-  } else if (key == "metrics.textfile") {
-    if (value == "off" || (value.size() > 5 && value[0] == '/' && value.ends_with(".prom")))
-      s.metricsTextfile = value;
-    else
-      l->problem(key, "expected off or an absolute path ending in .prom");
-  } else if (key == "content.show_unreviewed") {
-    if (value == "yes" || value == "true")
-      s.showUnreviewed = true;
-    else if (value == "no" || value == "false")
-      s.showUnreviewed = false;
-    else
-      l->problem(key, "expected yes or no");
-  } else if (key == "content.url") {
+      l.problem(key, "expected software or accelerated");
+  } else if (name == "dpi") {
+    if (!parseFloat(value, 50, 600, s.dpi)) l.problem(key, "expected the screen's pixels per inch, from 50 to 600");
+  } else if (name == "size") {
+    if (!parseSize(value, s.windowWidth, s.windowHeight)) l.problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool contentKey(Loader& l, const std::string& name, const std::string& value) {
+  auto& s = l.result.settings;
+  const std::string key = "content." + name;
+  if (name == "show_unreviewed") {
+    if (!parseYesNo(value, s.showUnreviewed)) l.problem(key, "expected yes or no");
+  } else if (name == "url") {
     if (value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0 || value.rfind("file:///", 0) == 0)
       s.contentUrl = value;
     else
-      l->problem(key, "expected an http://, https:// or file:/// address");
-  } else if (key == "content.public_keys") {
+      l.problem(key, "expected an http://, https:// or file:/// address");
+  } else if (name == "public_keys") {
     std::vector<std::string> keys = splitKeys(value);
     bool valid = !keys.empty() && keys.size() <= 2;
     for (const auto& k : keys) valid = valid && isValidPublicKey(k);
     if (valid)
       s.publicKeys = keys;
     else
-      l->problem(key, "expected one or two base64 Ed25519 public keys separated by a comma");
-  } else if (key == "content.check_size") {
-    auto x = value.find('x');
-    long w = 0, h = 0;
-    if (x != std::string::npos && parseInt(value.substr(0, x), 240, 8192, w) &&
-        parseInt(value.substr(x + 1), 240, 8192, h))
+      l.problem(key, "expected one or two base64 Ed25519 public keys separated by a comma");
+  } else if (name == "check_size") {
+    int w = 0, h = 0;
+    if (parseSize(value, w, h))
       s.checkSize = value;
     else
-      l->problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
-  } else if (key == "content.database") {
+      l.problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
+  } else if (name == "database") {
     s.contentDb = value;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool storageKey(Loader& l, const std::string& key, const std::string& value) {
+  auto& s = l.result.settings;
+  long n = 0;
+  if (key == "metrics.textfile") {
+    if (value == "off" || (value.size() > 5 && value[0] == '/' && value.ends_with(".prom")))
+      s.metricsTextfile = value;
+    else
+      l.problem(key, "expected off or an absolute path ending in .prom");
   } else if (key == "data.directory") {
-    if (!value.empty() && value[0] == '/')
+    if (isAbsolutePath(value))
       s.dataDirectory = value;
     else
-      l->problem(key, "expected an absolute directory path");
+      l.problem(key, "expected an absolute directory path");
   } else if (key == "records.retention_days") {
     if (parseInt(value, 1, 3650, n))
       s.retentionDays = static_cast<int>(n);
     else
-      l->problem(key, "expected whole days from 1 to 3650");
+      l.problem(key, "expected whole days from 1 to 3650");
   } else if (key == "records.export_directory") {
-    if (!value.empty() && value[0] == '/')
+    if (isAbsolutePath(value))
       s.exportDirectory = value;
     else
-      l->problem(key, "expected an absolute directory path");
+      l.problem(key, "expected an absolute directory path");
   } else {
-    l->problem(key, "unknown key");
+    return false;
   }
+  return true;
+}
+
+int handler(void* user, const char* sectionC, const char* nameC, const char* valueC) {
+  auto* l = static_cast<Loader*>(user);
+  std::string section = sectionC, name = nameC, value = valueC;
+  bool known = section == "kiosk"     ? kioskKey(*l, name, value)
+               : section == "display" ? displayKey(*l, name, value)
+               : section == "content" ? contentKey(*l, name, value)
+                                      : storageKey(*l, section + "." + name, value);
+  if (!known) l->problem(section + "." + name, "unknown key");
   return 1;  // keep reading: one bad key must not hide the rest
 }
 

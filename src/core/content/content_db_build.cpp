@@ -1,0 +1,245 @@
+// Compiling the content sources into the database, and the content hash that
+// covers what a patient can read.
+#include "core/content/content_db.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <sstream>
+
+#include "core/base/sqlite_db.h"
+#include "core/base/utc_time.h"
+#include "core/content/content_source.h"
+
+namespace mk {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE medicine(id TEXT PRIMARY KEY, name TEXT NOT NULL, brand TEXT NOT NULL, sort INTEGER NOT NULL);
+CREATE TABLE medicine_link(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT NOT NULL,
+  url TEXT NOT NULL, PRIMARY KEY(medicine, locale));
+CREATE TABLE section(id TEXT PRIMARY KEY, sort INTEGER NOT NULL);
+CREATE TABLE brochure(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT NOT NULL,
+  title TEXT NOT NULL, subtitle TEXT NOT NULL, warning TEXT NOT NULL, warning_source TEXT NOT NULL,
+  warning_status TEXT NOT NULL, warning_reviewer TEXT NOT NULL, warning_reviewed_on TEXT NOT NULL,
+  source_file TEXT NOT NULL, fallback_sections TEXT NOT NULL, PRIMARY KEY(medicine, locale));
+CREATE TABLE section_text(medicine TEXT NOT NULL, section TEXT NOT NULL REFERENCES section(id),
+  locale TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, source TEXT NOT NULL,
+  status TEXT NOT NULL CHECK(status IN ('reviewed','pending','unreviewed')),
+  reviewer TEXT NOT NULL, reviewed_on TEXT NOT NULL,
+  PRIMARY KEY(medicine, section, locale),
+  FOREIGN KEY(medicine, locale) REFERENCES brochure(medicine, locale));
+CREATE TABLE member_state(code TEXT PRIMARY KEY, name TEXT NOT NULL, authority TEXT NOT NULL,
+  website TEXT NOT NULL);
+CREATE TABLE member_state_locale(code TEXT NOT NULL REFERENCES member_state(code),
+  locale TEXT NOT NULL, sort INTEGER NOT NULL, PRIMARY KEY(code, locale));
+CREATE TABLE member_state_authority(code TEXT NOT NULL REFERENCES member_state(code),
+  locale TEXT NOT NULL, authority TEXT NOT NULL, website TEXT NOT NULL, PRIMARY KEY(code, locale));
+CREATE TABLE counselling_point(medicine TEXT NOT NULL REFERENCES medicine(id), id TEXT NOT NULL,
+  sort INTEGER NOT NULL, categories TEXT NOT NULL, brochure_section TEXT NOT NULL REFERENCES section(id),
+  brochure_heading INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY(medicine, id));
+CREATE TABLE counselling_text(medicine TEXT NOT NULL, point TEXT NOT NULL, locale TEXT NOT NULL,
+  title TEXT NOT NULL, body TEXT NOT NULL,
+  status TEXT NOT NULL CHECK(status IN ('reviewed','pending','unreviewed')),
+  reviewer TEXT NOT NULL, reviewed_on TEXT NOT NULL, PRIMARY KEY(medicine, point, locale),
+  FOREIGN KEY(medicine, point) REFERENCES counselling_point(medicine, id));
+)sql";
+
+// The canonical serialisation: every content table in a fixed order, each row's
+// columns joined by U+001F and rows by U+001E. "meta" is excluded (it holds the hash).
+constexpr const char* kHashQueries[] = {
+    "SELECT id, name, brand, sort FROM medicine ORDER BY id",
+    "SELECT medicine, locale, url FROM medicine_link ORDER BY medicine, locale",
+    "SELECT id, sort FROM section ORDER BY id",
+    "SELECT medicine, locale, title, subtitle, warning, warning_source, warning_status, "
+    "warning_reviewer, warning_reviewed_on, fallback_sections FROM brochure ORDER BY medicine, locale",
+    "SELECT medicine, section, locale, title, body, source, status, reviewer, reviewed_on "
+    "FROM section_text ORDER BY medicine, section, locale",
+    "SELECT code, name, authority, website FROM member_state ORDER BY code",
+    "SELECT code, locale, sort FROM member_state_locale ORDER BY code, sort",
+    "SELECT code, locale, authority, website FROM member_state_authority ORDER BY code, locale",
+    "SELECT medicine, id, sort, categories, brochure_section, brochure_heading, source "
+    "FROM counselling_point ORDER BY medicine, id",
+    "SELECT medicine, point, locale, title, body, status, reviewer, reviewed_on "
+    "FROM counselling_text ORDER BY medicine, point, locale",
+};
+constexpr int kHashColumns[] = {4, 3, 2, 10, 9, 4, 3, 4, 7, 8};
+
+std::string isoNow() {
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::atoll(epoch));
+  return formatUtcTime(t);
+}
+
+std::string joinIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out;
+}
+
+void insertMedicine(Database& db, const Medicine& m) {
+  Statement(db, "INSERT INTO medicine VALUES(?,?,?,?)")
+      .bind(1, m.id)
+      .bind(2, m.name)
+      .bind(3, m.brand)
+      .bind(4, std::int64_t{m.order})
+      .run();
+  Statement link(db, "INSERT INTO medicine_link VALUES(?,?,?)");
+  for (const auto& [loc, url] : m.links) link.bind(1, m.id).bind(2, loc).bind(3, url).run();
+  Statement bro(db, "INSERT INTO brochure VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  Statement sec(db, "INSERT INTO section_text VALUES(?,?,?,?,?,?,?,?,?)");
+  for (const auto& b : m.brochures) {
+    bro.bind(1, m.id)
+        .bind(2, b.locale)
+        .bind(3, b.title)
+        .bind(4, b.subtitle)
+        .bind(5, b.warning)
+        .bind(6, b.warningSource)
+        .bind(7, toString(b.warningReview.status))
+        .bind(8, b.warningReview.reviewer)
+        .bind(9, b.warningReview.reviewedOn)
+        .bind(10, fs::path(b.path).filename().string())
+        .bind(11, joinIds(b.fallbackSections))
+        .run();
+    for (const auto& s : b.sections) {
+      sec.bind(1, m.id)
+          .bind(2, s.id)
+          .bind(3, b.locale)
+          .bind(4, s.title)
+          .bind(5, s.body)
+          .bind(6, s.source)
+          .bind(7, toString(s.review.status))
+          .bind(8, s.review.reviewer)
+          .bind(9, s.review.reviewedOn)
+          .run();
+    }
+  }
+}
+
+void insertCounselling(Database& db, const Medicine& m) {
+  if (m.counselling.empty()) return;
+  Statement point(db, "INSERT INTO counselling_point VALUES(?,?,?,?,?,?,?)");
+  const auto& english = m.counselling.front();
+  for (size_t i = 0; i < english.points.size(); ++i) {
+    const auto& p = english.points[i];
+    point.bind(1, m.id)
+        .bind(2, p.id)
+        .bind(3, static_cast<std::int64_t>(i))
+        .bind(4, joinIds(p.categories))
+        .bind(5, p.brochureSection)
+        .bind(6, std::int64_t{p.brochureHeading})
+        .bind(7, p.source)
+        .run();
+  }
+  Statement text(db, "INSERT INTO counselling_text VALUES(?,?,?,?,?,?,?,?)");
+  for (const auto& set : m.counselling)
+    for (const auto& p : set.points)
+      text.bind(1, m.id)
+          .bind(2, p.id)
+          .bind(3, set.locale)
+          .bind(4, p.title)
+          .bind(5, p.body)
+          .bind(6, toString(set.review.status))
+          .bind(7, set.review.reviewer)
+          .bind(8, set.review.reviewedOn)
+          .run();
+}
+
+void insertLocalAuthorities(Database& db, const std::vector<LocalAuthority>& list) {
+  Statement st(db, "INSERT INTO member_state_authority VALUES(?,?,?,?)");
+  for (const auto& a : list) st.bind(1, a.code).bind(2, a.locale).bind(3, a.authority).bind(4, a.website).run();
+}
+
+void insertMemberStates(Database& db, const std::vector<MemberState>& states) {
+  Statement st(db, "INSERT INTO member_state VALUES(?,?,?,?)");
+  Statement loc(db, "INSERT INTO member_state_locale VALUES(?,?,?)");
+  for (const auto& s : states) {
+    st.bind(1, s.code).bind(2, s.name).bind(3, s.authority).bind(4, s.website).run();
+    for (size_t i = 0; i < s.locales.size(); ++i)
+      loc.bind(1, s.code).bind(2, s.locales[i]).bind(3, static_cast<std::int64_t>(i)).run();
+  }
+}
+
+void fsyncPath(const fs::path& p, bool directory) {
+  int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+std::string computeContentHash(Database& db) {
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  auto feed = [&](std::string_view s) {
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(s.data()), s.size());
+  };
+  for (size_t q = 0; q < std::size(kHashQueries); ++q) {
+    Statement st(db, kHashQueries[q]);
+    while (st.step()) {
+      for (int c = 0; c < kHashColumns[q]; ++c) {
+        feed(st.text(c));
+        feed("\x1f");
+      }
+      feed("\x1e");
+    }
+    feed("\x1d");
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state, digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion, const fs::path& out) {
+  if (sodium_init() < 0) throw DbError("libsodium failed to initialise");
+  fs::path tmp = out;
+  tmp += ".tmp-" + std::to_string(::getpid());
+  std::error_code ec;
+  fs::remove(tmp, ec);
+  ContentInfo info;
+  try {
+    {
+      Database db(tmp.string(), Database::Mode::ReadWriteCreate);
+      db.exec("PRAGMA journal_mode=DELETE");
+      Transaction tx(db);
+      db.exec(kSchema);
+      Statement sec(db, "INSERT INTO section VALUES(?,?)");
+      for (size_t i = 0; i < kSectionIds.size(); ++i)
+        sec.bind(1, kSectionIds[i]).bind(2, static_cast<std::int64_t>(i)).run();
+      for (const auto& m : src.medicines) {
+        insertMedicine(db, m);
+        insertCounselling(db, m);
+      }
+      insertMemberStates(db, src.memberStates);
+      insertLocalAuthorities(db, src.localAuthorities);
+      info.schemaVersion = kContentSchemaVersion;
+      info.contentVersion = contentVersion;
+      info.buildTime = isoNow();
+      info.hash = computeContentHash(db);
+      Statement meta(db, "INSERT INTO meta VALUES(?,?)");
+      meta.bind(1, "content_version").bind(2, std::to_string(contentVersion)).run();
+      meta.bind(1, "build_time").bind(2, info.buildTime).run();
+      meta.bind(1, "hash").bind(2, info.hash).run();
+      db.exec("PRAGMA user_version=" + std::to_string(kContentSchemaVersion));
+      tx.commit();
+    }
+    fsyncPath(tmp, false);
+    fs::rename(tmp, out);
+    fsyncPath(out.parent_path().empty() ? fs::path(".") : out.parent_path(), true);
+  } catch (...) {
+    fs::remove(tmp, ec);
+    throw;
+  }
+  return info;
+}
+
+}  // namespace mk

@@ -1,0 +1,208 @@
+// content/<medicine>/counselling/<locale>.md: the nurse's counselling points, the
+// translations completed from English, and their anchors checked against the brochures.
+#include <algorithm>
+#include <regex>
+#include <sstream>
+
+#include "core/content/content_checks.h"
+#include "core/content/content_source.h"
+#include "core/content/source_text.h"
+#include "core/i18n/locale_id.h"
+
+namespace mk {
+namespace fs = std::filesystem;
+
+using source_text::FrontMatter;
+using source_text::joinBody;
+using source_text::lintBodyLine;
+using source_text::optional;
+using source_text::parseFrontMatter;
+using source_text::parseReview;
+using source_text::required;
+using source_text::splitKeyValue;
+using source_text::splitLines;
+using source_text::trim;
+
+namespace {
+
+// Front matter of a counselling file: locale and review of the whole file.
+CounsellingSet parseCounsellingFrontMatter(const std::string& path, const std::vector<std::string>& lines, size_t& i) {
+  FrontMatter fm;
+  i = parseFrontMatter(path, lines, fm, {"locale", "status", "reviewer", "reviewed-on"});
+  CounsellingSet set;
+  set.path = path;
+  set.locale = required(path, fm, "locale");
+  if (!isValidLocaleId(set.locale))
+    throw ContentError(path, fm.values["locale"].second, "'" + set.locale + "' is not a locale id like en or de_AT");
+  set.review = parseReview(path, fm.values.count("status") ? fm.values["status"].second : 1,
+                           required(path, fm, "status"), optional(fm, "reviewer"), optional(fm, "reviewed-on"));
+  return set;
+}
+
+std::vector<std::string> parseCategories(const std::string& path, int line, const std::string& value) {
+  if (value == "all") return {kCategoryIds.begin(), kCategoryIds.end()};
+  std::vector<std::string> ids;
+  std::stringstream ss(value);
+  for (std::string id; std::getline(ss, id, ',');) {
+    id = trim(id);
+    if (!isCategoryId(id))
+      throw ContentError(path, line, "unknown patient group '" + id + "' (woman_cbp, woman_ncbp, man or all)");
+    ids.push_back(id);
+  }
+  std::vector<std::string> ordered;
+  for (auto c : kCategoryIds)
+    if (std::find(ids.begin(), ids.end(), c) != ids.end()) ordered.emplace_back(c);
+  return ordered;
+}
+
+void parseBrochureAnchor(const std::string& path, int line, const std::string& value, CounsellingPoint& p) {
+  static const std::regex anchor(R"(^([a-z_]+)(#([1-9][0-9]?))?$)");
+  std::smatch m;
+  if (!std::regex_match(value, m, anchor))
+    throw ContentError(path, line, "brochure: expects a section id, optionally with '#N' for its Nth '###' heading");
+  p.brochureSection = m[1];
+  if (std::find(kSectionIds.begin(), kSectionIds.end(), p.brochureSection) == kSectionIds.end())
+    throw ContentError(path, line, "unknown section id '" + p.brochureSection + "'");
+  p.brochureHeading = m[3].matched ? std::stoi(m[3]) : 0;
+}
+
+// Reads for:/brochure:/source: (English only) up to the blank line before the text.
+size_t parsePointMeta(const std::string& path, const std::vector<std::string>& lines, size_t i, bool english,
+                      CounsellingPoint& p) {
+  for (; i < lines.size() && !trim(lines[i]).empty(); ++i) {
+    int lineNo = static_cast<int>(i) + 1;
+    std::string key, value;
+    if (!splitKeyValue(lines[i], key, value) || (key != "for" && key != "brochure" && key != "source"))
+      throw ContentError(path, lineNo,
+                         "expected 'for:', 'brochure:' or 'source:' after the heading, then a blank line");
+    if (!english) throw ContentError(path, lineNo, "'" + key + ":' belongs in the English file only");
+    if (key == "for")
+      p.categories = parseCategories(path, lineNo, value);
+    else if (key == "brochure")
+      parseBrochureAnchor(path, lineNo, value, p);
+    else
+      p.source = value;
+  }
+  if (english && (p.categories.empty() || p.brochureSection.empty() || p.source.empty()))
+    throw ContentError(path, p.line, "point '" + p.id + "' needs 'for:', 'brochure:' and 'source:' lines");
+  return i;
+}
+
+}  // namespace
+
+CounsellingSet parseCounselling(const std::string& path, std::string_view text) {
+  std::vector<std::string> lines = splitLines(path, text);
+  size_t i = 0;
+  CounsellingSet set = parseCounsellingFrontMatter(path, lines, i);
+  bool english = set.locale == "en";
+  for (; i < lines.size() && lines[i].rfind("## ", 0) != 0; ++i)
+    if (!trim(lines[i]).empty())
+      throw ContentError(path, static_cast<int>(i) + 1, "text before the first '## ' point heading");
+  static const std::regex heading(R"(^## (.+?) \{#([a-z_]+)\}\s*$)");
+  while (i < lines.size()) {
+    CounsellingPoint p;
+    p.line = static_cast<int>(i) + 1;
+    std::smatch m;
+    if (!std::regex_match(lines[i], m, heading))
+      throw ContentError(path, p.line, "a point heading must look like '## Title {#point_id}'");
+    p.title = m[1];
+    p.id = m[2];
+    for (const auto& q : set.points)
+      if (q.id == p.id) throw ContentError(path, p.line, "duplicate point '" + p.id + "'");
+    size_t bodyStart = parsePointMeta(path, lines, i + 1, english, p);
+    size_t end = bodyStart;
+    for (; end < lines.size() && lines[end].rfind("## ", 0) != 0; ++end) {
+      if (lines[end].rfind("#", 0) == 0 || lines[end].rfind("- ", 0) == 0 || lines[end].rfind(">", 0) == 0)
+        throw ContentError(path, static_cast<int>(end) + 1,
+                           "a counselling point is plain sentences: no headings, lists or quotes");
+      lintBodyLine(path, static_cast<int>(end) + 1, lines[end]);
+    }
+    p.body = trim(joinBody(lines, bodyStart, end));
+    while (!p.body.empty() && p.body.back() == '\n') p.body.pop_back();
+    if (p.body.empty()) throw ContentError(path, p.line, "point '" + p.id + "' has no text");
+    set.points.push_back(std::move(p));
+    i = end;
+  }
+  if (set.points.empty()) throw ContentError(path, static_cast<int>(lines.size()), "no counselling points");
+  return set;
+}
+
+namespace {
+
+// Section bodies' '###' headings, counted so a point can point at one.
+int subheadingCount(const Section& s) {
+  int n = 0;
+  std::istringstream in(s.body);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("### ", 0) == 0) ++n;
+  return n;
+}
+
+// A translation has the English points in the same order, with the same numbers,
+// and inherits groups, anchors and sources from English.
+void completeTranslation(const CounsellingSet& english, CounsellingSet& t) {
+  for (size_t k = 0; k < std::max(english.points.size(), t.points.size()); ++k) {
+    if (k >= t.points.size())
+      throw ContentError(t.path, 1,
+                         "missing point '" + english.points[k].id + "' (every English point must be translated)");
+    auto& p = t.points[k];
+    if (k >= english.points.size() || english.points[k].id != p.id)
+      throw ContentError(t.path, p.line,
+                         "point '" + p.id + "' is not the English point at this position" +
+                             (k < english.points.size() ? " ('" + english.points[k].id + "')" : std::string()));
+    const auto& e = english.points[k];
+    if (numbersIn(e.title + "\n" + e.body) != numbersIn(p.title + "\n" + p.body))
+      throw ContentError(t.path, p.line, "point '" + p.id + "' has different numbers from English");
+    p.categories = e.categories;
+    p.brochureSection = e.brochureSection;
+    p.brochureHeading = e.brochureHeading;
+    p.source = e.source;
+  }
+}
+
+// Anchors must exist in the English brochure and in every translation of it.
+void checkAnchors(const Medicine& med, const CounsellingSet& english) {
+  for (const auto& p : english.points) {
+    if (!p.brochureHeading) continue;
+    for (const auto& b : med.brochures) {
+      const Section* s = b.section(p.brochureSection);
+      if (s && subheadingCount(*s) < p.brochureHeading)
+        throw ContentError(b.path, s->line,
+                           "section '" + s->id + "' has fewer '###' headings than counselling point '" + p.id +
+                               "' refers to (" + std::to_string(p.brochureHeading) + ")");
+    }
+  }
+}
+
+}  // namespace
+
+namespace source_text {
+
+void loadCounselling(const fs::path& dir, Medicine& med) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.path().extension() == ".md") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    CounsellingSet set = parseCounselling(f.string(), readFile(f));
+    if (set.locale != f.stem().string())
+      throw ContentError(f.string(), 2, "locale '" + set.locale + "' does not match the file name");
+    med.counselling.push_back(std::move(set));
+  }
+  auto english = std::find_if(med.counselling.begin(), med.counselling.end(),
+                              [](const CounsellingSet& s) { return s.locale == "en"; });
+  if (english == med.counselling.end()) {
+    if (!med.counselling.empty())
+      throw ContentError((dir / "en.md").string(), 0, "missing: counselling translations need the English points");
+    return;
+  }
+  std::rotate(med.counselling.begin(), english, english + 1);
+  for (size_t k = 1; k < med.counselling.size(); ++k) completeTranslation(med.counselling[0], med.counselling[k]);
+  checkAnchors(med, med.counselling[0]);
+}
+
+}  // namespace source_text
+
+}  // namespace mk

@@ -1,0 +1,237 @@
+#include "core/update/fetch.h"
+
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <strings.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+
+#include "core/base/log.h"
+#include "core/content/content_store.h"
+
+namespace mk::updater {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kFetchStateFile = "fetch-state";
+
+// Owners of libcurl's handles: whatever way fetch() leaves, they are released (the
+// header list before the easy handle that uses it).
+struct CurlEasyCleanup {
+  void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+};
+struct CurlListFree {
+  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+using CurlEasy = std::unique_ptr<CURL, CurlEasyCleanup>;
+using CurlList = std::unique_ptr<curl_slist, CurlListFree>;
+
+struct Sink {
+  std::string* memory = nullptr;
+  int fd = -1;
+  std::int64_t limit = 0;
+  std::int64_t received = 0;
+  bool overLimit = false;
+  bool writeFailed = false;
+  const Step* step = nullptr;
+};
+
+std::string trim(std::string s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+  return s;
+}
+
+std::string joinUrl(const std::string& base, const std::string& name) {
+  return base + (!base.empty() && base.back() == '/' ? "" : "/") + name;
+}
+
+size_t onData(char* data, size_t size, size_t n, void* user) {
+  auto* sink = static_cast<Sink*>(user);
+  size_t bytes = size * n;
+  sink->received += static_cast<std::int64_t>(bytes);
+  if (sink->received > sink->limit) {
+    sink->overLimit = true;
+    return 0;  // aborts the transfer
+  }
+  if (sink->memory) {
+    sink->memory->append(data, bytes);
+  } else {
+    size_t done = 0;
+    while (done < bytes) {
+      ssize_t w = ::write(sink->fd, data + done, bytes - done);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        sink->writeFailed = true;
+        return 0;
+      }
+      done += static_cast<size_t>(w);
+    }
+    (*sink->step)("download");
+  }
+  return bytes;
+}
+
+size_t onHeader(char* data, size_t size, size_t n, void* user) {
+  auto* f = static_cast<Fetched*>(user);
+  std::string line(data, size * n);
+  if (line.size() > 5 && strncasecmp(line.c_str(), "etag:", 5) == 0) f->etag = trim(line.substr(5));
+  return size * n;
+}
+
+void setTransferOptions(CURL* curl, const std::string& url, const UpdateSettings& s, Sink& sink, Fetched& f) {
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
+  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 30L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, s.transferTimeoutSeconds);
+  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(sink.limit));
+  curl_easy_setopt(curl, CURLOPT_FILETIME, 1L);
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, ("medkiosk-update/" + s.appVersion).c_str());
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onData);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeader);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &f);
+}
+
+// `headers` must stay alive until the transfer is over.
+void setCondition(CURL* curl, const FetchState* conditional, CurlList& headers) {
+  if (conditional && !conditional->etag.empty()) {
+    headers.reset(curl_slist_append(nullptr, ("If-None-Match: " + conditional->etag).c_str()));
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+  } else if (conditional && conditional->fileTime >= 0 && conditional->fetchedAt > conditional->fileTime) {
+    // Modification times have whole seconds: a manifest fetched in the second it was
+    // written may have changed again within that second (RFC 9110, 8.8.2.2), so
+    // only an older one is asked for "if modified since".
+    curl_easy_setopt(curl, CURLOPT_TIMECONDITION, static_cast<long>(CURL_TIMECOND_IFMODSINCE));
+    curl_easy_setopt(curl, CURLOPT_TIMEVALUE_LARGE, static_cast<curl_off_t>(conditional->fileTime));
+  }
+}
+
+void readOutcome(CURL* curl, const std::string& url, CURLcode rc, const char* errbuf, const Sink& sink, Fetched& f) {
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &f.httpCode);
+  long unmet = 0;
+  curl_easy_getinfo(curl, CURLINFO_CONDITION_UNMET, &unmet);
+  curl_off_t filetime = -1;
+  curl_easy_getinfo(curl, CURLINFO_FILETIME_T, &filetime);
+  f.fileTime = filetime;
+  f.overLimit = sink.overLimit || rc == CURLE_FILESIZE_EXCEEDED;
+  bool http = url.rfind("http", 0) == 0;
+  if (rc == CURLE_OK && (f.httpCode == 304 || unmet)) {
+    f.notModified = true;
+    f.ok = true;
+  } else if (rc == CURLE_OK && (!http || f.httpCode == 200)) {
+    f.ok = true;
+  } else if (rc == CURLE_OK) {
+    f.error = url + ": HTTP status " + std::to_string(f.httpCode);
+  } else {
+    f.error = url + ": " + (errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(rc)));
+  }
+}
+
+Fetched fetch(const UpdateSettings& s, const std::string& url, Sink& sink, const FetchState* conditional) {
+  Fetched f;
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  CurlEasy curl(curl_easy_init());
+  if (!curl) {
+    f.error = "libcurl could not start";
+    return f;
+  }
+  CurlList headers;
+  setTransferOptions(curl.get(), url, s, sink, f);
+  setCondition(curl.get(), conditional, headers);
+  curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, errbuf);
+  CURLcode rc = curl_easy_perform(curl.get());
+  readOutcome(curl.get(), url, rc, errbuf, sink, f);
+  return f;
+}
+
+}  // namespace
+
+void initFetching() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+
+FetchState readFetchState(const fs::path& dir) {
+  FetchState st;
+  std::ifstream in(dir / kFetchStateFile);
+  for (std::string line; std::getline(in, line);) {
+    auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    std::string k = line.substr(0, eq), v = line.substr(eq + 1);
+    if (k == "url")
+      st.url = v;
+    else if (k == "etag")
+      st.etag = v;
+    else if (k == "file_time")
+      st.fileTime = std::atoll(v.c_str());
+    else if (k == "fetched_at")
+      st.fetchedAt = std::atoll(v.c_str());
+    else if (k == "installed_version")
+      st.installedVersion = std::atol(v.c_str());
+  }
+  return st;
+}
+
+void saveFetchState(const fs::path& dir, const UpdateSettings& s, const Fetched& f, long installedVersion) {
+  std::string text = "url=" + s.url + "\netag=" + oneLine(f.etag) + "\nfile_time=" + std::to_string(f.fileTime) +
+                     "\nfetched_at=" + std::to_string(static_cast<long long>(s.now)) +
+                     "\ninstalled_version=" + std::to_string(installedVersion) + "\n";
+  try {
+    writeFileAtomically(dir / kFetchStateFile, text);
+  } catch (const std::exception& e) {
+    log::warn("update", e.what());
+  }
+}
+
+std::string fetchManifest(const UpdateSettings& s, const FetchState& prev, Fetched& f, const Step& step) {
+  std::string text;
+  Sink sink;
+  sink.memory = &text;
+  sink.limit = static_cast<std::int64_t>(kMaxManifestBytes);
+  sink.step = &step;
+  f = fetch(s, joinUrl(s.url, "manifest"), sink, &prev);
+  if (f.overLimit)
+    throw Stop{Result::Refused, "the manifest is larger than " + std::to_string(kMaxManifestBytes) + " bytes"};
+  if (!f.ok) throw Stop{Result::Failed, "cannot fetch the manifest: " + f.error};
+  step("manifest-fetched");
+  return text;
+}
+
+fs::path download(const UpdateSettings& s, const fs::path& dir, const Manifest& m, const Step& step) {
+  fs::path part = dir / ("content-" + std::to_string(m.contentVersion) + ".db.part");
+  int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw Stop{Result::Failed, "cannot write " + part.string() + ": " + std::strerror(errno)};
+  Sink sink;
+  sink.fd = fd;
+  sink.limit = m.size;
+  sink.step = &step;
+  Fetched f = fetch(s, joinUrl(s.url, m.database), sink, nullptr);
+  int syncRc = ::fsync(fd);
+  ::close(fd);
+  std::error_code ec;
+  if (f.overLimit) {
+    fs::remove(part, ec);
+    throw Stop{Result::Refused,
+               "the database is larger than the " + std::to_string(m.size) + " bytes the manifest states"};
+  }
+  if (sink.writeFailed || syncRc != 0) {
+    fs::remove(part, ec);
+    throw Stop{Result::Failed, "cannot write " + part.string() + " (disk full?)"};
+  }
+  if (!f.ok || f.notModified) {
+    fs::remove(part, ec);
+    throw Stop{Result::Failed, "cannot fetch the database: " + f.error};
+  }
+  step("downloaded");
+  return part;
+}
+
+}  // namespace mk::updater

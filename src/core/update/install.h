@@ -1,0 +1,40 @@
+#pragma once
+// Installing a checked bundle in the content directory (layout and crash safety in
+// content_store.h): the lock of one run, the content installed now, the atomic switch
+// to a new database with the installed pointer keeping the last good version, and
+// cleaning up what nothing names. Internal to medkiosk_update.
+// Thread-safety: one run per content directory at a time (StoreLock).
+#include <filesystem>
+
+#include "core/content/content_store.h"
+#include "core/update/bundle.h"
+#include "core/update/update_run.h"
+
+namespace mk::updater {
+
+// flock() on <dir>/.lock, held until destruction.
+class StoreLock {
+ public:
+  StoreLock() = default;
+  StoreLock(const StoreLock&) = delete;
+  StoreLock& operator=(const StoreLock&) = delete;
+  ~StoreLock();
+
+  // Creates `dir`, takes the lock and removes the leftovers of an interrupted run.
+  // Throws Stop when another run holds it.
+  void acquire(const std::filesystem::path& dir, const Step& step);
+
+ private:
+  int fd_ = -1;
+};
+
+// What the kiosk would show now (updates and the shipped database); logs what it skipped.
+OpenedContent installedContent(const UpdateSettings& s);
+
+// Renames the checked database `staged` to content-<N>.db in `dir`, points the
+// installed pointer at it and keeps `before` as the previous version, then removes
+// every other database. Returns the installed path. Throws Stop.
+std::filesystem::path switchTo(const std::filesystem::path& dir, const std::filesystem::path& staged, const Manifest& m,
+                               const OpenedContent& before, const Step& step);
+
+}  // namespace mk::updater

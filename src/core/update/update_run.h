@@ -1,0 +1,30 @@
+#pragma once
+// What the parts of one update run share: fetch.h (download), verify.h (checks before
+// anything is installed) and install.h (the switch), orchestrated by updater.cpp.
+// Internal to medkiosk_update.
+// Thread-safety: no shared state.
+#include <string>
+
+#include "core/content/content_store.h"
+#include "core/update/updater.h"
+
+namespace mk::updater {
+
+using Result = UpdateOutcome::Result;
+
+// A refusal (the bundle must not be installed) or a failure (try again later).
+struct Stop {
+  Result result;
+  std::string message;
+};
+
+// Called with the name of each crash step (updateCrashSteps()) a part reaches.
+using Step = StepHook;
+
+inline std::string oneLine(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+}  // namespace mk::updater

@@ -1,0 +1,22 @@
+#pragma once
+// The commands of medkiosk-content, which main (medkiosk_content.cpp) runs. Each
+// takes main's arguments (argv[1] is the command) and returns the exit code: 0 done,
+// 1 failed (the reason on stderr), 2 wrong usage (usageError).
+#include <string>
+
+namespace content_tool {
+
+// Prints "medkiosk-content: MESSAGE" and the usage to stderr; returns 2.
+int usageError(const std::string& message);
+
+// The content database (content_commands.cpp).
+int build(int argc, char** argv);
+int check(int argc, char** argv);
+int exportCmd(int argc, char** argv);
+
+// Signing keys and signed bundles (content_signing.cpp).
+int keygen(int argc, char** argv);
+int sign(int argc, char** argv);
+int verify(int argc, char** argv);
+
+}  // namespace content_tool

@@ -6,7 +6,9 @@
 #include "app/cli.h"
 #include "core/base/log.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   // A fixed mmap threshold: large buffers (audio read aloud, font atlases) are mapped
   // and unmapped whole instead of fragmenting the heap, so a kiosk that runs for weeks
   // keeps its size (glibc otherwise raises the threshold as such buffers are freed).
@@ -44,4 +46,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Nothing may escape main: an unexpected error is logged and the exit code says so
+  // (systemd restarts the kiosk).
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    std::fputs("medkiosk: unexpected error\n", stderr);
+    return 1;
+  }
 }

@@ -209,8 +209,8 @@ std::string spansHtml(const mk::Block& b) {
   std::string out;
   for (const auto& s : b.spans) {
     std::string t = htmlEscape(s.text);
-    if (s.italic) t = "<em>" + t + "</em>";
-    if (s.bold) t = "<strong>" + t + "</strong>";
+    if (s.italic) t = std::string("<em>").append(t).append("</em>");
+    if (s.bold) t = std::string("<strong>").append(t).append("</strong>");
     out += t;
   }
   return out;
@@ -225,7 +225,7 @@ void exportText(const mk::Brochure& b) {
       std::string prefix = block.callout ? "! " : "";
       if (block.kind == mk::BlockKind::Bullet) prefix += "- ";
       std::string text = mk::plainText(block);
-      if (block.kind == mk::BlockKind::Heading) text = "-- " + text + " --";
+      if (block.kind == mk::BlockKind::Heading) text = std::string("-- ").append(text).append(" --");
       std::printf("%s%s\n\n", prefix.c_str(), text.c_str());
     }
   }

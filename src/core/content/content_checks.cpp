@@ -28,7 +28,7 @@ std::vector<std::string> numbersIn(std::string_view text) {
 
 namespace {
 
-std::string describeDifference(std::vector<std::string> want, std::vector<std::string> got) {
+std::string describeDifference(const std::vector<std::string>& want, const std::vector<std::string>& got) {
   std::map<std::string, int> count;
   for (const auto& n : want) ++count[n];
   for (const auto& n : got) --count[n];

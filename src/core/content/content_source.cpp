@@ -76,7 +76,7 @@ void lintBodyLine(const std::string& path, int lineNo, const std::string& line) 
   if (line.rfind("# ", 0) == 0) fail("a level-1 heading is not allowed inside a section (use ###)");
   if (line.rfind("####", 0) == 0) fail("only ### subheadings are allowed inside a section");
   if (line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0) fail("code blocks are not allowed");
-  if (line.rfind("    ", 0) == 0 || line.rfind("\t", 0) == 0)
+  if (line.rfind("    ", 0) == 0 || line.rfind('\t', 0) == 0)
     fail("indented lines (code blocks or nested lists) are not allowed");
   if (!line.empty() && line[0] == '<') fail("HTML is not allowed");
   if (!line.empty() && line[0] == '|') fail("tables are not allowed");

@@ -112,7 +112,7 @@ CounsellingSet parseCounselling(const std::string& path, std::string_view text) 
     size_t bodyStart = parsePointMeta(path, lines, i + 1, english, p);
     size_t end = bodyStart;
     for (; end < lines.size() && lines[end].rfind("## ", 0) != 0; ++end) {
-      if (lines[end].rfind("#", 0) == 0 || lines[end].rfind("- ", 0) == 0 || lines[end].rfind(">", 0) == 0)
+      if (lines[end].rfind('#', 0) == 0 || lines[end].rfind("- ", 0) == 0 || lines[end].rfind('>', 0) == 0)
         throw ContentError(path, static_cast<int>(end) + 1,
                            "a counselling point is plain sentences: no headings, lists or quotes");
       lintBodyLine(path, static_cast<int>(end) + 1, lines[end]);

@@ -81,7 +81,7 @@ void collectKeys(UResourceBundle* table, const std::string& prefix, std::vector<
 
 }  // namespace
 
-UiStrings::UiStrings(std::filesystem::path bundleDir) : dir_(std::filesystem::absolute(bundleDir) / "") {
+UiStrings::UiStrings(const std::filesystem::path& bundleDir) : dir_(std::filesystem::absolute(bundleDir) / "") {
   // An absolute path ending in '/' makes ICU read it as a directory, not a package name.
   setLocale("root");
   if (active_->loaded.empty()) throw std::runtime_error("no UI string bundle root.res in " + dir_.string());

@@ -31,7 +31,7 @@ using MessageArgs = std::vector<std::pair<std::string, MessageArg>>;
 class UiStrings {
  public:
   // Throws std::runtime_error when the directory has no usable root bundle.
-  explicit UiStrings(std::filesystem::path bundleDir);
+  explicit UiStrings(const std::filesystem::path& bundleDir);
   ~UiStrings();
   UiStrings(const UiStrings&) = delete;
   UiStrings& operator=(const UiStrings&) = delete;

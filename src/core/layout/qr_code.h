@@ -10,7 +10,9 @@ struct QrCode {
   int size = 0;            // modules per side, without the quiet zone
   std::vector<bool> dark;  // row-major, size * size
 
-  bool at(int x, int y) const { return dark[static_cast<size_t>(y * size + x)]; }
+  bool at(int x, int y) const {
+    return dark[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)];
+  }
 };
 
 // Medium error correction, so a smudged screen or glare still scans.

@@ -80,8 +80,6 @@ bool SpeechEngine::start() {
   return true;
 }
 
-SpeechEngine::~SpeechEngine() = default;
-
 bool SpeechEngine::setLanguage(const std::string& locale) {
   if (!start()) return false;
   std::string language = locale.substr(0, locale.find('_'));

@@ -29,7 +29,7 @@ class SpeechEngine {
   // it loads no voice data). Per engine, so the answer does not depend on what other
   // engines of the process did before.
   bool started() const { return started_; }
-  ~SpeechEngine();
+  ~SpeechEngine() = default;
   SpeechEngine(const SpeechEngine&) = delete;
   SpeechEngine& operator=(const SpeechEngine&) = delete;
 

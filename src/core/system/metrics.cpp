@@ -130,7 +130,7 @@ UpdateStatus readUpdateStatus(const fs::path& file) {
           kUpdateResults.end())
         st.result = value;
       else
-        note(where + "unknown result '" + value + "'");
+        note(std::string(where).append("unknown result '").append(value).append("'"));
     } else if (key == "version") {
       if (parseWhole(value, n))
         st.version = static_cast<long>(n);

@@ -71,6 +71,7 @@ void renderCheck(const UpdateSettings& s, const fs::path& staged, const Step& st
   std::vector<std::string> args = {s.renderCheck.string(), "--check-content", staged.string(), "--size", s.renderSize};
   if (!s.configFile.empty()) args.insert(args.end(), {"--config", s.configFile});
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t parent = ::getpid();

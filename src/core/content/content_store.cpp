@@ -1,4 +1,5 @@
 #include "core/content/content_store.h"
+#include "core/base/files.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -87,56 +88,11 @@ std::optional<InstalledPointer> readInstalledPointer(const fs::path& dir, std::s
   return p;
 }
 
-void fsyncFile(const fs::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error("cannot open " + path.string() + ": " + std::strerror(errno));
-  int rc = ::fsync(fd);
-  int err = errno;
-  ::close(fd);
-  if (rc != 0) throw std::runtime_error("cannot fsync " + path.string() + ": " + std::strerror(err));
-}
-
-void fsyncDirectory(const fs::path& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error("cannot open directory " + dir.string() + ": " + std::strerror(errno));
-  int rc = ::fsync(fd);
-  int err = errno;
-  ::close(fd);
-  if (rc != 0) throw std::runtime_error("cannot fsync directory " + dir.string() + ": " + std::strerror(err));
-}
-
-void writeFileAtomically(const fs::path& path, const std::string& text, const StepHook& step) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(errno));
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int err = errno;
-      ::close(fd);
-      throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(err));
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  int rc = ::fsync(fd);
-  int err = errno;
-  ::close(fd);
-  if (rc != 0) throw std::runtime_error("cannot fsync " + tmp.string() + ": " + std::strerror(err));
-  if (step) step("temporary-synced");
-  if (::rename(tmp.c_str(), path.c_str()) != 0)
-    throw std::runtime_error("cannot rename " + tmp.string() + ": " + std::strerror(errno));
-  if (step) step("renamed");
-  fsyncDirectory(path.parent_path().empty() ? fs::path(".") : path.parent_path());
-}
-
 void writeInstalledPointer(const fs::path& dir, const InstalledPointer& p, const StepHook& step) {
   std::string text = "current=" + p.current + "\ncurrent_version=" + std::to_string(p.currentVersion) + "\n";
   if (!p.previous.empty())
     text += "previous=" + p.previous + "\nprevious_version=" + std::to_string(p.previousVersion) + "\n";
-  writeFileAtomically(dir / kPointerFile, text, step);
+  writeFileAtomically(dir / kPointerFile, text, 0644, step);
 }
 
 OpenedContent openBestContent(const ContentSources& sources) {

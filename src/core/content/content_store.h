@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/files.h"
 #include "core/content/content_db.h"
 
 namespace mk {
@@ -38,14 +39,7 @@ std::optional<InstalledPointer> readInstalledPointer(const std::filesystem::path
 // Atomically replaces <dir>/installed. Throws std::runtime_error on I/O failure.
 // `step` (optional) is called after the temporary is synced ("temporary-synced") and
 // after the rename ("renamed"), for the crash tests.
-using StepHook = std::function<void(const char* step)>;
 void writeInstalledPointer(const std::filesystem::path& dir, const InstalledPointer& p, const StepHook& step = {});
-
-// Writes `text` to `path` atomically: a temporary beside it, fsync, rename, fsync of
-// the directory. Throws std::runtime_error naming the path.
-void writeFileAtomically(const std::filesystem::path& path, const std::string& text, const StepHook& step = {});
-void fsyncFile(const std::filesystem::path& path);
-void fsyncDirectory(const std::filesystem::path& dir);
 
 struct ContentSources {
   std::filesystem::path stateDir;  // empty: no updates

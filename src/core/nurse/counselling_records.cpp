@@ -1,4 +1,5 @@
 #include "core/nurse/counselling_records.h"
+#include "core/base/files.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -23,37 +24,6 @@ std::vector<std::string> splitIds(const std::string& text) {
   std::istringstream in(text);
   for (std::string id; in >> id;) out.push_back(id);
   return out;
-}
-
-void writeFileDurably(const fs::path& file, const std::string& data) {
-  fs::path tmp = file;
-  tmp += ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-  if (fd < 0) throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(errno));
-  size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(err));
-    }
-    done += static_cast<size_t>(n);
-  }
-  bool synced = ::fsync(fd) == 0;
-  int err = errno;
-  ::close(fd);
-  if (!synced || std::rename(tmp.c_str(), file.c_str()) != 0) {
-    if (synced) err = errno;
-    ::unlink(tmp.c_str());
-    throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(err));
-  }
-  int dir = ::open(file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
 }
 
 }  // namespace
@@ -154,7 +124,7 @@ std::int64_t CounsellingRecords::exportCsv(const fs::path& file) {
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   if (ec) throw std::runtime_error("cannot create " + file.parent_path().string() + ": " + ec.message());
-  writeFileDurably(file, csv);
+  writeFileAtomically(file, csv, 0640);  // records: not for every user of the machine
   return static_cast<std::int64_t>(rows.size());
 }
 

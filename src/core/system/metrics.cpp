@@ -12,6 +12,7 @@
 #include <locale>
 #include <sstream>
 
+#include "core/base/files.h"
 #include "core/base/log.h"
 #include "core/base/utc_time.h"
 
@@ -58,39 +59,15 @@ bool parseWhole(const std::string& s, std::int64_t& out) {
   return true;
 }
 
-bool writeAll(int fd, const std::string& text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-// Write a temporary file, fsync it, rename it over the target, fsync the directory.
+// Readable by the node exporter, another user, whatever the service's UMask.
 std::string replaceAtomically(const fs::path& target, const std::string& text) {
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   if (ec) return "cannot create " + target.parent_path().string() + ": " + ec.message();
-  fs::path tmp = target;
-  tmp += ".tmp";  // the exporter reads only *.prom
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return "cannot write " + tmp.string() + ": " + std::strerror(errno);
-  // Readable by the node exporter, another user, whatever the service's UMask.
-  bool ok = ::fchmod(fd, 0644) == 0 && writeAll(fd, text) && ::fsync(fd) == 0;
-  int err = errno;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) {
-    if (ok) err = errno;
-    ::unlink(tmp.c_str());
-    return "cannot write " + target.string() + ": " + std::strerror(err);
-  }
-  int dir = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
+  try {
+    writeFileAtomically(target, text, 0644);
+  } catch (const std::exception& e) {
+    return e.what();
   }
   return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "core/layout/qr_code.h"
 #include "core/speech/speech.h"
@@ -8,6 +9,8 @@
 #include "ui/screens/screen.h"
 
 namespace mk::ui {
+
+class SectionColumn;
 
 // The brochure: title bar, the birth-defect banner (always visible), the section
 // rail, the scrolling section text and the toolbar (home, language, text size,
@@ -31,28 +34,45 @@ class BrochureScreen : public ScreenView {
   };
 
  private:
-  Regions layoutRegions(UiContext& ctx, const LoadedBrochure& b);
+  // brochure_screen.cpp: the frame, title bar, banner and toolbar.
+  static int sectionIndex(const std::string& id);
   void drawTitleBar(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
   void drawBanner(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
-  void drawRail(UiContext& ctx, const Regions& r);
-  void drawCompactRail(UiContext& ctx, const Regions& r);
-  void drawSectionMenu(UiContext& ctx, const Regions& r);
-  void drawContent(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
-  float drawSectionHeader(UiContext& ctx, const ShownSection& s, ImVec2 origin, float width);
-  float drawNote(UiContext& ctx, const std::string& text, ImVec2 origin, float width);
-  float drawSectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, ImVec2 origin, float width);
   void drawToolbar(UiContext& ctx, const Regions& r);
-  void drawReadAloudBar(UiContext& ctx, const Regions& r);
-  // Places the read-aloud buttons from `origin`; returns the bottom edge.
-  float layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origin, float width);
+
+  // brochure_layout.cpp: where each part of the screen goes.
+  Regions layoutRegions(UiContext& ctx, const LoadedBrochure& b);
+  void layoutPortrait(UiContext& ctx, Regions& r);
+  void layoutLandscape(UiContext& ctx, Regions& r);
   void useCompactRail(UiContext& ctx, Regions& r);
   float toolbarHeight(UiContext& ctx, float width);
   float railLabelHeight(UiContext& ctx, float cellWidth);
-  const DocLayout& sectionLayout(UiContext& ctx, const ShownSection& s, float width);
-  float drawTakeHome(UiContext& ctx, const LoadedBrochure& b, ImVec2 origin, float width);
-  void jumpToLens(UiContext& ctx, const DocLayout& doc, const std::vector<bool>& marked,
-                  const std::vector<Block>& blocks);
+
+  // brochure_rail.cpp: the section rail, or the compact rail and its section menu.
+  void drawRail(UiContext& ctx, const Regions& r);
+  void drawCompactRail(UiContext& ctx, const Regions& r);
+  void drawSectionMenu(UiContext& ctx, const Regions& r);
   void drawLensMark(UiContext& ctx, ImVec2 a, ImVec2 z);
+
+  // brochure_read_aloud.cpp: the read-aloud buttons.
+  // Places the read-aloud buttons from `origin`; returns the bottom edge.
+  float layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origin, float width);
+  void drawReadAloudBar(UiContext& ctx, const Regions& r);
+  void pressReadButton(UiContext& ctx, std::string_view id);
+
+  // brochure_content.cpp: the section text with its header and footer.
+  void drawContent(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
+  void drawScrollIndicator(UiContext& ctx, const Regions& r);
+  const DocLayout& sectionLayout(UiContext& ctx, const ShownSection& s, float width);
+  // Header and footer lay themselves out down `col`, measured or drawn; each
+  // returns its height.
+  float sectionHeader(UiContext& ctx, const ShownSection& s, SectionColumn& col);
+  float sectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, SectionColumn& col);
+  void nextSectionButton(UiContext& ctx, const LoadedBrochure& b, const std::string& nextId, SectionColumn& col);
+  void endOfBrochure(UiContext& ctx, const LoadedBrochure& b, SectionColumn& col);
+  void takeHome(UiContext& ctx, const LoadedBrochure& b, SectionColumn& col);
+  void jumpToLens(UiContext& ctx, float headerHeight, const DocLayout& doc, const std::vector<bool>& marked,
+                  const std::vector<Block>& blocks);
 
   ContentView& content_;
   ReadAloud* reader_ = nullptr;
@@ -60,8 +80,6 @@ class BrochureScreen : public ScreenView {
   ImVec2 contentMin_, contentMax_;  // for routing drags
   std::string layoutKey_;
   DocLayout layout_;
-  float headerHeight_ = 0;
-  float footerHeight_ = 0;
   std::string qrUrl_;
   std::optional<QrCode> qr_;
   std::uint64_t lensSession_ = 0;

@@ -1,0 +1,108 @@
+// Where each part of the brochure screen goes: title bar, banner, rail, read-aloud
+// buttons, section text and toolbar, in portrait and in landscape.
+#include "ui/screens/brochure_screen.h"
+
+#include <algorithm>
+
+#include "ui/widgets.h"
+
+namespace mk::ui {
+
+BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const LoadedBrochure& b) {
+  Regions r;
+  const float W = ctx.size.x, H = ctx.size.y;
+  const float m = ctx.ems(0.6f);
+  r.titleMin = ImVec2(0, 0);
+  r.titleMax = ImVec2(W, lineHeight(ctx.fonts, FontRole::Heading) + 2 * m);
+  float bannerText = textHeight(ctx, b.brochure.warning, FontRole::Bold, W - 2 * m - ctx.ems(3.2f));
+  r.bannerMin = ImVec2(0, r.titleMax.y);
+  r.bannerMax = ImVec2(W, r.bannerMin.y + std::max(bannerText, ctx.ems(2.0f)) + 2 * m);
+  float tb = toolbarHeight(ctx, W - 2 * m);
+  r.toolbarMin = ImVec2(0, H - tb);
+  r.toolbarMax = ImVec2(W, H);
+  if (ctx.portrait())
+    layoutPortrait(ctx, r);
+  else
+    layoutLandscape(ctx, r);
+  return r;
+}
+
+void BrochureScreen::layoutPortrait(UiContext& ctx, Regions& r) {
+  const float W = ctx.size.x, H = ctx.size.y;
+  const float m = ctx.ems(0.6f);
+  // Rail as a grid across the top; each tile at least 9 em wide.
+  r.railColumns = std::clamp(static_cast<int>((W - m) / ctx.ems(9.0f)), 1, 4);
+  int rows = (static_cast<int>(kSectionIds.size()) + r.railColumns - 1) / r.railColumns;
+  float cellW = (W - 2 * m - static_cast<float>(r.railColumns - 1) * m) / static_cast<float>(r.railColumns);
+  r.railButtonHeight = std::max(ctx.ems(2.6f), railLabelHeight(ctx, cellW) + ctx.ems(0.6f));
+  r.railMin = ImVec2(m, r.bannerMax.y + m);
+  r.railMax = ImVec2(W - m, r.railMin.y + static_cast<float>(rows) * (r.railButtonHeight + m) - m);
+  // A grid taller than a fifth of the screen would leave too little room to read:
+  // use one row (previous, a list of sections, next) instead.
+  if (r.railMax.y - r.railMin.y > H * 0.2f) useCompactRail(ctx, r);
+  float y = r.railMax.y + m;
+  if (reader_ && reader_->available()) y = layoutReadButtons(ctx, r, ImVec2(m, y), W - 2 * m) + m;
+  r.contentMin = ImVec2(m, y);
+  r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
+}
+
+void BrochureScreen::layoutLandscape(UiContext& ctx, Regions& r) {
+  const float W = ctx.size.x;
+  const float m = ctx.ems(0.6f);
+  const bool reading = reader_ && reader_->available();
+  // Landscape: every control in a column on the left, the text on the right.
+  float railW = std::max(ctx.ems(11.0f), W * 0.26f);
+  r.railColumns = 1;
+  r.railButtonHeight = std::max(ctx.ems(2.6f), railLabelHeight(ctx, railW) + ctx.ems(0.6f));
+  r.railMin = ImVec2(m, r.bannerMax.y + m);
+  float columnBottom = r.toolbarMin.y - m;
+  float railH = static_cast<float>(kSectionIds.size()) * (r.railButtonHeight + m) - m;
+  r.railMax = ImVec2(m + railW, r.railMin.y + railH);
+  float readH = reading ? layoutReadButtons(ctx, r, ImVec2(m, 0), railW) + m : 0.0f;
+  if (railH + m + readH > columnBottom - r.railMin.y) {
+    // The full rail does not fit: one row (previous, sections, next) in a column
+    // wide enough for the section names at this text size.
+    railW = std::max(railW, ctx.ems(14.0f));
+    r.railMax.x = m + railW;
+    useCompactRail(ctx, r);
+  }
+  r.contentMin = ImVec2(r.railMax.x + m * 2, r.bannerMax.y + m * 0.5f);
+  r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
+  if (reading) {
+    float bottom = layoutReadButtons(ctx, r, ImVec2(m, r.railMax.y + m), railW);
+    if (bottom > columnBottom) {
+      // Not even that: the read-aloud buttons go above the text instead.
+      float top = r.contentMin.y + m * 0.5f;
+      r.contentMin.y = layoutReadButtons(ctx, r, ImVec2(r.contentMin.x, top), r.contentMax.x - r.contentMin.x) + m;
+    }
+  }
+}
+
+void BrochureScreen::useCompactRail(UiContext& ctx, Regions& r) {
+  const float m = ctx.ems(0.6f);
+  float labelW = r.railMax.x - r.railMin.x - 2 * (ctx.ems(3.0f) + m) - ctx.ems(0.8f);
+  float tallest = 0;
+  for (auto id : kSectionIds)
+    tallest = std::max(tallest,
+                       textHeight(ctx, ctx.strings.get("brochure.section." + std::string(id)), FontRole::Bold, labelW));
+  r.compactRail = true;
+  r.railButtonHeight = std::max(ctx.ems(2.6f), tallest + ctx.ems(0.6f));
+  r.railMax.y = r.railMin.y + r.railButtonHeight;
+}
+
+float BrochureScreen::railLabelHeight(UiContext& ctx, float cellWidth) {
+  float tallest = 0;
+  for (auto id : kSectionIds)
+    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get("brochure.section." + std::string(id)), FontRole::Bold,
+                                           cellWidth - ctx.ems(0.8f)));
+  return tallest;
+}
+
+float BrochureScreen::toolbarHeight(UiContext& ctx, float width) {
+  // Two rows when the buttons do not fit on one (large text in portrait).
+  float need = ctx.ems(4.0f) * 3 + ctx.ems(8.0f) + ctx.ems(9.5f) + ctx.ems(0.6f) * 4;
+  int rows = need > width ? 2 : 1;
+  return static_cast<float>(rows) * (ctx.ems(2.6f) + ctx.ems(0.6f)) + ctx.ems(0.6f);
+}
+
+}  // namespace mk::ui

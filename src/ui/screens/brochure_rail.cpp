@@ -1,0 +1,86 @@
+// The section rail: a grid of sections (portrait) or a column (landscape), or, when
+// that does not fit, one row of previous / sections / next with a menu of sections.
+#include "ui/screens/brochure_screen.h"
+
+#include <algorithm>
+
+#include "ui/widgets.h"
+
+namespace mk::ui {
+
+void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
+  if (r.compactRail) {
+    drawCompactRail(ctx, r);
+    return;
+  }
+  const float m = ctx.ems(0.6f);
+  const auto& session = ctx.kiosk.session();
+  int cols = ctx.portrait() ? r.railColumns : 1;
+  float cellW = (r.railMax.x - r.railMin.x - static_cast<float>(cols - 1) * m) / static_cast<float>(cols);
+  float h = r.railButtonHeight;
+  if (!ctx.portrait()) {
+    // Landscape: the buttons share the rail's height, but never shrink below their label.
+    float avail = r.railMax.y - r.railMin.y;
+    float fit = (avail - m * static_cast<float>(kSectionIds.size() - 1)) / static_cast<float>(kSectionIds.size());
+    h = std::max(h, std::min(ctx.ems(3.2f), fit));
+  }
+  for (size_t i = 0; i < kSectionIds.size(); ++i) {
+    int col = static_cast<int>(i) % cols, row = static_cast<int>(i) / cols;
+    ImVec2 a(r.railMin.x + static_cast<float>(col) * (cellW + m), r.railMin.y + static_cast<float>(row) * (h + m));
+    ImVec2 z(a.x + cellW, a.y + h);
+    std::string id = "rail." + std::string(kSectionIds[i]);
+    std::string label = ctx.strings.get("brochure.section." + std::string(kSectionIds[i]));
+    bool selected = session.section == kSectionIds[i];
+    ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+    if (touchButton(ctx, id.c_str(), a, z, label, style)) ctx.kiosk.chooseSection(std::string(kSectionIds[i]), ctx.now);
+    if (session.lens.covers(std::string(kSectionIds[i]))) drawLensMark(ctx, a, z);
+  }
+}
+
+// A section the lens covers carries a bar on its rail button.
+void BrochureScreen::drawLensMark(UiContext& ctx, ImVec2 a, ImVec2 z) {
+  float inset = ctx.ems(0.25f);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + inset, a.y + inset),
+                                            ImVec2(a.x + inset + ctx.ems(0.4f), z.y - inset), color(ctx.palette.accent),
+                                            ctx.ems(0.1f));
+}
+
+void BrochureScreen::drawCompactRail(UiContext& ctx, const Regions& r) {
+  const float m = ctx.ems(0.6f), arrowW = ctx.ems(3.0f);
+  const auto& session = ctx.kiosk.session();
+  int idx = sectionIndex(session.section);
+  int last = static_cast<int>(kSectionIds.size()) - 1;
+  ImVec2 a = r.railMin, z = r.railMax;
+  ButtonStyle arrow = normalButton(ctx.palette);
+  arrow.role = FontRole::Heading;
+  if (touchButton(ctx, "rail.prev", a, ImVec2(a.x + arrowW, z.y), "\u2039", arrow) && idx > 0)
+    ctx.kiosk.chooseSection(std::string(kSectionIds[static_cast<size_t>(idx) - 1]), ctx.now);
+  if (touchButton(ctx, "rail.next", ImVec2(z.x - arrowW, a.y), z, "\u203A", arrow) && idx < last)
+    ctx.kiosk.chooseSection(std::string(kSectionIds[static_cast<size_t>(idx) + 1]), ctx.now);
+  std::string label = ctx.strings.get("brochure.section." + session.section);
+  ButtonStyle style = session.sectionMenuOpen ? normalButton(ctx.palette) : selectedButton(ctx.palette);
+  if (touchButton(ctx, "rail.menu", ImVec2(a.x + arrowW + m, a.y), ImVec2(z.x - arrowW - m, z.y), label, style))
+    ctx.kiosk.setSectionMenuOpen(!session.sectionMenuOpen, ctx.now);
+}
+
+void BrochureScreen::drawSectionMenu(UiContext& ctx, const Regions& r) {
+  // The list of sections over the reading area; the same target ids as the grid.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(r.contentMin, r.contentMax, color(ctx.palette.background));
+  const float m = ctx.ems(0.6f);
+  const float w = r.contentMax.x - r.contentMin.x;
+  float y = r.contentMin.y + m * 0.5f;
+  for (auto id : kSectionIds) {
+    std::string label = ctx.strings.get("brochure.section." + std::string(id));
+    float h = std::max(ctx.ems(2.6f), textHeight(ctx, label, FontRole::Bold, w - ctx.ems(0.8f)) + ctx.ems(0.6f));
+    if (y + h > r.contentMax.y) break;
+    std::string tid = "rail." + std::string(id);
+    bool selected = ctx.kiosk.session().section == id;
+    if (touchButton(ctx, tid.c_str(), ImVec2(r.contentMin.x, y), ImVec2(r.contentMax.x, y + h), label,
+                    selected ? selectedButton(ctx.palette) : normalButton(ctx.palette)))
+      ctx.kiosk.chooseSection(std::string(id), ctx.now);
+    y += h + m * 0.5f;
+  }
+}
+
+}  // namespace mk::ui

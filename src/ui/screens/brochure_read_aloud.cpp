@@ -1,0 +1,113 @@
+// The read-aloud buttons: play (pause / resume while reading), stop, from the start,
+// quieter and louder, in rows that wrap with the length of their labels.
+#include "ui/screens/brochure_screen.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "ui/widgets.h"
+
+namespace mk::ui {
+
+namespace {
+struct ReadButton {
+  const char* id;
+  const char* key;
+};
+constexpr ReadButton kReadButtons[] = {{"read.play", "brochure.read_aloud"},
+                                       {"read.stop", "brochure.stop"},
+                                       {"read.restart", "brochure.restart"},
+                                       {"read.quieter", "brochure.quieter"},
+                                       {"read.louder", "brochure.louder"}};
+}  // namespace
+
+float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origin, float width) {
+  // A flow: buttons share a row while their labels fit without breaking a word,
+  // and each row is stretched to the full width.
+  const float gap = ctx.ems(0.4f), pad = ctx.ems(0.8f);
+  ImFont* f = ctx.fonts.bold;
+  auto textWidth = [&](const std::string& t) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x; };
+  std::vector<float> want;
+  for (const auto& b : kReadButtons) {
+    float w = 0;
+    for (const char* key : {b.key, "brochure.pause", "brochure.resume"}) {
+      if (key != b.key && std::string_view(b.id) != "read.play") continue;
+      w = std::max(w, textWidth(ctx.strings.get(key)));
+    }
+    want.push_back(std::min(width, w + pad));
+  }
+  r.readButtons.clear();
+  float y = origin.y;
+  std::size_t i = 0;
+  while (i < want.size()) {
+    std::size_t end = i;
+    float used = 0;
+    while (end < want.size() && (end == i || used + gap + want[end] <= width)) {
+      used += (end == i ? 0.0f : gap) + want[end];
+      ++end;
+    }
+    float stretch =
+        (width - gap * static_cast<float>(end - i - 1)) / std::max(1.0f, used - gap * static_cast<float>(end - i - 1));
+    float rowH = ctx.ems(2.6f);
+    for (std::size_t k = i; k < end; ++k)
+      rowH = std::max(rowH,
+                      textHeight(ctx, ctx.strings.get(kReadButtons[k].key), FontRole::Bold, want[k] * stretch - pad) +
+                          ctx.ems(0.6f));
+    float x = origin.x;
+    for (std::size_t k = i; k < end; ++k) {
+      float w = want[k] * stretch;
+      r.readButtons.push_back({ImVec2(x, y), ImVec2(x + w, y + rowH)});
+      x += w + gap;
+    }
+    y += rowH + gap;
+    i = end;
+  }
+  return y - gap;
+}
+
+void BrochureScreen::drawReadAloudBar(UiContext& ctx, const Regions& r) {
+  if (!reader_ || !reader_->available() || r.readButtons.size() != std::size(kReadButtons)) return;
+  bool active = reader_->active();
+  for (std::size_t i = 0; i < std::size(kReadButtons); ++i) {
+    const auto& b = kReadButtons[i];
+    std::string_view id = b.id;
+    std::string label = ctx.strings.get(b.key);
+    if (id == "read.play" && active) label = ctx.strings.get(reader_->paused() ? "brochure.resume" : "brochure.pause");
+    ButtonStyle style = id == "read.play" && active ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+    if (touchButton(ctx, b.id, r.readButtons[i].first, r.readButtons[i].second, label, style)) pressReadButton(ctx, id);
+  }
+}
+
+void BrochureScreen::pressReadButton(UiContext& ctx, std::string_view id) {
+  auto& session = ctx.kiosk.session();
+  ctx.kiosk.noteInput(ctx.now);
+  if (id == "read.play") {
+    if (!reader_->active()) {
+      reader_->start(paragraphsToRead(ctx), readLocale_);
+      ctx.kiosk.noteReadAloud(readLocale_, ctx.now);
+    } else {
+      reader_->setPaused(!reader_->paused());
+    }
+  } else if (id == "read.stop") {
+    reader_->stop();
+  } else if (id == "read.restart") {
+    reader_->start(paragraphsToRead(ctx), readLocale_);
+    ctx.kiosk.noteReadAloud(readLocale_, ctx.now);
+  } else if (id == "read.quieter") {
+    ctx.kiosk.setVolumeStep(session.volumeStep - 1, ctx.now);
+  } else if (id == "read.louder") {
+    ctx.kiosk.setVolumeStep(session.volumeStep + 1, ctx.now);
+  }
+}
+
+std::vector<std::string> BrochureScreen::paragraphsToRead(UiContext& ctx) {
+  std::vector<std::string> out;
+  auto shown = content_.section(ctx.kiosk.session().medicine, ctx.kiosk.session().locale, ctx.kiosk.session().section);
+  if (!shown) return out;
+  readLocale_ = shown->locale;  // a fallen-back section is read in its own language
+  out.push_back(shown->section->title);
+  for (const auto& block : *shown->blocks) out.push_back(plainText(block));
+  return out;
+}
+
+}  // namespace mk::ui

@@ -11,16 +11,7 @@
 
 namespace mk {
 
-using source_text::FrontMatter;
-using source_text::joinBody;
-using source_text::lintBodyLine;
-using source_text::optional;
-using source_text::parseFrontMatter;
-using source_text::parseReview;
-using source_text::required;
-using source_text::splitKeyValue;
-using source_text::splitLines;
-using source_text::trim;
+using namespace source_text;  // the shared parsing helpers of the content sources
 
 namespace {
 

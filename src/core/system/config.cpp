@@ -4,6 +4,7 @@
 #include <ini.h>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -43,17 +44,18 @@ bool parseLocaleList(const std::string& s, std::vector<std::string>& out, std::s
   return true;
 }
 
-bool parseInt(const std::string& s, long min, long max, long& out) {
-  try {
-    size_t used = 0;
-    long v = std::stol(s, &used);
-    if (used != s.size() || v < min || v > max) return false;
-    out = v;
-    return true;
-  } catch (...) {
-    return false;
-  }
+// A whole string that is a number from min to max (inih trims the value).
+template <typename T>
+bool parseNumber(const std::string& s, T min, T max, T& out) {
+  T v{};
+  const char* end = s.data() + s.size();
+  auto [stop, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc() || stop != end || v < min || v > max) return false;
+  out = v;
+  return true;
 }
+
+bool parseInt(const std::string& s, long min, long max, long& out) { return parseNumber(s, min, max, out); }
 
 std::vector<std::string> splitKeys(const std::string& value) {
   std::vector<std::string> out;
@@ -82,15 +84,7 @@ bool parseSize(const std::string& value, int& w, int& h) {
 }
 
 bool parseFloat(const std::string& value, float min, float max, float& out) {
-  try {
-    size_t used = 0;
-    float v = std::stof(value, &used);
-    if (used != value.size() || v < min || v > max) return false;
-    out = v;
-    return true;
-  } catch (...) {
-    return false;
-  }
+  return parseNumber(value, min, max, out);
 }
 
 bool parseYesNo(const std::string& value, bool& out) {

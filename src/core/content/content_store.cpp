@@ -1,5 +1,6 @@
 #include "core/content/content_store.h"
 #include "core/base/files.h"
+#include "core/base/key_value.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -63,15 +64,9 @@ std::optional<InstalledPointer> readInstalledPointer(const fs::path& dir, std::s
   std::string text = readSmallFile(dir / kPointerFile, exists);
   if (!exists) return std::nullopt;
   InstalledPointer p;
-  std::istringstream in(text);
-  bool ok = true;
-  for (std::string line; std::getline(in, line);) {
-    auto eq = line.find('=');
-    if (eq == std::string::npos) {
-      ok = false;
-      continue;
-    }
-    std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+  KeyValueLines lines = parseKeyValueLines(text);
+  bool ok = lines.malformed == 0;
+  for (const auto& [key, value] : lines.entries) {
     if (key == "current")
       p.current = value;
     else if (key == "previous")

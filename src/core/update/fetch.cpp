@@ -1,4 +1,5 @@
 #include "core/update/fetch.h"
+#include "core/base/key_value.h"
 
 #include <curl/curl.h>
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 
 #include "core/base/log.h"
@@ -41,12 +43,6 @@ struct Sink {
   bool writeFailed = false;
   const Step* step = nullptr;
 };
-
-std::string trim(std::string s) {
-  while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-  return s;
-}
 
 std::string joinUrl(const std::string& base, const std::string& name) {
   return base + (!base.empty() && base.back() == '/' ? "" : "/") + name;
@@ -81,7 +77,7 @@ size_t onData(char* data, size_t size, size_t n, void* user) {
 size_t onHeader(char* data, size_t size, size_t n, void* user) {
   auto* f = static_cast<Fetched*>(user);
   std::string line(data, size * n);
-  if (line.size() > 5 && strncasecmp(line.c_str(), "etag:", 5) == 0) f->etag = trim(line.substr(5));
+  if (line.size() > 5 && strncasecmp(line.c_str(), "etag:", 5) == 0) f->etag = trimmed(line.substr(5));
   return size * n;
 }
 
@@ -162,10 +158,9 @@ void initFetching() { curl_global_init(CURL_GLOBAL_DEFAULT); }
 FetchState readFetchState(const fs::path& dir) {
   FetchState st;
   std::ifstream in(dir / kFetchStateFile);
-  for (std::string line; std::getline(in, line);) {
-    auto eq = line.find('=');
-    if (eq == std::string::npos) continue;
-    std::string k = line.substr(0, eq), v = line.substr(eq + 1);
+  std::ostringstream text;
+  text << in.rdbuf();
+  for (const auto& [k, v] : parseKeyValueLines(text.str()).entries) {
     if (k == "url")
       st.url = v;
     else if (k == "etag")

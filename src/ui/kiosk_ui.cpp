@@ -36,6 +36,7 @@ KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& 
   ImGui::GetStyle().WindowBorderSize = 0;
   auto choices = buildLanguageChoices();
   std::vector<std::string> cycle;
+  cycle.reserve(choices.size());
   for (const auto& c : choices) cycle.push_back(c.locale);
   attract_ = std::make_unique<AttractScreen>(cycle, content_);
   language_ = std::make_unique<LanguageScreen>(std::move(choices));
@@ -322,7 +323,10 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
   strings_.setLocale(locale);
   double dt = lastFrameMs_ < 0 ? 1.0 / 60 : static_cast<double>(nowMs - lastFrameMs_) / 1000.0;
   lastFrameMs_ = nowMs;
-  bool animating = kiosk_.session().scroll.step(dt) | kiosk_.session().languageScroll.step(dt);
+  // Both scrollers move every frame, whichever of them is animating.
+  bool brochureMoving = kiosk_.session().scroll.step(dt);
+  bool languagesMoving = kiosk_.session().languageScroll.step(dt);
+  bool animating = brochureMoving || languagesMoving;
 
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = size_;

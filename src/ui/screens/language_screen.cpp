@@ -11,6 +11,7 @@ void LanguageScreen::sortFor(const std::string& locale) {
   auto firstOther = std::stable_partition(choices_.begin(), choices_.end(), [](const auto& c) { return c.ofCountry; });
   std::vector<LanguageChoice> others(firstOther, choices_.end());
   std::vector<std::string> names;
+  names.reserve(others.size());
   for (const auto& c : others) names.push_back(c.name);
   auto order = collationOrder(names, locale);
   for (std::size_t i = 0; i < order.size(); ++i) *(firstOther + static_cast<long>(i)) = others[order[i]];

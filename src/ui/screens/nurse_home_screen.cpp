@@ -51,6 +51,7 @@ void NurseHomeScreen::start(UiContext& ctx) {
   // content build guarantees are the English ones.
   const auto& points = content_.counselling(s.medicine, s.category, s.patientLocale).points;
   std::vector<std::string> ids;
+  ids.reserve(points.size());
   for (const auto& p : points) ids.push_back(p.id);
   if (ids.empty()) return;
   nurse_.startWalkthrough(std::move(ids));

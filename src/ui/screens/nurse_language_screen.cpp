@@ -38,8 +38,9 @@ void NurseLanguageScreen::draw(UiContext& ctx) {
   const std::string& current = s.choosingPatientLanguage ? s.patientLocale : s.nurseLocale;
   for (size_t k = 0; k < order.size(); ++k) {
     size_t i = order[k];
-    float x = m + static_cast<float>(k % static_cast<size_t>(cols)) * (cellW + gap);
-    float top = y + static_cast<float>(k / static_cast<size_t>(cols)) * (rowH + gap);
+    size_t column = k % static_cast<size_t>(cols), row = k / static_cast<size_t>(cols);
+    float x = m + static_cast<float>(column) * (cellW + gap);
+    float top = y + static_cast<float>(row) * (rowH + gap);
     std::string id = "nurse.language." + locales[i];
     if (touchButton(ctx, id.c_str(), ImVec2(x, top), ImVec2(x + cellW, top + rowH), names[i],
                     locales[i] == current ? selectedButton(ctx.palette) : normalButton(ctx.palette))) {

@@ -29,8 +29,9 @@ float SummaryScreen::drawPoints(UiContext& ctx, float y, float bottom) {
   size_t perCol = (n + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols);
   for (size_t i = 0; i < n; ++i) {
     bool understood = w.state(i) == PointState::Understood;
-    float x = m + static_cast<float>(i / perCol) * (cellW + gap);
-    float top = y + static_cast<float>(i % perCol) * (rowH + gap);
+    size_t column = i / perCol, row = i % perCol;  // filled column by column
+    float x = m + static_cast<float>(column) * (cellW + gap);
+    float top = y + static_cast<float>(row) * (rowH + gap);
     std::string id = "summary.point." + w.ids()[i];
     ButtonStyle style = understood ? normalButton(ctx.palette) : selectedButton(ctx.palette);
     style.centered = false;

@@ -8,6 +8,9 @@
 set(MEDKIOSK_PKG_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(MEDKIOSK_PKG_OUT ${CMAKE_BINARY_DIR}/packaging)
 set(MEDKIOSK_DOCDIR ${CMAKE_INSTALL_DATADIR}/doc/medkiosk)
+# The integrator who builds and ships the package sets this (-DMEDKIOSK_PACKAGE_MAINTAINER=
+# "Clinic IT <it@clinic.example>"); the default names the project, not a person. It
+# is the package's Maintainer field and the changelog's signature.
 set(MEDKIOSK_PACKAGE_MAINTAINER "Medkiosk maintainers <medkiosk@example.org>"
     CACHE STRING "Maintainer field of the Debian package")
 find_program(GZIP gzip REQUIRED)
@@ -37,7 +40,6 @@ install(FILES ${MEDKIOSK_PKG_OUT}/changelog.gz ${MEDKIOSK_PKG_DIR}/debian/copyri
         DESTINATION ${MEDKIOSK_DOCDIR})
 # Absolute destinations: the package owns these system paths whatever the prefix.
 install(FILES ${MEDKIOSK_PKG_DIR}/etc/medkiosk.ini DESTINATION /etc/medkiosk)
-install(FILES ${MEDKIOSK_PKG_DIR}/etc/pam.medkiosk DESTINATION /etc/pam.d RENAME medkiosk)
 install(FILES ${MEDKIOSK_PKG_DIR}/systemd/medkiosk.service DESTINATION /lib/systemd/system)
 install(FILES ${MEDKIOSK_PKG_DIR}/systemd/logind-medkiosk.conf
         DESTINATION /usr/lib/systemd/logind.conf.d RENAME medkiosk.conf)
@@ -79,7 +81,9 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-noto-core, espeak-n
 # The kiosk session (medkiosk.service) is cage, and Debian 12's cage exits at once
 # without Xwayland ("Cannot create XWayland server"), which its package only
 # suggests: recommend both, so `apt install ./medkiosk_….deb` boots into the kiosk.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland, libpam-systemd")
+# cage takes the seat (display, input) from seatd: logind would let an unprivileged
+# system user activate its session only through polkit (scripts/vm-test found it).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland, seatd, libpam-systemd")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "prometheus-node-exporter")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)

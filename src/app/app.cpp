@@ -85,7 +85,7 @@ void App::openContent() {
 
 void App::buildUi(std::int64_t nowMs) {
   auto started = std::chrono::steady_clock::now();
-  view_ = std::make_unique<ui::ContentView>(db_.get(), settings_.showUnreviewed);
+  view_ = std::make_unique<ContentView>(db_.get(), settings_.contentShow);
   times_.firstQueryMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   settings_.locale = configuredLocale_;
   if (settings_.locale.empty()) {

@@ -10,11 +10,11 @@
 #include "core/content/content_store.h"
 #include "core/i18n/ui_strings.h"
 #include "core/nurse/nurse_mode.h"
+#include "core/session/content_view.h"
 #include "core/session/kiosk_state.h"
 #include "core/speech/speech.h"
 #include "core/system/config.h"
 #include "core/system/metrics.h"
-#include "ui/content_view.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_ui.h"
 
@@ -34,7 +34,7 @@ class App {
 
   Kiosk& kiosk() { return *kiosk_; }
   ui::KioskUi& ui() { return *ui_; }
-  ui::ContentView& content() { return *view_; }
+  ContentView& content() { return *view_; }
   NurseMode& nurse() { return *nurse_; }
   const KioskSettings& settings() const { return settings_; }
   const DataPaths& paths() const { return paths_; }
@@ -76,7 +76,7 @@ class App {
   std::int64_t nextCheckMs_ = 0;
   std::int64_t nextRetryMs_ = 0;
   std::unique_ptr<ContentDb> db_;
-  std::unique_ptr<ui::ContentView> view_;
+  std::unique_ptr<ContentView> view_;
   std::unique_ptr<UiStrings> strings_;
   std::unique_ptr<ui::Fonts> fonts_;
   std::unique_ptr<Kiosk> kiosk_;

@@ -36,7 +36,6 @@ namespace {
 
 constexpr std::array<const char*, 10> kScreens = {"attract", "language", "medicine",    "brochure", "idle",
                                                   "pin",     "nurse",    "counselling", "summary",  "status"};
-constexpr std::array<const char*, 3> kCategories = {"woman_cbp", "woman_ncbp", "man"};
 
 bool parseSize(const std::string& s, int& w, int& h) {
   std::smatch m;
@@ -93,7 +92,7 @@ std::optional<std::string> applyViewFlag(Parsed& p, const std::string& a, const 
     if (v != "high" && v != "normal") return "--contrast takes high or normal";
     o.highContrast = v == "high";
   } else if (a == "--category") {
-    if (!oneOf(kCategories, v)) return "unknown category '" + v + "' (woman_cbp, woman_ncbp, man)";
+    if (!isCategoryId(v)) return "unknown category '" + v + "' (woman_cbp, woman_ncbp, man)";
     o.category = v;
   } else {
     return std::nullopt;

@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "app/cli.h"
 #include "core/base/log.h"
+#include "core/base/process_guard.h"
 
 namespace {
 
@@ -13,6 +14,15 @@ int run(int argc, char** argv) {
   // and unmapped whole instead of fragmenting the heap, so a kiosk that runs for weeks
   // keeps its size (glibc otherwise raises the threshold as such buffers are freed).
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  // Issue #14: nothing this process creates is readable by other users, and no core
+  // dump holds a typed PIN or the records.
+  mk::restrictUmask();
+  try {
+    mk::disableCoreDumps();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "medkiosk: %s\n", e.what());
+    return 1;
+  }
   auto parsed = mk::app::parseArgs(argc, argv);
   if (auto* err = std::get_if<mk::app::CliError>(&parsed)) {
     std::fprintf(stderr, "medkiosk: %s (see --help)\n", err->message.c_str());

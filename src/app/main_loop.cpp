@@ -5,6 +5,7 @@
 #include <SDL.h>
 #include <algorithm>
 #include <chrono>
+#include <memory>
 
 #include "app/kiosk_step.h"
 #include "app/systemd_notify.h"
@@ -121,7 +122,13 @@ Rect displayBounds(int display) {
   return {r.x, r.y, r.w, r.h};
 }
 
-SDL_Window* openWindow(const WindowRequest& request) {
+// The window, destroyed when it goes out of scope (after the renderer that draws in it).
+struct WindowDeleter {
+  void operator()(SDL_Window* w) const { SDL_DestroyWindow(w); }
+};
+using WindowPtr = std::unique_ptr<SDL_Window, WindowDeleter>;
+
+WindowPtr openWindow(const WindowRequest& request) {
   WindowPlan plan = planWindow(request, displayBounds(0));
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
   if (plan.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -129,7 +136,7 @@ SDL_Window* openWindow(const WindowRequest& request) {
   if (plan.resizable) flags |= SDL_WINDOW_RESIZABLE;
   int x = plan.centred ? static_cast<int>(SDL_WINDOWPOS_CENTERED) : plan.rect.x;
   int y = plan.centred ? static_cast<int>(SDL_WINDOWPOS_CENTERED) : plan.rect.y;
-  SDL_Window* window = SDL_CreateWindow("Medkiosk", x, y, plan.rect.w, plan.rect.h, flags);
+  WindowPtr window(SDL_CreateWindow("Medkiosk", x, y, plan.rect.w, plan.rect.h, flags));
   if (window)
     log::info("window", std::string(plan.fullscreen ? "full screen"
                                     : plan.centred  ? "windowed"
@@ -179,20 +186,20 @@ int runWindow(const Options& o, const std::string& argv0) {
     request.windowed = o.windowed;
     request.forcedWidth = o.sizeGiven ? o.width : app.settings().windowWidth;
     request.forcedHeight = o.sizeGiven ? o.height : app.settings().windowHeight;
-    SDL_Window* window = openWindow(request);
+    WindowPtr window = openWindow(request);
     if (!window) {
       log::error("window", std::string("cannot open a window: ") + SDL_GetError());
       SDL_Quit();
       return 1;
     }
-    auto renderer = ui::Renderer::forWindow(window, app.settings().acceleratedRenderer);
+    auto renderer = ui::Renderer::forWindow(window.get(), app.settings().acceleratedRenderer);
     if (!renderer) {
       rc = 1;
     } else {
       app.ui().setRenderer(renderer.get());
       app.enableMetrics(wallSeconds());
       rc = runLoop(
-          app, *renderer, window,
+          app, *renderer, window.get(),
           [&] {
             std::int64_t shown = monotonicMs();
             log::info("window", "first frame " + std::to_string(shown - started) + " ms after start (video " +
@@ -206,8 +213,7 @@ int runWindow(const Options& o, const std::string& argv0) {
           },
           &request);
     }
-    renderer.reset();
-    SDL_DestroyWindow(window);
+    renderer.reset();  // before the window it draws in
   }
   SDL_Quit();
   return rc;

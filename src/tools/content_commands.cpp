@@ -144,6 +144,8 @@ int check(int argc, char** argv) {
         if (loc != "en") report(mk::checkNumbersMatch(*english, *b));
       }
     }
+    // Outdated translations are listed, not refused: English edits must not stop a build.
+    printOutdated(db, argv[2]);
     std::vector<std::string> texts = db.allTexts();
     if (!locales.empty()) problems += checkLocales(locales, texts);
     mk::FontFiles fonts = mk::findFonts();

@@ -4,6 +4,10 @@
 // 1 failed (the reason on stderr), 2 wrong usage (usageError).
 #include <string>
 
+namespace mk {
+class ContentDb;
+}
+
 namespace content_tool {
 
 // Prints "medkiosk-content: MESSAGE" and the usage to stderr; returns 2.
@@ -18,5 +22,16 @@ int exportCmd(int argc, char** argv);
 int keygen(int argc, char** argv);
 int sign(int argc, char** argv);
 int verify(int argc, char** argv);
+
+// The translators' exchange, XLIFF export and import (content_xliff_commands.cpp).
+int xliff(int argc, char** argv);
+
+// Clinical reviews: recording one, the status of every text, the outdated texts that
+// check lists (returns how many), and the reviewer's pack (content_review.cpp,
+// review_pack.cpp).
+int review(int argc, char** argv);
+int reviewStatus(int argc, char** argv);
+int printOutdated(const mk::ContentDb& db, const std::string& name);
+int reviewPack(int argc, char** argv);
 
 }  // namespace content_tool

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/base/paths.h"
+#include "core/base/process_guard.h"
 #include "core/nurse/audit_log.h"
 #include "core/nurse/counselling_records.h"
 #include "core/nurse/nurse_auth.h"
@@ -23,7 +24,7 @@ namespace fs = std::filesystem;
 const char* kUsage =
     "Usage: medkiosk-admin [--config FILE] [--data-dir DIR] COMMAND\n"
     "Commands:\n"
-    "  nurse add PSEUDONYM     add a nurse; the PIN (4-8 digits) is read from standard input\n"
+    "  nurse add PSEUDONYM     add a nurse; the PIN (6-8 digits) is read from standard input\n"
     "                          (asked twice, not shown, on a terminal)\n"
     "  nurse remove PSEUDONYM  remove a nurse\n"
     "  nurse list              list nurses' pseudonyms\n"
@@ -90,13 +91,21 @@ int nurseCommand(mk::RecordsDb& db, const std::vector<std::string>& args) {
     return 0;
   }
   std::string pin = readPinLine("PIN for the new nurse: ");
-  if (isatty(STDIN_FILENO) && readPinLine("The same PIN again: ") != pin) {
-    std::fprintf(stderr, "medkiosk-admin: the two PINs differ; nothing was changed\n");
-    return 1;
+  if (isatty(STDIN_FILENO)) {
+    std::string again = readPinLine("The same PIN again: ");
+    bool same = again == pin;
+    mk::wipePin(again);
+    if (!same) {
+      mk::wipePin(pin);
+      std::fprintf(stderr, "medkiosk-admin: the two PINs differ; nothing was changed\n");
+      return 1;
+    }
   }
   try {
     auth.addNurse(name, pin, now());
+    mk::wipePin(pin);
   } catch (const std::invalid_argument& e) {
+    mk::wipePin(pin);
     std::fprintf(stderr, "medkiosk-admin: %s\n", e.what());
     return 1;
   }
@@ -156,6 +165,15 @@ int run(const Admin& admin, const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Issue #14: records.db and exports readable by the kiosk user and group only; no
+  // core dump holding a PIN read from the terminal.
+  mk::restrictUmask();
+  try {
+    mk::disableCoreDumps();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "medkiosk-admin: %s\n", e.what());
+    return 1;
+  }
   Admin admin;
   std::string configPath, dataDir;
   std::vector<std::string> args;

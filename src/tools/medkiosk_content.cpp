@@ -1,8 +1,10 @@
 // medkiosk-content: builds, checks and exports the content database. Links core only.
-// The commands are in content_commands.cpp and content_signing.cpp.
+// The commands are in content_commands.cpp, content_signing.cpp,
+// content_xliff_commands.cpp, content_review.cpp and review_pack.cpp.
 #include <cstdio>
 #include <string>
 
+#include "core/base/process_guard.h"
 #include "tools/content_commands.h"
 
 namespace {
@@ -14,7 +16,14 @@ const char* kUsage =
     "  medkiosk-content export DB --medicine M --locale LOC --format text|html|json\n"
     "  medkiosk-content keygen --out PREFIX\n"
     "  medkiosk-content sign DB --key PREFIX.key --expires YYYY-MM-DD [--min-app-version V] --out DIR\n"
-    "  medkiosk-content verify DIR --public-key KEY [--public-key KEY]\n";
+    "  medkiosk-content verify DIR --public-key KEY [--public-key KEY]\n"
+    "  medkiosk-content xliff export SRC_DIR --locale LOC [-o FILE]\n"
+    "  medkiosk-content xliff import SRC_DIR FILE [--locale LOC] [--dry-run]\n"
+    "  medkiosk-content review sign SRC_DIR --locale LOC --section ID|--point ID|--warning --reviewer NAME\n"
+    "                   --role pharmacist|physician|nurse [--native-speaker] [--date YYYY-MM-DD]\n"
+    "                   [--expect-sha256 HEX] [--medicine M]\n"
+    "  medkiosk-content review-status SRC_DIR|DB [--locale LOC] [--medicine M] [--require reviewed]\n"
+    "  medkiosk-content review-pack SRC_DIR --locale LOC --out DIR [--medicine M]\n";
 
 }  // namespace
 
@@ -28,6 +37,7 @@ int usageError(const std::string& message) {
 }  // namespace content_tool
 
 int main(int argc, char** argv) {
+  mk::restrictUmask();  // issue #14: what the tool writes is not for other users
   if (argc < 2) return content_tool::usageError("a command is needed");
   std::string cmd = argv[1];
   if (cmd == "--help" || cmd == "-h") {
@@ -44,5 +54,9 @@ int main(int argc, char** argv) {
   if (cmd == "keygen") return content_tool::keygen(argc, argv);
   if (cmd == "sign") return content_tool::sign(argc, argv);
   if (cmd == "verify") return content_tool::verify(argc, argv);
+  if (cmd == "xliff") return content_tool::xliff(argc, argv);
+  if (cmd == "review") return content_tool::review(argc, argv);
+  if (cmd == "review-status") return content_tool::reviewStatus(argc, argv);
+  if (cmd == "review-pack") return content_tool::reviewPack(argc, argv);
   return content_tool::usageError("unknown command '" + cmd + "'");
 }

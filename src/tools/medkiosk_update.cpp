@@ -6,9 +6,18 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <string>
+#ifdef MEDKIOSK_UPDATE_CRASH_HOOK
+#include <algorithm>
+#include <csignal>
+#include <cstdlib>
+#include <memory>
+#endif
 
 #include "core/base/paths.h"
+#include "core/base/printable.h"
+#include "core/base/process_guard.h"
 #include "core/content/content_store.h"
 #include "core/system/config.h"
 #include "core/update/updater.h"
@@ -21,7 +30,7 @@ const char* kUsage =
     "  medkiosk-update [--config FILE] [--url URL] [--data-dir DIR]   fetch and install a newer bundle\n"
     "  medkiosk-update --current [--config FILE] [--data-dir DIR]     show the content the kiosk opens\n"
     "Without --config, /etc/medkiosk/medkiosk.ini is read when it exists.\n"
-    "Exit code: 0 installed or unchanged, 1 refused or failed, 2 bad arguments.\n";
+    "Exit code: 0 installed or unchanged, 1 refused, expired or failed, 2 bad arguments.\n";
 
 int usageError(const std::string& message) {
   std::fprintf(stderr, "medkiosk-update: %s\n%s", message.c_str(), kUsage);
@@ -33,21 +42,44 @@ struct Args {
   bool current = false;
 };
 
+std::string shown(const std::string& s) { return mk::printable(s); }
+
 int showCurrent(const mk::ContentSources& sources) {
   mk::OpenedContent c = mk::openBestContent(sources);
-  for (const auto& why : c.skipped) std::printf("skipped=%s\n", why.c_str());
+  for (const auto& why : c.skipped) std::printf("skipped=%s\n", shown(why).c_str());
   if (!c.db) {
     std::printf("version=0\norigin=none\n");
     return 1;
   }
-  std::printf("version=%ld\norigin=%s\npath=%s\nsha256=%s\n", c.db->info().contentVersion, c.origin.c_str(),
-              c.path.c_str(), c.db->info().hash.c_str());
+  std::printf("version=%ld\norigin=%s\npath=%s\nsha256=%s\n", c.db->info().contentVersion, shown(c.origin).c_str(),
+              shown(c.path.string()).c_str(), shown(c.db->info().hash).c_str());
   return 0;
+}
+
+// Only in medkiosk-update-crashtest (tests/CMakeLists.txt), never in the installed
+// program: MEDKIOSK_UPDATE_CRASH_AT=<step>[:<n>] kills the process the n-th time it
+// reaches <step>, for the crash-safety test (tests/update/kill_test.py).
+std::function<void(const char*)> crashHook() {
+#ifdef MEDKIOSK_UPDATE_CRASH_HOOK
+  const char* spec = std::getenv("MEDKIOSK_UPDATE_CRASH_AT");
+  if (!spec) return {};
+  std::string v = spec;
+  auto colon = v.find(':');
+  std::string step = v.substr(0, colon);
+  long count = colon == std::string::npos ? 1 : std::max(1L, std::atol(v.c_str() + colon + 1));
+  auto reached = std::make_shared<long>(0);
+  return [step, count, reached](const char* name) {
+    if (name == step && ++*reached == count) ::raise(SIGKILL);
+  };
+#else
+  return {};
+#endif
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  mk::restrictUmask();  // issue #14: what the updater writes is not for other users
   Args a;
   for (int i = 1; i < argc; ++i) {
     std::string s = argv[i];
@@ -99,9 +131,10 @@ int main(int argc, char** argv) {
   us.renderSize = settings.checkSize;
   us.appVersion = MEDKIOSK_VERSION;
   us.now = std::time(nullptr);
+  us.onStep = crashHook();
   mk::initUpdater();
   mk::UpdateOutcome out = mk::runUpdate(us);
-  std::printf("%s: %s (content version %ld)\n", mk::toString(out.result), out.message.c_str(), out.version);
+  std::printf("%s: %s (content version %ld)\n", mk::toString(out.result), shown(out.message).c_str(), out.version);
   bool good = out.result == mk::UpdateOutcome::Result::Installed || out.result == mk::UpdateOutcome::Result::Unchanged;
   return good ? 0 : 1;
 }

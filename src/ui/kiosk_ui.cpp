@@ -25,7 +25,13 @@ namespace mk::ui {
 
 KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& fonts, UiConfig config,
                  NurseMode* nurse)
-    : kiosk_(kiosk), content_(content), strings_(strings), fonts_(fonts), config_(config), nurse_(nurse) {
+    : kiosk_(kiosk),
+      content_(content),
+      strings_(strings),
+      fonts_(fonts),
+      config_(config),
+      nurse_(nurse),
+      coordinator_(kiosk, strings, nurse, config.nurseHoldMs) {
   IMGUI_CHECKVERSION();
   imgui_ = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -49,10 +55,9 @@ KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& 
     nurseHome_ = std::make_unique<NurseHomeScreen>(*nurse_, content_);
     nurseLanguage_ = std::make_unique<NurseLanguageScreen>(*nurse_, content_);
     counselling_ = std::make_unique<CounsellingScreen>(*nurse_, content_);
-    summary_ = std::make_unique<SummaryScreen>(*nurse_, content_);
+    summary_ = std::make_unique<SummaryScreen>(*nurse_, content_, coordinator_);
     status_ = std::make_unique<StatusScreen>(*nurse_, content_);
   }
-  nurseSessionSeen_ = kiosk_.sessionNumber();
 }
 
 void KioskUi::nurseCorner(ImVec2& min, ImVec2& max) const {
@@ -61,87 +66,20 @@ void KioskUi::nurseCorner(ImVec2& min, ImVec2& max) const {
   max = ImVec2(side, side);
 }
 
-std::int64_t KioskUi::nurseHoldDeadline() const {
-  if (!nurse_ || isNurseScreen(kiosk_.session().screen)) return -1;
+CornerHold KioskUi::cornerHold() const {
   float x = 0, y = 0;
   std::int64_t since = 0;
-  if (!input_.recognizer().holding(x, y, since)) return -1;
+  if (!input_.recognizer().holding(x, y, since)) return {};
   ImVec2 a, b;
   nurseCorner(a, b);
-  if (x < a.x || y < a.y || x >= b.x || y >= b.y) return -1;
-  return since + config_.nurseHoldMs;
-}
-
-// Nurse mode's clock work: the hidden long-press, the 60 s timeout, and the idle
-// reset ending a nurse session.
-void KioskUi::stepNurse(std::int64_t nowMs) {
-  if (!nurse_) return;
-  nurse_->purgeIfDue();
-  if (kiosk_.sessionNumber() != nurseSessionSeen_) {
-    nurseSessionSeen_ = kiosk_.sessionNumber();
-    if (nurse_->signedIn()) nurse_->logout("idle reset");
-    if (isNurseScreen(kiosk_.session().screen)) kiosk_.goHome(nowMs);
-  }
-  if (nurse_->tick(nowMs)) {
-    kiosk_.goHome(nowMs);
-    nurseSessionSeen_ = kiosk_.sessionNumber();
-  }
-  Screen screen = kiosk_.session().screen;
-  if (isNurseScreen(screen) && screen != Screen::Pin && !nurse_->signedIn()) {
-    kiosk_.goHome(nowMs);
-    nurseSessionSeen_ = kiosk_.sessionNumber();
-  }
-  std::int64_t deadline = nurseHoldDeadline();
-  if (deadline >= 0 && nowMs >= deadline) {
-    kiosk_.goHome(nowMs);  // nothing of a patient's session stays behind the pad
-    nurseSessionSeen_ = kiosk_.sessionNumber();
-    nurse_->openPad(nowMs);
-    kiosk_.showScreen(Screen::Pin, nowMs);
-    swallowPress_ = true;  // the resting finger must not press a key when it lifts
-  }
-}
-
-// Nurse mode is read by two people at once, at arm's length: its screens use the
-// middle text size, and a counselling point is set in the heading fonts.
-int KioskUi::textSizeOnScreen() const { return isNurseScreen(kiosk_.session().screen) ? 2 : kiosk_.session().textSize; }
-
-std::string KioskUi::screenLocale() const {
-  Screen screen = kiosk_.session().screen;
-  if (!nurse_ || !isNurseScreen(screen)) return kiosk_.session().locale;
-  return screen == Screen::Pin ? kiosk_.config().defaultLocale : nurseLocale(*nurse_, kiosk_);
+  return {x >= a.x && y >= a.y && x < b.x && y < b.y, since};
 }
 
 KioskUi::~KioskUi() { ImGui::DestroyContext(imgui_); }
 
 void KioskUi::setReadAloud(ReadAloud* reader) {
-  reader_ = reader;
+  coordinator_.setReadAloud(reader);
   brochure_->setReadAloud(reader);
-}
-
-void KioskUi::stepReadAloud(std::int64_t nowMs) {
-  if (!reader_ || !reader_->available()) return;
-  const Session& s = kiosk_.session();
-  reader_->setVolumeStep(s.volumeStep);
-  // Reading belongs to one section in one language: a change, or the idle reset,
-  // stops it.
-  std::string key =
-      std::to_string(kiosk_.sessionNumber()) + "/" + toString(s.screen) + "/" + s.locale + "/" + s.section;
-  if (key != readingFor_) {
-    if (!readingFor_.empty()) reader_->stop();
-    readingFor_ = key;
-  }
-  // The idle warning is announced by voice as well as on screen.
-  if (s.idleWarning && !idleAnnounced_) {
-    idleAnnounced_ = true;
-    strings_.setLocale(s.locale);
-    reader_->start({strings_.get("idle.title"),
-                    strings_.format("idle.countdown", {{"seconds", std::int64_t{kiosk_.countdownSecondsLeft(nowMs)}}})},
-                   s.locale);
-  }
-  if (!s.idleWarning && idleAnnounced_) {
-    idleAnnounced_ = false;
-    reader_->stop();
-  }
 }
 
 void KioskUi::setRenderer(Renderer* renderer) {
@@ -264,12 +202,8 @@ void KioskUi::handleGestures(const std::vector<GestureEvent>& gestures, std::int
                 text_,       registry_,
                 nowMs,       size_,
                 fontSet_.em, kiosk_.session().locale};
-  for (const auto& g : gestures) {
-    if (g.kind == GestureEvent::Kind::Press && kiosk_.session().idleWarning) swallowPress_ = true;
-    kiosk_.noteInput(nowMs);
-    if (nurse_) nurse_->noteInput(nowMs);
-    if (!swallowPress_) currentScreen()->onGesture(ctx, g);
-  }
+  for (const auto& g : gestures)
+    if (!coordinator_.noteGesture(g.kind == GestureEvent::Kind::Press, nowMs)) currentScreen()->onGesture(ctx, g);
 }
 
 bool KioskUi::frame(std::int64_t nowMs) {
@@ -280,16 +214,8 @@ bool KioskUi::frame(std::int64_t nowMs) {
     abandonImGuiFrame();
     throw;
   }
-  return runQueuedActions() || busy;
-}
-
-bool KioskUi::runQueuedActions() {
-  if (!nurse_) return false;
-  NurseMode::ActionResult done = nurse_->runPendingAction();
-  // Fleet metrics count a walk-through once, when its record is saved (Finish stays
-  // on screen after a failed save, so counting at the tap could count it twice).
-  if (done.saved) kiosk_.noteWalkthroughCompleted(nurse_->session().category);
-  return done.ran;  // draw again to show the outcome
+  // Saving a record or exporting runs here, after the frame, never while drawing.
+  return coordinator_.afterFrame() || busy;
 }
 
 void KioskUi::abandonImGuiFrame() {
@@ -312,14 +238,13 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
     // text, audio) back to the system, so the kiosk at rest stays the same size.
     malloc_trim(0);
     input_.reset();
-    swallowPress_ = false;
+    coordinator_.pointerReleased();
   }
-  stepNurse(nowMs);
-  stepReadAloud(nowMs);
+  coordinator_.step(nowMs, cornerHold());
   float w = renderer_ ? static_cast<float>(renderer_->width()) : size_.x;
   float h = renderer_ ? static_cast<float>(renderer_->height()) : size_.y;
-  ensureFonts(textSizeOnScreen(), w, h);
-  std::string locale = screenLocale();
+  ensureFonts(coordinator_.textSizeOnScreen(), w, h);
+  std::string locale = coordinator_.screenLocale();
   strings_.setLocale(locale);
   double dt = lastFrameMs_ < 0 ? 1.0 / 60 : static_cast<double>(nowMs - lastFrameMs_) / 1000.0;
   lastFrameMs_ = nowMs;
@@ -332,10 +257,10 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
   io.DisplaySize = size_;
   io.DeltaTime = static_cast<float>(std::max(dt, 1e-4));
   input_.applyToImGui(io);
-  if (swallowPress_) {
+  if (coordinator_.swallowing()) {
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     io.MouseDown[0] = false;
-    if (!input_.recognizer().isDown()) swallowPress_ = false;
+    if (!input_.recognizer().isDown()) coordinator_.pointerReleased();
   }
   ImGui::NewFrame();
   registry_.clear();
@@ -363,14 +288,8 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
 }
 
 std::int64_t KioskUi::nextWake(std::int64_t nowMs) const {
-  std::int64_t a = kiosk_.nextDeadline(nowMs);
+  std::int64_t a = coordinator_.nextDeadline(nowMs, cornerHold());
   std::int64_t b = input_.nextDeadline();
-  for (std::int64_t n : {nurseHoldDeadline(), nurse_ ? nurse_->deadline() : std::int64_t{-1}})
-    if (n >= 0) b = b < 0 ? n : std::min(b, n);
-  // The lockout message counts down once a second.
-  if (nurse_ && kiosk_.session().screen == Screen::Pin) b = b < 0 ? nowMs + 1000 : std::min(b, nowMs + 1000);
-  // While reading aloud, redraw a few times a second to move the highlight.
-  if (reader_ && reader_->active()) b = b < 0 ? nowMs + 100 : std::min(b, nowMs + 100);
   if (a < 0) return b;
   if (b < 0) return a;
   return std::min(a, b);

@@ -10,9 +10,10 @@
 
 #include "core/i18n/ui_strings.h"
 #include "core/nurse/nurse_mode.h"
+#include "core/session/content_view.h"
 #include "core/session/kiosk_state.h"
+#include "core/session/session_coordinator.h"
 #include "core/speech/speech.h"
-#include "ui/content_view.h"
 #include "ui/fonts.h"
 #include "ui/input.h"
 #include "ui/renderer.h"
@@ -83,9 +84,8 @@ class KioskUi {
 
  private:
   bool drawFrame(std::int64_t nowMs);
-  // Runs what screens asked for while drawing (saving a record, CSV export); true
-  // when something ran.
-  bool runQueuedActions();
+  // The finger resting in the nurse corner, if any, for the coordinator.
+  CornerHold cornerHold() const;
   void abandonImGuiFrame();
   void ensureFonts(int textSize, float width, float height);
   std::vector<std::string> textsForAtlas(std::vector<std::string>& titleTexts);
@@ -107,21 +107,12 @@ class KioskUi {
   FontSet fontSet_;
   float fontEm_ = 0;
   ImVec2 size_{1080, 1920};
-  bool swallowPress_ = false;
   std::int64_t lastFrameMs_ = -1;
   std::uint64_t sessionSeen_ = 0;
-  ReadAloud* reader_ = nullptr;
-  std::string readingFor_;  // section/locale the reading belongs to
-  bool idleAnnounced_ = false;
   std::function<void()> faultHook_;
   bool rasterize_ = true;
-  void stepReadAloud(std::int64_t nowMs);
-  void stepNurse(std::int64_t nowMs);
-  std::int64_t nurseHoldDeadline() const;
-  std::string screenLocale() const;
-  int textSizeOnScreen() const;
   NurseMode* nurse_ = nullptr;
-  std::uint64_t nurseSessionSeen_ = 0;
+  SessionCoordinator coordinator_;
   std::unique_ptr<AttractScreen> attract_;
   std::unique_ptr<LanguageScreen> language_;
   std::unique_ptr<MedicineScreen> medicine_;

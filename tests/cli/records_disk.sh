@@ -42,7 +42,7 @@ check readonly "read-only"
 # A disk that became read-only after nurses and records were written.
 mount -o remount,rw "$mnt"
 rm -rf "$mnt/data"
-echo 2468 | "$admin" --data-dir "$mnt/data" nurse add Eva >/dev/null || { echo "FAIL could not add a nurse"; fail=1; }
+echo 246813 | "$admin" --data-dir "$mnt/data" nurse add Eva >/dev/null || { echo "FAIL could not add a nurse"; fail=1; }
 mount -o remount,ro "$mnt"
 check readonly-later "read-only"
 exit $fail

@@ -23,7 +23,7 @@ fs::path writeConfig(const std::string& text) {
 TEST_CASE("a valid configuration is read") {
   fs::path p = writeConfig(
       "[kiosk]\ncountry = BE\nlocale = fr_BE\nidle_timeout_seconds = 0\n"
-      "[display]\ntext_size = 2\ndiagonal_inches = 32\n[content]\nshow_unreviewed = no\n");
+      "[display]\ntext_size = 2\ndiagonal_inches = 32\n[content]\nshow = reviewed-locales\n");
   ConfigResult r = loadConfig(p);
   fs::remove(p);
   CHECK(r.readable);
@@ -33,7 +33,30 @@ TEST_CASE("a valid configuration is read") {
   CHECK(r.settings.idleTimeoutMs == 0);
   CHECK(r.settings.textSize == 2);
   CHECK(r.settings.screenDiagonalInches == Approx(32));
-  CHECK_FALSE(r.settings.showUnreviewed);
+  CHECK(r.settings.contentShow == ContentShow::ReviewedLocales);
+}
+
+TEST_CASE("content show: all by default, three modes, the old show_unreviewed an alias logged as deprecated") {
+  CHECK(KioskSettings{}.contentShow == ContentShow::All);
+  auto showFrom = [](const std::string& text, std::vector<std::string>* problems = nullptr) {
+    fs::path p = writeConfig("[content]\n" + text + "\n");
+    ConfigResult r = loadConfig(p);
+    fs::remove(p);
+    if (problems) *problems = r.problems;
+    return r.settings.contentShow;
+  };
+  CHECK(showFrom("show = all") == ContentShow::All);
+  CHECK(showFrom("show = reviewed") == ContentShow::Reviewed);
+  CHECK(showFrom("show = reviewed-locales") == ContentShow::ReviewedLocales);
+  std::vector<std::string> problems;
+  CHECK(showFrom("show = everything", &problems) == ContentShow::All);
+  REQUIRE(problems.size() == 1);
+  CHECK_THAT(problems[0], Catch::Contains("content.show") && Catch::Contains("all, reviewed or reviewed-locales"));
+  test::LogCapture log;
+  CHECK(showFrom("show_unreviewed = no", &problems) == ContentShow::Reviewed);
+  CHECK(problems.empty());
+  CHECK(log.contains("show_unreviewed is deprecated; use show = reviewed"));
+  CHECK(showFrom("show_unreviewed = yes") == ContentShow::All);
 }
 
 TEST_CASE("a bad value names its key and keeps the default, and the rest still applies") {

@@ -9,10 +9,10 @@ namespace {
 
 const std::string kHeader =
     "---\nlocale: en\ntitle: Pomalidomide\nsubtitle: For myeloma\nwarning: Birth defects.\n"
-    "warning-source: EMA/240195/2019\nwarning-status: pending\n---\n\n";
+    "warning-source: EMA/240195/2019\n---\n\n";
 
 std::string section(const std::string& id, const std::string& body = "Some text.\n") {
-  return "## Title of " + id + " {#" + id + "}\nsource: EMA/240195/2019\nstatus: pending\n\n" + body + "\n";
+  return "## Title of " + id + " {#" + id + "}\nsource: EMA/240195/2019\n\n" + body + "\n";
 }
 
 std::string fullBrochure() {
@@ -44,7 +44,7 @@ TEST_CASE("a complete brochure parses with every section in order") {
   CHECK(b.sections[2].source == "EMA/240195/2019");
   CHECK(b.sections[2].review.status == ReviewStatus::Pending);
   CHECK(b.sections[2].body == "Some text.\n");
-  CHECK(b.sections[2].line == 10 + 2 * 6);  // 9 header lines, 6 lines per section
+  CHECK(b.sections[2].line == 9 + 2 * 5);  // 8 header lines, 5 lines per section
 }
 
 TEST_CASE("text is normalised to NFC at build") {
@@ -59,12 +59,12 @@ TEST_CASE("malformed sources are refused with the file and line") {
   std::string msg;
   SECTION("unknown section id") {
     std::string s = kHeader + section("purpose") + section("dosage");
-    CHECK(errorLine(s, &msg) == 16);
-    CHECK_THAT(msg, Catch::Contains("x/en.md:16: unknown section id 'dosage'"));
+    CHECK(errorLine(s, &msg) == 14);
+    CHECK_THAT(msg, Catch::Contains("x/en.md:14: unknown section id 'dosage'"));
   }
   SECTION("sections out of order") {
     std::string s = kHeader + section("how_to_take") + section("purpose");
-    CHECK(errorLine(s, &msg) == 10);
+    CHECK(errorLine(s, &msg) == 9);
     CHECK_THAT(msg, Catch::Contains("out of order"));
   }
   SECTION("a missing section is named") {
@@ -74,37 +74,35 @@ TEST_CASE("malformed sources are refused with the file and line") {
     CHECK(errorLine(s, &msg) > 0);
     CHECK_THAT(msg, Catch::Contains("missing section 'sources'"));
   }
-  SECTION("a bad review status") {
+  SECTION("a hand-written review status is refused with where reviews are now") {
     std::string s = fullBrochure();
-    s.replace(s.find("status: pending\n\nSome"), 15, "status: checked");
-    CHECK(errorLine(s, &msg) == 12);
-    CHECK_THAT(msg, Catch::Contains("status must be reviewed, pending or unreviewed"));
-  }
-  SECTION("reviewed needs a reviewer and a date") {
-    std::string s = fullBrochure();
-    s.replace(s.find("status: pending\n\nSome"), 15, "status: reviewed");
-    CHECK(errorLine(s, &msg) == 12);
-    CHECK_THAT(msg, Catch::Contains("needs a reviewer"));
+    s.replace(s.find("EMA/240195/2019\n\nSome"), 16, "EMA/240195/2019\nstatus: reviewed\n");
+    CHECK(errorLine(s, &msg) == 11);
+    CHECK_THAT(msg, Catch::Contains("'status:' is no longer used: reviews are recorded in reviews/<locale>.tsv"));
+    s = fullBrochure();
+    s.replace(s.find("\n---\n"), 1, "\nwarning-status: pending\n");
+    CHECK(errorLine(s, &msg) == 7);
+    CHECK_THAT(msg, Catch::Contains("'warning-status:' is no longer used"));
   }
   SECTION("a section without a source") {
     std::string s = fullBrochure();
-    s.erase(s.find("source: EMA/240195/2019\nstatus"), 24);
-    CHECK(errorLine(s, &msg) == 10);
+    s.erase(s.find("source: EMA/240195/2019\n\nSome"), 24);
+    CHECK(errorLine(s, &msg) == 9);
     CHECK_THAT(msg, Catch::Contains("no source"));
   }
   SECTION("unsupported Markdown names its line") {
     std::string s = kHeader + section("purpose", "Fine.\n\n1. numbered\n");
-    CHECK(errorLine(s, &msg) == 16);
+    CHECK(errorLine(s, &msg) == 14);
     CHECK_THAT(msg, Catch::Contains("numbered lists"));
-    CHECK(errorLine(kHeader + section("purpose", "<b>x</b>\n"), &msg) == 14);
+    CHECK(errorLine(kHeader + section("purpose", "<b>x</b>\n"), &msg) == 12);
     CHECK_THAT(msg, Catch::Contains("HTML"));
-    CHECK(errorLine(kHeader + section("purpose", "see [here](http://x)\n"), &msg) == 14);
+    CHECK(errorLine(kHeader + section("purpose", "see [here](http://x)\n"), &msg) == 12);
     CHECK_THAT(msg, Catch::Contains("links"));
   }
   SECTION("invalid UTF-8") {
     std::string s = fullBrochure();
     s.insert(s.find("Some text"), "\xC3\x28");
-    CHECK(errorLine(s, &msg) == 14);
+    CHECK(errorLine(s, &msg) == 12);
     CHECK_THAT(msg, Catch::Contains("invalid UTF-8"));
   }
   SECTION("front matter") {

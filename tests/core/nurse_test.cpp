@@ -1,6 +1,9 @@
 // Nurse mode without pixels: PINs and lockout, the records database, the audit
 // chain, retention, CSV export, the walk-through and the timeout.
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -49,39 +52,128 @@ TEST_CASE("PINs are stored as Argon2id hashes and identify their nurse", "[nurse
   TempDir dir;
   RecordsDb db(recordsIn(dir), kT0);
   NurseAuth auth(db);
-  auth.addNurse("Anna", "2468", kT0);
-  auth.addNurse("Nurse B", "13579", kT0);
+  auth.addNurse("Anna", "246813", kT0);
+  auth.addNurse("Nurse B", "135790", kT0);
   CHECK(auth.nurses() == std::vector<std::string>{"Anna", "Nurse B"});
 
   Statement st(db.db(), "SELECT pin_hash FROM nurse WHERE pseudonym = 'Anna'");
   REQUIRE(st.step());
   std::string hash = st.text(0);
   CHECK(hash.rfind("$argon2id$", 0) == 0);
-  CHECK(hash.find("2468") == std::string::npos);
+  CHECK(hash.find("246813") == std::string::npos);
 
-  PinAttempt a = auth.tryPin("13579", kT0);
+  PinAttempt a = auth.tryPin("135790", kT0);
   CHECK(a.outcome == PinAttempt::Outcome::Accepted);
   CHECK(a.nurse == "Nurse B");
-  CHECK(auth.tryPin("2468", kT0).nurse == "Anna");
-  CHECK(auth.tryPin("2469", kT0).outcome == PinAttempt::Outcome::Wrong);
+  CHECK(auth.tryPin("246813", kT0).nurse == "Anna");
+  CHECK(auth.tryPin("246819", kT0).outcome == PinAttempt::Outcome::Wrong);
   CHECK(auth.tryPin("12", kT0).outcome == PinAttempt::Outcome::Invalid);
 }
 
-TEST_CASE("Nurse names and PINs are validated, and PINs are unique", "[nurse]") {
+TEST_CASE("Nurse names and PINs are validated", "[nurse]") {
   TempDir dir;
   RecordsDb db(recordsIn(dir), kT0);
   NurseAuth auth(db);
   CHECK_THROWS_AS(auth.addNurse("Anna", "123", kT0), std::invalid_argument);
   CHECK_THROWS_AS(auth.addNurse("Anna", "123456789", kT0), std::invalid_argument);
-  CHECK_THROWS_AS(auth.addNurse("Anna", "12a4", kT0), std::invalid_argument);
-  CHECK_THROWS_AS(auth.addNurse("", "1234", kT0), std::invalid_argument);
-  CHECK_THROWS_AS(auth.addNurse("Anna;DROP", "1234", kT0), std::invalid_argument);
-  auth.addNurse("Anna", "1234", kT0);
-  CHECK_THROWS_AS(auth.addNurse("Anna", "9999", kT0), std::invalid_argument);
-  CHECK_THROWS_AS(auth.addNurse("Ben", "1234", kT0), std::invalid_argument);
+  CHECK_THROWS_AS(auth.addNurse("Anna", "12a456", kT0), std::invalid_argument);
+  CHECK_THROWS_AS(auth.addNurse("", "123456", kT0), std::invalid_argument);
+  CHECK_THROWS_AS(auth.addNurse("Anna;DROP", "123456", kT0), std::invalid_argument);
+  auth.addNurse("Anna", "123456", kT0);
+  CHECK_THROWS_AS(auth.addNurse("Anna", "999999", kT0), std::invalid_argument);
   CHECK(auth.removeNurse("Anna"));
   CHECK_FALSE(auth.removeNurse("Anna"));
-  CHECK(auth.tryPin("1234", kT0).outcome == PinAttempt::Outcome::Wrong);
+  CHECK(auth.tryPin("123456", kT0).outcome == PinAttempt::Outcome::Wrong);
+}
+
+// Issue #14 item 8: refusing a PIN "in use by another nurse" told the person adding
+// a nurse a colleague's PIN. PINs need not be unique.
+TEST_CASE("Adding a nurse never reveals whether a colleague has the same PIN", "[nurse][security]") {
+  TempDir dir;
+  RecordsDb db(recordsIn(dir), kT0);
+  NurseAuth auth(db);
+  auth.addNurse("Anna", "246813", kT0);
+  std::string refusal;
+  try {
+    auth.addNurse("Ben", "246813", kT0);
+  } catch (const std::invalid_argument& e) {
+    refusal = e.what();
+  }
+  CHECK(refusal.empty());
+  CHECK(auth.nurses() == std::vector<std::string>{"Anna", "Ben"});
+}
+
+namespace {
+
+unsigned modeOf(const fs::path& p) {
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_mode & 07777U;
+}
+
+// Sets the process umask for one scope.
+struct ScopedUmask {
+  explicit ScopedUmask(mode_t m) : old(::umask(m)) {}
+  ~ScopedUmask() { ::umask(old); }
+  ScopedUmask(const ScopedUmask&) = delete;
+  ScopedUmask& operator=(const ScopedUmask&) = delete;
+  mode_t old;
+};
+
+}  // namespace
+
+// Issue #14 item 1: records.db took the process umask (0644 under runuser), so any
+// user of the box could read the PIN hashes.
+TEST_CASE("The records database and its WAL are private to the kiosk user and its group", "[nurse][security]") {
+  TempDir dir;
+  {
+    ScopedUmask open(0);  // the loosest umask a caller could have
+    RecordsDb db(recordsIn(dir), kT0);
+    NurseAuth(db).addNurse("Anna", "246813", kT0);
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      fs::path f = recordsIn(dir).string() + suffix;
+      INFO(f.string() << " mode " << std::oct << modeOf(f));
+      CHECK((modeOf(f) & 0137U) == 0);  // at most rw-r-----
+    }
+  }
+  // A file left readable by everyone (by an older version) is tightened on opening.
+  for (const char* suffix : {"", "-wal", "-shm"})
+    if (fs::exists(recordsIn(dir).string() + suffix)) ::chmod((recordsIn(dir).string() + suffix).c_str(), 0666);
+  RecordsDb db(recordsIn(dir), kT0);
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    fs::path f = recordsIn(dir).string() + suffix;
+    if (!fs::exists(f)) continue;
+    INFO(f.string() << " mode " << std::oct << modeOf(f));
+    CHECK((modeOf(f) & 0137U) == 0);
+  }
+}
+
+TEST_CASE("A records database owned by another user is refused with the reason", "[nurse][security]") {
+  if (::geteuid() != 0) {
+    WARN("skipped: only root can give a file to another user");
+    return;
+  }
+  TempDir dir;
+  { RecordsDb db(recordsIn(dir), kT0); }
+  REQUIRE(::chown(recordsIn(dir).c_str(), 65534, 65534) == 0);  // nobody
+  std::string reason;
+  try {
+    RecordsDb db(recordsIn(dir), kT0);
+  } catch (const RecordsUnavailable& e) {
+    reason = e.what();
+  }
+  CHECK(reason.find("owned by") != std::string::npos);
+  CHECK(reason.find("records.db") != std::string::npos);
+}
+
+TEST_CASE("A PIN has 6 to 8 digits", "[nurse][security]") {
+  CHECK_FALSE(isValidPin("12345"));
+  CHECK(isValidPin("123456"));
+  CHECK(isValidPin("12345678"));
+  CHECK_FALSE(isValidPin("123456789"));
+  TempDir dir;
+  RecordsDb db(recordsIn(dir), kT0);
+  CHECK_THROWS_AS(NurseAuth(db).addNurse("Anna", "2468", kT0), std::invalid_argument);
 }
 
 TEST_CASE("Lock lengths grow after the free tries", "[nurse]") {
@@ -98,17 +190,17 @@ TEST_CASE("Five wrong PINs lock the pad, with growing delays that survive a rest
   {
     RecordsDb db(recordsIn(dir), t);
     NurseAuth auth(db);
-    auth.addNurse("Anna", "2468", t);
+    auth.addNurse("Anna", "246813", t);
     for (int i = 1; i <= 4; ++i) {
-      PinAttempt a = auth.tryPin("0000", t);
+      PinAttempt a = auth.tryPin("000000", t);
       CHECK(a.outcome == PinAttempt::Outcome::Wrong);
       CHECK(a.triesLeft == kFreeTries - i);
       CHECK(a.lockedSeconds == 0);
     }
-    PinAttempt fifth = auth.tryPin("0000", t);
+    PinAttempt fifth = auth.tryPin("000000", t);
     CHECK(fifth.lockedSeconds == 30);
     // Locked: even the right PIN is not checked.
-    CHECK(auth.tryPin("2468", t + 10).outcome == PinAttempt::Outcome::Locked);
+    CHECK(auth.tryPin("246813", t + 10).outcome == PinAttempt::Outcome::Locked);
     CHECK(auth.lockedFor(t + 10) == 20);
   }
   // A fresh process on the same database: still locked.
@@ -117,14 +209,14 @@ TEST_CASE("Five wrong PINs lock the pad, with growing delays that survive a rest
     NurseAuth auth(db);
     CHECK(auth.failures() == 5);
     CHECK(auth.lockedFor(t + 15) == 15);
-    CHECK(auth.tryPin("2468", t + 15).outcome == PinAttempt::Outcome::Locked);
+    CHECK(auth.tryPin("246813", t + 15).outcome == PinAttempt::Outcome::Locked);
     t += 31;
     CHECK(auth.lockedFor(t) == 0);
-    CHECK(auth.tryPin("1111", t).lockedSeconds == 60);  // the next lock is longer
+    CHECK(auth.tryPin("111111", t).lockedSeconds == 60);  // the next lock is longer
     t += 61;
-    CHECK(auth.tryPin("1111", t).lockedSeconds == 120);
+    CHECK(auth.tryPin("111111", t).lockedSeconds == 120);
     t += 121;
-    PinAttempt ok = auth.tryPin("2468", t);
+    PinAttempt ok = auth.tryPin("246813", t);
     CHECK(ok.outcome == PinAttempt::Outcome::Accepted);
     CHECK(auth.failures() == 0);
   }
@@ -134,7 +226,7 @@ TEST_CASE("A clock set back never locks the pad for longer than the current lock
   TempDir dir;
   RecordsDb db(recordsIn(dir), kT0);
   NurseAuth auth(db);
-  for (int i = 0; i < 5; ++i) auth.tryPin("0000", kT0);
+  for (int i = 0; i < 5; ++i) auth.tryPin("000000", kT0);
   std::int64_t yearBack = kT0 - 365 * 86400;
   CHECK(auth.lockedFor(yearBack) == 30);
   CHECK(auth.lockedFor(kT0 + 365 * 86400) == 0);
@@ -144,7 +236,7 @@ TEST_CASE("Unlock resets the wrong-PIN count", "[nurse]") {
   TempDir dir;
   RecordsDb db(recordsIn(dir), kT0);
   NurseAuth auth(db);
-  for (int i = 0; i < 5; ++i) auth.tryPin("0000", kT0);
+  for (int i = 0; i < 5; ++i) auth.tryPin("000000", kT0);
   REQUIRE(auth.lockedFor(kT0) > 0);
   auth.resetLockout();
   CHECK(auth.lockedFor(kT0) == 0);
@@ -237,6 +329,34 @@ TEST_CASE("CSV export writes every record with a header and RFC 4180 quoting", "
   CHECK(csvField("a\nb") == "\"a\nb\"");
 }
 
+// Issue #14 item 13: a spreadsheet runs a cell that starts with =, +, -, @, tab or
+// CR as a formula. Such a cell is prefixed with an apostrophe (OWASP's advice) and
+// quoted, so it shows as text.
+TEST_CASE("CSV export neutralises cells a spreadsheet would run as formulas", "[nurse][security]") {
+  CHECK(csvField("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  CHECK(csvField("+1") == "\"'+1\"");
+  CHECK(csvField("-2+3") == "\"'-2+3\"");
+  CHECK(csvField("@SUM(A1)") == "\"'@SUM(A1)\"");
+  CHECK(csvField("\tcmd") == "\"'\tcmd\"");
+  CHECK(csvField("\rcmd") == "\"'\rcmd\"");
+  CHECK(csvField("Sr. Eva-Maria") == "Sr. Eva-Maria");  // a dash inside is harmless
+  CHECK(csvField("") == "");
+
+  TempDir dir;
+  RecordsDb db(recordsIn(dir), kT0);
+  CounsellingRecords records(db);
+  CounsellingRecord r;
+  r.medicine = "pomalidomide";
+  r.category = "woman_cbp";
+  r.patientLocale = "de";
+  r.contentVersion = 3;
+  r.nurse = "-Eva";  // a valid pseudonym that a spreadsheet would read as a formula
+  records.save(r, kT0);
+  fs::path file = dir.path / "out.csv";
+  REQUIRE(records.exportCsv(file) == 1);
+  CHECK(readAll(file).find(",\"'-Eva\"\r\n") != std::string::npos);
+}
+
 TEST_CASE("The audit chain verifies, and finds an edited, deleted or inserted entry", "[nurse]") {
   TempDir dir;
   {
@@ -298,7 +418,7 @@ TEST_CASE("A corrupt records database is moved aside and a fresh one started", "
   CHECK(fs::exists(db.movedAside()));
   CHECK(readAll(db.movedAside()) == std::string(8192, 'x'));  // kept for inspection, not lost
   CHECK(db.schemaVersion() == kRecordsSchemaVersion);
-  NurseAuth(db).addNurse("Anna", "2468", kT0);
+  NurseAuth(db).addNurse("Anna", "246813", kT0);
   CHECK(NurseAuth(db).nurses().size() == 1);
 }
 
@@ -400,11 +520,11 @@ TEST_CASE("Nurse mode signs in by PIN, times out after 60 s and records a walk-t
   config.wallClock = [&] { return wall; };
   {
     RecordsDb db(recordsIn(dir), wall);
-    NurseAuth(db).addNurse("Anna", "2468", wall);
+    NurseAuth(db).addNurse("Anna", "246813", wall);
   }
   NurseMode nurse(config);
   nurse.openPad(1000);
-  nurse.pinEntry() = "2468";
+  nurse.pinEntry() = "246813";
   REQUIRE(nurse.submitPin(2000).outcome == PinAttempt::Outcome::Accepted);
   CHECK(nurse.signedIn());
   CHECK(nurse.nurse() == "Anna");
@@ -418,7 +538,7 @@ TEST_CASE("Nurse mode signs in by PIN, times out after 60 s and records a walk-t
   CHECK(nurse.deadline() == -1);
 
   nurse.openPad(80'000);
-  nurse.pinEntry() = "2468";
+  nurse.pinEntry() = "246813";
   nurse.submitPin(80'500);
   auto& s = nurse.session();
   s.medicine = "pomalidomide";
@@ -455,6 +575,45 @@ TEST_CASE("Nurse mode signs in by PIN, times out after 60 s and records a walk-t
   CHECK(events == std::vector<std::string>{"mode", "pin_ok", "mode", "logout", "mode", "mode", "pin_ok", "mode",
                                            "counselling", "counselling", "export", "logout", "mode"});
   CHECK(AuditLog(db).verify().ok);
+  // Issue #14 item 9: the audit log says nothing of the patient's group or language.
+  for (const auto& e : AuditLog(db).entries()) {
+    INFO(e.event << ": " << e.detail);
+    std::istringstream words(e.detail);
+    for (std::string w; std::getline(words, w, ' ');) {
+      w.erase(std::remove_if(w.begin(), w.end(), [](char c) { return c == ',' || c == ':'; }), w.end());
+      CHECK(w != "man");
+      CHECK(w != "pl");
+    }
+  }
+}
+
+// Issue #14 item 15: clear() only shortened the string, so the digits stayed in its
+// buffer (and in a core dump). They are overwritten with sodium_memzero.
+TEST_CASE("The entered PIN is wiped from memory once checked or cancelled", "[nurse][security]") {
+  TempDir dir;
+  NurseConfig config;
+  config.recordsPath = recordsIn(dir);
+  config.wallClock = [] { return kT0; };
+  {
+    RecordsDb db(config.recordsPath, kT0);
+    NurseAuth(db).addNurse("Anna", "246813", kT0);
+  }
+  NurseMode nurse(config);
+  auto wiped = [&](const char* buffer) { return std::all_of(buffer, buffer + 6, [](char c) { return c == '\0'; }); };
+  for (const char* pin : {"246813", "111111"}) {
+    nurse.openPad(0);
+    nurse.pinEntry() = pin;
+    const char* buffer = nurse.pinEntry().data();  // the short-string buffer: it does not move
+    nurse.submitPin(1000);
+    CHECK(nurse.pinEntry().data() == buffer);
+    CHECK(wiped(buffer));
+    nurse.logout("test");
+  }
+  nurse.openPad(2000);
+  nurse.pinEntry() = "2468";
+  const char* buffer = nurse.pinEntry().data();
+  nurse.cancelPad();
+  CHECK(std::all_of(buffer, buffer + 4, [](char c) { return c == '\0'; }));
 }
 
 TEST_CASE("Wrong PINs and lockouts are audited", "[nurse]") {
@@ -465,11 +624,11 @@ TEST_CASE("Wrong PINs and lockouts are audited", "[nurse]") {
   NurseMode nurse(config);
   nurse.openPad(0);
   for (int i = 0; i < 5; ++i) {
-    nurse.pinEntry() = "1111";
+    nurse.pinEntry() = "111111";
     nurse.submitPin(i * 1000);
   }
   CHECK(nurse.lockedFor() == 30);
-  nurse.pinEntry() = "1111";
+  nurse.pinEntry() = "111111";
   CHECK(nurse.submitPin(6000).outcome == PinAttempt::Outcome::Locked);
   RecordsDb db(recordsIn(dir), kT0);
   std::vector<std::string> events;

@@ -9,7 +9,9 @@
 #include <sstream>
 
 #include "core/content/content_checks.h"
+#include "core/content/content_db.h"
 #include "core/content/content_source.h"
+#include "core/session/counselling_text.h"
 
 using namespace mk;
 
@@ -61,6 +63,38 @@ const std::map<std::string, std::pair<std::string, std::string>>& exclusionWords
   return words;
 }
 
+// The content compiled into a database, as the kiosk opens it, in a temporary file.
+struct BuiltContent {
+  std::filesystem::path path;
+  std::unique_ptr<ContentDb> db;
+  explicit BuiltContent(const ContentSource& src) {
+    path = std::filesystem::temp_directory_path() / ("medkiosk-safety-" + std::to_string(::getpid()) + ".db");
+    buildContentDatabase(src, 1, path);
+    db = std::make_unique<ContentDb>(path);
+  }
+  ~BuiltContent() {
+    db.reset();
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+  }
+};
+
+// What the counselling screen shows for a point in `locale`: the brochure blocks it
+// names, as plain text, with the locale they are in.
+std::pair<std::string, std::string> shownOnNurseScreen(ContentView& view, const std::string& category,
+                                                       const std::string& point, const std::string& locale) {
+  const auto& c = view.counselling("pomalidomide", category, locale);
+  for (const auto& p : c.points) {
+    if (p.id != point) continue;
+    auto text = counsellingText(view, "pomalidomide", p, locale);
+    if (!text) return {};
+    std::string plain;
+    for (const auto& b : text->blocks) plain += plainText(b) + "\n";
+    return {plain, text->locale};
+  }
+  return {};
+}
+
 // The Nth '###' part of a section body (1-based), up to the next '###'.
 std::string subsection(const std::string& body, int n) {
   std::istringstream in(body);
@@ -75,20 +109,24 @@ std::string subsection(const std::string& body, int n) {
 
 }  // namespace
 
-TEST_CASE("the cannot-become-pregnant point keeps the cancer-treatment and breast-feeding exclusion in every locale") {
+TEST_CASE(
+    "the nurse screen shows the cannot-become-pregnant point with the cancer-treatment and breast-feeding "
+    "exclusion in every locale") {
   ContentSource src = loadContentSource(contentDir());
   const Medicine& med = pomalidomide(src);
   REQUIRE(med.counselling.size() == exclusionWords().size());
+  BuiltContent built(src);
+  ContentView view(built.db.get());
   for (const auto& set : med.counselling) {
     INFO("locale " << set.locale);
     auto words = exclusionWords().find(set.locale);
     REQUIRE(words != exclusionWords().end());
-    const CounsellingPoint* point = nullptr;
-    for (const auto& p : set.points)
-      if (p.id == "cannot_become_pregnant") point = &p;
-    REQUIRE(point);
-    CHECK_THAT(point->body, Catch::Contains(words->second.first));
-    CHECK_THAT(point->body, Catch::Contains(words->second.second));
+    // What the counselling screen draws for a woman who cannot become pregnant, in the
+    // patient's language (and in the nurse's, the same call with the nurse's locale).
+    auto [shown, locale] = shownOnNurseScreen(view, "woman_ncbp", "cannot_become_pregnant", set.locale);
+    CHECK(locale == set.locale);  // in the language itself, not a fallback
+    CHECK_THAT(shown, Catch::Contains(words->second.first));
+    CHECK_THAT(shown, Catch::Contains(words->second.second));
   }
 }
 
@@ -127,14 +165,15 @@ TEST_CASE("men are told to report a partner's pregnancy, with its 7 days, in the
     for (const auto& n : numbersIn(part)) sevens += n == "7";
     CHECK(sevens == 3);  // condoms for 7 days, donation for 7 days, partner's pregnancy in 7 days
   }
+  BuiltContent built(src);
+  ContentView view(built.db.get());
   for (const auto& set : med.counselling) {
     INFO("locale " << set.locale);
-    for (const auto& p : set.points)
-      if (p.id == "condom") {
-        int sevens = 0;
-        for (const auto& n : numbersIn(p.body)) sevens += n == "7";
-        CHECK(sevens == 2);
-      }
+    auto [shown, locale] = shownOnNurseScreen(view, "man", "condom", set.locale);
+    CHECK(locale == set.locale);
+    int sevens = 0;
+    for (const auto& n : numbersIn(shown)) sevens += n == "7";
+    CHECK(sevens == 2);  // condoms for 7 days, a partner's pregnancy in the 7 days after
   }
 }
 

@@ -86,7 +86,7 @@ TEST_CASE("a newer signed bundle is installed over file://, the old one kept, an
   CHECK(databases == 2);
 }
 
-TEST_CASE("unsigned, foreign, rolled-back, expired, too-new and oversized bundles are refused") {
+TEST_CASE("unsigned, foreign, rolled-back, expired, too-new and oversized bundles are not installed") {
   Rig r;
   // Version 8 is installed directly: this test is about what comes next.
   fs::path store = contentStoreDir(r.state);
@@ -124,7 +124,12 @@ TEST_CASE("unsigned, foreign, rolled-back, expired, too-new and oversized bundle
   refused("not newer than the installed version 8");
   // Expired, and made for a newer app.
   test::publish(v9, r.server, r.key.secretKey, "2026-01-01");
-  refused("expired at 2026-01-01");
+  fs::remove(store / "fetch-state");
+  UpdateOutcome expired = runUpdate(r.s);
+  CHECK(expired.result == Result::Expired);  // its own result (issue #14, item 3)
+  CHECK_THAT(expired.message, Catch::Contains("expired at 2026-01-01"));
+  CHECK(r.shownVersion() == 8);
+  fs::remove_all(r.server);
   test::publish(v9, r.server, r.key.secretKey, "2099-01-01", "0.2");
   refused("needs app version 0.2");
   // A database larger than the manifest says, and one changed after signing.

@@ -9,7 +9,7 @@ mk=$1 admin=$2 out=$3
 rm -rf "$out"
 mkdir -p "$out/data"
 printf '[kiosk]\ncountry = DE\n[data]\ndirectory = %s\n' "$out/data" > "$out/kiosk.ini"
-echo 2468 | "$admin" --data-dir "$out/data" nurse add "Schwester Eva" >/dev/null
+echo 246813 | "$admin" --data-dir "$out/data" nurse add "Schwester Eva" >/dev/null
 script="$out/nurse.txt"
 : > "$script"
 replay() { "$mk" --config "$out/kiosk.ini" --replay "$1" --out "$out" --size 1080x1920 2>>"$out/log.txt"; }
@@ -30,7 +30,7 @@ add "shot 00-attract"
 add "hold 24 24 3300"
 add "shot 01-pin"
 probe
-for key in 2 4 6 8 ok; do tap "pin.$key"; done
+for key in 2 4 6 8 1 3 ok; do tap "pin.$key"; done
 add "shot 02-nurse-home"
 probe; tap nurse.category.man; tap nurse.change_patient_language
 add "shot 03-languages"

@@ -26,7 +26,7 @@ bool drewText(const ui::KioskUi& ui, const std::string& part) {
 // The UI wired by hand, so the font files can be chosen.
 struct FontRig {
   ContentDb db{kBin / "content" / "medkiosk.db"};
-  ui::ContentView view{&db};
+  ContentView view{&db};
   UiStrings strings{kBin / "locales"};
   ui::Fonts fonts;
   Kiosk kiosk{KioskConfig{}, {"pomalidomide"}, 0};

@@ -34,7 +34,7 @@ struct NurseRig {
     }
     if (dataDir.empty()) {
       RecordsDb db(data / "records.db", std::time(nullptr));
-      NurseAuth(db).addNurse("Schwester Eva", "2468", std::time(nullptr));
+      NurseAuth(db).addNurse("Schwester Eva", "246813", std::time(nullptr));
     }
     app::Options o;
     o.config = (dir / "kiosk.ini").string();
@@ -101,7 +101,7 @@ struct NurseRig {
   void signIn() {
     hold(20, 20, 3'200);
     REQUIRE(kiosk().session().screen == Screen::Pin);
-    typePin("2468");
+    typePin("246813");
     REQUIRE(kiosk().session().screen == Screen::NurseHome);
   }
 };
@@ -139,7 +139,7 @@ TEST_CASE("the corner hold works from a patient's brochure and clears the patien
 TEST_CASE("a wrong PIN is refused with the tries left, and the right one signs the nurse in", "[nurse]") {
   NurseRig rig;
   rig.hold(20, 20, 3'200);
-  rig.typePin("1111");
+  rig.typePin("111111");
   CHECK(rig.kiosk().session().screen == Screen::Pin);
   REQUIRE(rig.nurse().lastAttempt());
   CHECK(rig.nurse().lastAttempt()->triesLeft == 4);
@@ -147,7 +147,7 @@ TEST_CASE("a wrong PIN is refused with the tries left, and the right one signs t
   for (const auto& t : rig.app->ui().registry().texts)
     shown |= t.text.find("4") != std::string::npos && t.text.find("PIN") != std::string::npos;
   CHECK(shown);
-  rig.typePin("2468");
+  rig.typePin("246813");
   CHECK(rig.kiosk().session().screen == Screen::NurseHome);
   CHECK(rig.nurse().nurse() == "Schwester Eva");
 }
@@ -155,9 +155,9 @@ TEST_CASE("a wrong PIN is refused with the tries left, and the right one signs t
 TEST_CASE("five wrong PINs lock the keys", "[nurse]") {
   NurseRig rig;
   rig.hold(20, 20, 3'200);
-  for (int i = 0; i < 5; ++i) rig.typePin("1111");
+  for (int i = 0; i < 5; ++i) rig.typePin("111111");
   CHECK(rig.nurse().lockedFor() > 0);
-  rig.typePin("2468");  // the keys are disabled: nothing is typed or checked
+  rig.typePin("246813");  // the keys are disabled: nothing is typed or checked
   CHECK(rig.kiosk().session().screen == Screen::Pin);
   CHECK_FALSE(rig.nurse().signedIn());
 }
@@ -330,4 +330,46 @@ TEST_CASE("an unusable records database blocks nurse mode with a message, never 
   CHECK(rig.kiosk().session().screen == Screen::Brochure);
   CHECK(rig.has("rail.pregnancy"));
   fs::remove(blocker);
+}
+
+TEST_CASE("the counselling screen shows a point's brochure blocks in both languages, scrolled into view", "[nurse]") {
+  // A woman who cannot become pregnant, in Greek, with the German nurse: the part of
+  // the brochure that says who belongs to her group, cancer treatment and
+  // breast-feeding included, and the same part in German beneath or beside it.
+  struct Size {
+    int w, h;
+  };
+  for (Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
+    DYNAMIC_SECTION(size.w << "x" << size.h) {
+      NurseRig rig(size.w, size.h);
+      rig.signIn();
+      auto& s = rig.nurse().session();
+      s.patientLocale = "el";
+      s.category = "woman_ncbp";
+      rig.frames();
+      rig.tap("nurse.start");
+      rig.tap("counselling.understood");
+      REQUIRE(s.walkthrough.currentId() == "cannot_become_pregnant");
+      // Everything drawn while the text is dragged up, a screen's third at a time.
+      std::string seen;
+      auto x = static_cast<float>(size.w) / 2, top = static_cast<float>(size.h) * 0.35f;
+      for (int drag = 0; drag < 12; ++drag) {
+        checkTextInsideBoxes(rig.app->ui().registry(), "drag " + std::to_string(drag));
+        for (const auto& t : rig.app->ui().registry().texts) seen += t.text + "\n";
+        rig.feed(PointerEvent::Kind::Down, x, top * 1.7f);
+        for (int step = 1; step <= 8; ++step) {
+          rig.now += 16;
+          rig.feed(PointerEvent::Kind::Move, x, top * 1.7f - top * 0.7f * static_cast<float>(step) / 8);
+          rig.frames(1);
+        }
+        rig.feed(PointerEvent::Kind::Up, x, top);
+        rig.frames();
+      }
+      CHECK(s.walkthrough.currentId() == "cannot_become_pregnant");  // a drag is no tap
+      for (const char* words : {"καρκίν", "θηλασμ", "Krebsbehandlung", "Stillzeit", "Turner"}) {
+        INFO(words << " in:\n" << seen);
+        CHECK(seen.find(words) != std::string::npos);
+      }
+    }
+  }
 }

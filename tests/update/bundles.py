@@ -17,6 +17,8 @@ class Tools:
         self.work = work
         self.mkc = os.path.join(build_dir, "medkiosk-content")
         self.update = os.path.join(build_dir, "medkiosk-update")
+        # The same program with the MEDKIOSK_UPDATE_CRASH_AT hook, built for tests only.
+        self.crash_update = os.path.join(build_dir, "medkiosk-update-crashtest")
         subprocess.run([self.mkc, "keygen", "--out", os.path.join(work, "key")], check=True, stdout=subprocess.DEVNULL)
         with open(os.path.join(work, "key.pub")) as f:
             self.public_key = f.read().strip()
@@ -51,8 +53,8 @@ class Tools:
                     f"[data]\ndirectory = {home}/state\n")
         return ini
 
-    def run(self, ini, env=None, **kw):
-        return subprocess.run([self.update, "--config", ini], env=env, stdout=subprocess.PIPE,
+    def run(self, ini, env=None, program=None, **kw):
+        return subprocess.run([program or self.update, "--config", ini], env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True, **kw)
 
     def current(self, ini):

@@ -57,14 +57,17 @@ def main():
         counts = server.take_counts()
         assert counts.get(("/manifest", 200)) == n, counts
 
-        # Nothing new: every kiosk asks "if modified since" and downloads nothing.
+        # Nothing new: every kiosk asks "if modified since", downloads nothing before
+        # its backoff has passed, and keeps reporting the refusal (issue #14, item 4:
+        # "unchanged" here made a frozen fleet look healthy).
         for i, (rc, out) in enumerate(run_fleet(t, inis)):
-            assert rc == 0, f"kiosk {i}: exit {rc}: {out}"
-            assert t.status(inis[i])["result"] == "unchanged", i
+            assert rc == 1, f"kiosk {i}: exit {rc}: {out}"
+            st = t.status(inis[i])
+            assert st["result"] == "refused" and "SHA-256" in st["message"], (i, st)
         counts = server.take_counts()
         assert counts == {("/manifest", 304): n}, counts
         print(f"{n} kiosks installed version 2, refused the tampered version 3, "
-              f"and then polled with {n} answers of 304 Not Modified")
+              f"and then polled with {n} answers of 304 Not Modified, still reporting the refusal")
     finally:
         if server:
             server.close()

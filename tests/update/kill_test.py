@@ -80,7 +80,7 @@ def main():
             started = time.monotonic()
             if isinstance(point, str):
                 env = dict(os.environ, MEDKIOSK_UPDATE_CRASH_AT=point)
-                rc = t.run(ini, env=env).returncode
+                rc = t.run(ini, env=env, program=t.crash_update).returncode
             else:
                 p = subprocess.Popen([t.update, "--config", ini], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 try:

@@ -11,7 +11,9 @@ std::string trimmed(std::string_view s) {
 
 KeyValueLines parseKeyValueLines(std::string_view text) {
   KeyValueLines out;
+  int lineNo = 0;
   while (!text.empty()) {
+    ++lineNo;
     auto end = text.find('\n');
     std::string_view line = text.substr(0, end);
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
@@ -20,9 +22,11 @@ KeyValueLines parseKeyValueLines(std::string_view text) {
     auto eq = line.find('=');
     if (eq == std::string_view::npos) {
       ++out.malformed;
+      out.malformedLines.push_back(lineNo);
       continue;
     }
     out.entries.emplace_back(std::string(line.substr(0, eq)), std::string(line.substr(eq + 1)));
+    out.lines.push_back(lineNo);
   }
   return out;
 }

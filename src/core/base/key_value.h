@@ -10,7 +10,9 @@ namespace mk {
 
 struct KeyValueLines {
   std::vector<std::pair<std::string, std::string>> entries;  // in file order
+  std::vector<int> lines;                                    // 1-based line of each entry
   int malformed = 0;                                         // non-empty lines without '='
+  std::vector<int> malformedLines;                           // where they are
 };
 
 // Splits at the first '='; a trailing CR is dropped (a file edited on Windows).

@@ -1,5 +1,7 @@
 #include "core/base/log.h"
 
+#include "core/base/printable.h"
+
 #include <unistd.h>
 #include <atomic>
 #include <mutex>
@@ -25,6 +27,7 @@ const char* levelName(Level level) {
   }
   return "?";
 }
+
 }  // namespace
 
 void setMinimumLevel(Level level) { g_minimum = static_cast<int>(level); }
@@ -40,9 +43,9 @@ void write(Level level, std::string_view component, std::string_view message) {
   std::string line = "medkiosk[";
   line += levelName(level);
   line += "] ";
-  line += component;
+  line += printable(component);
   line += ": ";
-  line += message;
+  line += printable(message);
   line += '\n';
   // One write() per line so lines from threads never interleave.
   ssize_t ignored = ::write(STDERR_FILENO, line.data(), line.size());

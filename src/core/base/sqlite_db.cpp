@@ -49,7 +49,7 @@ int Database::userVersion() {
 
 int Database::changes() { return sqlite3_changes(db_); }
 
-Statement::Statement(Database& db, std::string_view sql) : db_(db) {
+Statement::Statement(const Database& db, std::string_view sql) : db_(db) {
   if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
     throw DbError(errorText(db.handle(), "cannot prepare statement on " + db.path()),
                   sqlite3_errcode(db.handle()) & 0xff);

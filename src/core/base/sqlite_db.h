@@ -45,7 +45,8 @@ class Database {
 
 class Statement {
  public:
-  Statement(Database& db, std::string_view sql);
+  // Preparing and reading do not change the database object, so queries can be const.
+  Statement(const Database& db, std::string_view sql);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -65,7 +66,7 @@ class Statement {
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
-  Database& db_;
+  const Database& db_;
 };
 
 class Transaction {

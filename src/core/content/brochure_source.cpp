@@ -15,12 +15,23 @@ using namespace source_text;  // the shared parsing helpers of the content sourc
 
 namespace {
 
-const std::set<std::string>& frontMatterKeys() {
-  static const std::set<std::string> keys = {
-      "locale",         "title",          "subtitle",         "warning",
-      "warning-source", "warning-status", "warning-reviewer", "warning-reviewed-on",
-      "fallback"};
+// Review status is no longer written in the sources (reviews/<locale>.tsv holds the
+// records); the old keys are refused with that advice.
+const std::set<std::string> kRemovedReviewKeys = {"status",         "reviewer",         "reviewed-on",
+                                                  "warning-status", "warning-reviewer", "warning-reviewed-on"};
+
+std::set<std::string> frontMatterKeys() {
+  std::set<std::string> keys = {"locale", "title", "subtitle", "warning", "warning-source", "fallback"};
+  keys.insert(kRemovedReviewKeys.begin(), kRemovedReviewKeys.end());  // refused below, with advice
   return keys;
+}
+
+void refuseReviewKeys(const std::string& path, int lineNo, const std::string& key) {
+  if (kRemovedReviewKeys.count(key))
+    throw ContentError(path, lineNo,
+                       "'" + key +
+                           ":' is no longer used: reviews are recorded in reviews/<locale>.tsv with "
+                           "'medkiosk-content review sign' (see content/README.md)");
 }
 
 void parseSectionHeading(const std::string& path, int lineNo, const std::string& line, Section& s) {
@@ -35,26 +46,20 @@ void parseSectionHeading(const std::string& path, int lineNo, const std::string&
     throw ContentError(path, lineNo, "unknown section id '" + s.id + "'");
 }
 
-// Reads the section's metadata lines (source/status/reviewer/reviewed-on) up to the
-// first blank line; returns the index of the first body line.
+// Reads the section's 'source:' line up to the first blank line; returns the index of
+// the first body line.
 size_t parseSectionMeta(const std::string& path, const std::vector<std::string>& lines, size_t i, Section& s) {
-  std::map<std::string, std::string> meta;
-  int statusLine = s.line;
   for (; i < lines.size() && !trim(lines[i]).empty(); ++i) {
     int lineNo = static_cast<int>(i) + 1;
     std::string key, value;
     if (!splitKeyValue(lines[i], key, value))
-      throw ContentError(path, lineNo, "expected 'source:' and 'status:' lines after the heading, then a blank line");
-    if (key != "source" && key != "status" && key != "reviewer" && key != "reviewed-on")
-      throw ContentError(path, lineNo, "unknown section field '" + key + "'");
-    if (meta.count(key)) throw ContentError(path, lineNo, "duplicate field '" + key + "'");
-    if (key == "status") statusLine = lineNo;
-    meta[key] = value;
+      throw ContentError(path, lineNo, "expected a 'source:' line after the heading, then a blank line");
+    refuseReviewKeys(path, lineNo, key);
+    if (key != "source") throw ContentError(path, lineNo, "unknown section field '" + key + "'");
+    if (!s.source.empty()) throw ContentError(path, lineNo, "duplicate field '" + key + "'");
+    s.source = value;
   }
-  if (meta["source"].empty()) throw ContentError(path, s.line, "section '" + s.id + "' has no source: line");
-  if (meta["status"].empty()) throw ContentError(path, s.line, "section '" + s.id + "' has no status: line");
-  s.source = meta["source"];
-  s.review = parseReview(path, statusLine, meta["status"], meta["reviewer"], meta["reviewed-on"]);
+  if (s.source.empty()) throw ContentError(path, s.line, "section '" + s.id + "' has no source: line");
   return i;
 }
 
@@ -105,6 +110,7 @@ Brochure parseBrochure(const std::string& path, std::string_view text) {
   std::vector<std::string> lines = splitLines(path, text);
   FrontMatter fm;
   size_t i = parseFrontMatter(path, lines, fm, frontMatterKeys());
+  for (const auto& [key, value] : fm.values) refuseReviewKeys(path, value.second, key);
 
   Brochure b;
   b.path = path;
@@ -121,9 +127,6 @@ Brochure parseBrochure(const std::string& path, std::string_view text) {
   b.subtitle = required(path, fm, "subtitle");
   b.warning = required(path, fm, "warning");
   b.warningSource = required(path, fm, "warning-source");
-  b.warningReview = parseReview(path, fm.values.count("warning-status") ? fm.values["warning-status"].second : 1,
-                                required(path, fm, "warning-status"), optional(fm, "warning-reviewer"),
-                                optional(fm, "warning-reviewed-on"));
 
   for (; i < lines.size() && lines[i].rfind("## ", 0) != 0; ++i) {
     if (!trim(lines[i]).empty())

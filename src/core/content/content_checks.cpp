@@ -51,6 +51,11 @@ bool sameNumbers(std::vector<std::string> a, std::vector<std::string> b) {
 
 }  // namespace
 
+std::string numbersDifference(std::string_view english, std::string_view translation) {
+  auto want = numbersIn(english), got = numbersIn(translation);
+  return sameNumbers(want, got) ? std::string() : describeDifference(want, got);
+}
+
 std::vector<ContentProblem> checkNumbersMatch(const Brochure& english, const Brochure& translation) {
   std::vector<ContentProblem> problems;
   auto compare = [&](const std::string& what, int line, const std::string& en, const std::string& tr) {

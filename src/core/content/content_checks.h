@@ -13,6 +13,9 @@ namespace mk {
 
 // Digit runs in reading order, e.g. "11,2 months, 4 mg" -> {"11", "2", "4"}.
 std::vector<std::string> numbersIn(std::string_view text);
+// Empty when `translation` has the numbers of `english` (in any order); else what
+// differs, e.g. "missing 4; not in English 40".
+std::string numbersDifference(std::string_view english, std::string_view translation);
 
 struct ContentProblem {
   std::string file;

@@ -12,6 +12,8 @@
 #include "core/base/sqlite_db.h"
 #include "core/base/utc_time.h"
 #include "core/content/content_source.h"
+#include "core/content/counselling_anchor.h"
+#include "core/content/untrusted_db.h"
 
 namespace mk {
 namespace fs = std::filesystem;
@@ -33,6 +35,11 @@ ContentDb::ContentDb(const fs::path& path) {
   db_ = std::make_unique<Database>(uri, Database::Mode::ReadOnly);
   try {
     db_->exec("PRAGMA trusted_schema=OFF");
+    // Untrusted bytes (issue #14, item 10): limits, no views or triggers, and a deadline
+    // on the checks below, so a crafted file cannot hang the kiosk or the updater.
+    limitUntrusted(*db_);
+    QueryDeadline deadline(*db_, kUntrustedOpenDeadline);
+    refuseViewsAndTriggers(*db_, "content database " + path.string());
     int version = db_->userVersion();
     if (version != kContentSchemaVersion)
       throw DbError("content database " + path.string() + " has schema version " + std::to_string(version) +
@@ -55,14 +62,14 @@ ContentDb::ContentDb(const fs::path& path) {
 
 ContentDb::~ContentDb() = default;
 
-std::vector<MedicineSummary> ContentDb::medicines() {
+std::vector<MedicineSummary> ContentDb::medicines() const {
   std::vector<MedicineSummary> out;
   Statement st(*db_, "SELECT id, name, brand FROM medicine ORDER BY sort, id");
   while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2)});
   return out;
 }
 
-std::vector<std::string> ContentDb::brochureLocales(const std::string& medicine) {
+std::vector<std::string> ContentDb::brochureLocales(const std::string& medicine) const {
   std::vector<std::string> out;
   Statement st(*db_, "SELECT locale FROM brochure WHERE medicine = ? ORDER BY locale");
   st.bind(1, medicine);
@@ -70,7 +77,7 @@ std::vector<std::string> ContentDb::brochureLocales(const std::string& medicine)
   return out;
 }
 
-std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const std::string& locale) {
+std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const std::string& locale) const {
   Statement st(*db_,
                "SELECT title, subtitle, warning, warning_source, warning_status, warning_reviewer, "
                "warning_reviewed_on, source_file, fallback_sections FROM brochure WHERE medicine = ? AND locale = ?");
@@ -109,7 +116,7 @@ std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const s
   return b;
 }
 
-std::vector<MemberState> ContentDb::memberStates() {
+std::vector<MemberState> ContentDb::memberStates() const {
   std::vector<MemberState> out;
   Statement st(*db_, "SELECT code, name, authority, website FROM member_state ORDER BY code");
   Statement loc(*db_, "SELECT locale FROM member_state_locale WHERE code = ? ORDER BY sort");
@@ -123,7 +130,7 @@ std::vector<MemberState> ContentDb::memberStates() {
   return out;
 }
 
-std::string ContentDb::link(const std::string& medicine, const std::string& locale) {
+std::string ContentDb::link(const std::string& medicine, const std::string& locale) const {
   Statement st(*db_,
                "SELECT url FROM medicine_link WHERE medicine = ? AND locale IN (?, 'en') "
                "ORDER BY locale = 'en' LIMIT 1");
@@ -131,7 +138,8 @@ std::string ContentDb::link(const std::string& medicine, const std::string& loca
   return st.step() ? st.text(0) : std::string();
 }
 
-std::optional<LocalAuthority> ContentDb::reportingAuthority(const std::string& country, const std::string& locale) {
+std::optional<LocalAuthority> ContentDb::reportingAuthority(const std::string& country,
+                                                            const std::string& locale) const {
   Statement local(*db_, "SELECT authority, website FROM member_state_authority WHERE code = ? AND locale = ?");
   local.bind(1, country).bind(2, locale);
   if (local.step()) return LocalAuthority{country, locale, local.text(0), local.text(1)};
@@ -141,7 +149,7 @@ std::optional<LocalAuthority> ContentDb::reportingAuthority(const std::string& c
   return std::nullopt;
 }
 
-std::vector<std::string> ContentDb::allTexts() {
+std::vector<std::string> ContentDb::allTexts() const {
   std::vector<std::string> out;
   Statement b(*db_, "SELECT title, subtitle, warning FROM brochure");
   while (b.step())
@@ -163,7 +171,7 @@ std::vector<std::string> ContentDb::allTexts() {
   return out;
 }
 
-std::vector<std::string> ContentDb::counsellingLocales(const std::string& medicine) {
+std::vector<std::string> ContentDb::counsellingLocales(const std::string& medicine) const {
   Statement st(*db_, "SELECT DISTINCT locale FROM counselling_text WHERE medicine = ? ORDER BY locale <> 'en', locale");
   st.bind(1, medicine);
   std::vector<std::string> out;
@@ -172,11 +180,12 @@ std::vector<std::string> ContentDb::counsellingLocales(const std::string& medici
 }
 
 std::vector<CounsellingPoint> ContentDb::counsellingPoints(const std::string& medicine, const std::string& category,
-                                                           const std::string& locale) {
-  Statement st(*db_,
-               "SELECT p.id, t.title, t.body, p.categories, p.brochure_section, p.brochure_heading, p.source, "
-               "t.status, t.reviewer, t.reviewed_on FROM counselling_point p JOIN counselling_text t "
-               "ON t.medicine = p.medicine AND t.point = p.id WHERE p.medicine = ? AND t.locale = ? ORDER BY p.sort");
+                                                           const std::string& locale) const {
+  Statement st(
+      *db_,
+      "SELECT p.id, t.title, t.body, p.categories, p.brochure_section, p.brochure_heading, p.source, "
+      "t.status, t.reviewer, t.reviewed_on, p.brochure_blocks FROM counselling_point p JOIN counselling_text t "
+      "ON t.medicine = p.medicine AND t.point = p.id WHERE p.medicine = ? AND t.locale = ? ORDER BY p.sort");
   st.bind(1, medicine).bind(2, locale);
   std::vector<CounsellingPoint> out;
   while (st.step()) {
@@ -193,7 +202,31 @@ std::vector<CounsellingPoint> ContentDb::counsellingPoints(const std::string& me
     parseReviewStatus(st.text(7), p.review.status);
     p.review.reviewer = st.text(8);
     p.review.reviewedOn = st.text(9);
+    // Written by the build from a checked selector; "" selects the whole part.
+    if (!st.text(10).empty() && !parseBlockRanges(st.text(10), p.brochureBlocks))
+      throw DbError("counselling point '" + p.id + "' has a malformed block selector '" + st.text(10) + "'");
     out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<ReviewState> ContentDb::reviewStates(const std::string& medicine) const {
+  Statement st(*db_,
+               "SELECT locale, item, status, reviewer, role, reviewed_on, text_sha256, english_sha256, "
+               "reviewed_text_sha256, reviewed_english_sha256 FROM review WHERE medicine = ? ORDER BY sort");
+  st.bind(1, medicine);
+  std::vector<ReviewState> out;
+  while (st.step()) {
+    ReviewState r;
+    r.medicine = medicine;
+    r.locale = st.text(0);
+    r.item = st.text(1);
+    parseReviewStatus(st.text(2), r.status);
+    r.textSha256 = st.text(6);
+    r.englishSha256 = st.text(7);
+    if (!st.text(8).empty())
+      r.record = ReviewRecord{r.item, st.text(3), st.text(4), st.text(5), st.text(8), st.text(9), 0};
+    out.push_back(std::move(r));
   }
   return out;
 }

@@ -10,12 +10,16 @@
 #include <vector>
 
 #include "core/content/content_model.h"
+#include "core/content/reviews.h"
 
 namespace mk {
 
 class Database;
 
-inline constexpr int kContentSchemaVersion = 2;
+// 3: review status derived from review records (the review table), 'outdated'.
+// 4: counselling points name the brochure blocks they show (brochure_blocks); their
+//    own text (counselling_text.body) is only what the nurse asks.
+inline constexpr int kContentSchemaVersion = 4;
 
 struct ContentInfo {
   int schemaVersion = 0;
@@ -44,22 +48,25 @@ class ContentDb {
   ContentDb& operator=(const ContentDb&) = delete;
 
   const ContentInfo& info() const { return info_; }
-  std::vector<MedicineSummary> medicines();
-  std::vector<std::string> brochureLocales(const std::string& medicine);
-  std::optional<Brochure> brochure(const std::string& medicine, const std::string& locale);
-  std::vector<MemberState> memberStates();
-  std::string link(const std::string& medicine, const std::string& locale);
+  std::vector<MedicineSummary> medicines() const;
+  std::vector<std::string> brochureLocales(const std::string& medicine) const;
+  std::optional<Brochure> brochure(const std::string& medicine, const std::string& locale) const;
+  std::vector<MemberState> memberStates() const;
+  std::string link(const std::string& medicine, const std::string& locale) const;
   // The authority patients report side effects to, named in `locale` when the
   // member state has a name per language. Empty when the country is unknown.
-  std::optional<LocalAuthority> reportingAuthority(const std::string& country, const std::string& locale);
+  std::optional<LocalAuthority> reportingAuthority(const std::string& country, const std::string& locale) const;
   // Locales with counselling points for the medicine, English first.
-  std::vector<std::string> counsellingLocales(const std::string& medicine);
+  std::vector<std::string> counsellingLocales(const std::string& medicine) const;
   // The points for a patient group, in order, with their text in `locale` (exactly
   // that locale; empty when it has none).
   std::vector<CounsellingPoint> counsellingPoints(const std::string& medicine, const std::string& category,
-                                                  const std::string& locale);
+                                                  const std::string& locale) const;
   // Every text a patient may see, for glyph coverage checks.
-  std::vector<std::string> allTexts();
+  std::vector<std::string> allTexts() const;
+  // Every reviewable text of the medicine with its review status and record, English
+  // first, then by locale, each locale's in file order (reviews.h).
+  std::vector<ReviewState> reviewStates(const std::string& medicine) const;
 
  private:
   std::unique_ptr<Database> db_;
@@ -67,6 +74,6 @@ class ContentDb {
 };
 
 // Recomputes the canonical content hash of an open database.
-std::string computeContentHash(Database& db);
+std::string computeContentHash(const Database& db);
 
 }  // namespace mk

@@ -1,5 +1,5 @@
 // Compiling the content sources into the database, and the content hash that
-// covers what a patient can read.
+// covers what a patient can read and the reviews of it.
 #include "core/content/content_db.h"
 
 #include <fcntl.h>
@@ -14,6 +14,8 @@
 #include "core/base/sqlite_db.h"
 #include "core/base/utc_time.h"
 #include "core/content/content_source.h"
+#include "core/content/counselling_anchor.h"
+#include "core/content/reviews.h"
 
 namespace mk {
 namespace fs = std::filesystem;
@@ -31,7 +33,7 @@ CREATE TABLE brochure(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEX
   source_file TEXT NOT NULL, fallback_sections TEXT NOT NULL, PRIMARY KEY(medicine, locale));
 CREATE TABLE section_text(medicine TEXT NOT NULL, section TEXT NOT NULL REFERENCES section(id),
   locale TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, source TEXT NOT NULL,
-  status TEXT NOT NULL CHECK(status IN ('reviewed','pending','unreviewed')),
+  status TEXT NOT NULL CHECK(status IN ('reviewed','outdated','pending','unreviewed')),
   reviewer TEXT NOT NULL, reviewed_on TEXT NOT NULL,
   PRIMARY KEY(medicine, section, locale),
   FOREIGN KEY(medicine, locale) REFERENCES brochure(medicine, locale));
@@ -43,12 +45,20 @@ CREATE TABLE member_state_authority(code TEXT NOT NULL REFERENCES member_state(c
   locale TEXT NOT NULL, authority TEXT NOT NULL, website TEXT NOT NULL, PRIMARY KEY(code, locale));
 CREATE TABLE counselling_point(medicine TEXT NOT NULL REFERENCES medicine(id), id TEXT NOT NULL,
   sort INTEGER NOT NULL, categories TEXT NOT NULL, brochure_section TEXT NOT NULL REFERENCES section(id),
-  brochure_heading INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY(medicine, id));
+  brochure_heading INTEGER NOT NULL, source TEXT NOT NULL, brochure_blocks TEXT NOT NULL, PRIMARY KEY(medicine, id));
 CREATE TABLE counselling_text(medicine TEXT NOT NULL, point TEXT NOT NULL, locale TEXT NOT NULL,
   title TEXT NOT NULL, body TEXT NOT NULL,
-  status TEXT NOT NULL CHECK(status IN ('reviewed','pending','unreviewed')),
+  status TEXT NOT NULL CHECK(status IN ('reviewed','outdated','pending','unreviewed')),
   reviewer TEXT NOT NULL, reviewed_on TEXT NOT NULL, PRIMARY KEY(medicine, point, locale),
   FOREIGN KEY(medicine, point) REFERENCES counselling_point(medicine, id));
+-- Every reviewable text (reviews.h) with its status and the review record for it, if
+-- any: the hashes of the texts now and the hashes the reviewer signed.
+CREATE TABLE review(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT NOT NULL, item TEXT NOT NULL,
+  sort INTEGER NOT NULL, status TEXT NOT NULL CHECK(status IN ('reviewed','outdated','pending','unreviewed')),
+  reviewer TEXT NOT NULL, role TEXT NOT NULL, reviewed_on TEXT NOT NULL,
+  text_sha256 TEXT NOT NULL, english_sha256 TEXT NOT NULL,
+  reviewed_text_sha256 TEXT NOT NULL, reviewed_english_sha256 TEXT NOT NULL,
+  PRIMARY KEY(medicine, locale, item));
 )sql";
 
 // The canonical serialisation: every content table in a fixed order, each row's
@@ -64,12 +74,14 @@ constexpr const char* kHashQueries[] = {
     "SELECT code, name, authority, website FROM member_state ORDER BY code",
     "SELECT code, locale, sort FROM member_state_locale ORDER BY code, sort",
     "SELECT code, locale, authority, website FROM member_state_authority ORDER BY code, locale",
-    "SELECT medicine, id, sort, categories, brochure_section, brochure_heading, source "
+    "SELECT medicine, id, sort, categories, brochure_section, brochure_heading, source, brochure_blocks "
     "FROM counselling_point ORDER BY medicine, id",
     "SELECT medicine, point, locale, title, body, status, reviewer, reviewed_on "
     "FROM counselling_text ORDER BY medicine, point, locale",
+    "SELECT medicine, locale, item, sort, status, reviewer, role, reviewed_on, text_sha256, english_sha256, "
+    "reviewed_text_sha256, reviewed_english_sha256 FROM review ORDER BY medicine, locale, item",
 };
-constexpr int kHashColumns[] = {4, 3, 2, 10, 9, 4, 3, 4, 7, 8};
+constexpr int kHashColumns[] = {4, 3, 2, 10, 9, 4, 3, 4, 8, 8, 12};
 
 std::string isoNow() {
   std::time_t t = std::time(nullptr);
@@ -124,7 +136,7 @@ void insertMedicine(Database& db, const Medicine& m) {
 
 void insertCounselling(Database& db, const Medicine& m) {
   if (m.counselling.empty()) return;
-  Statement point(db, "INSERT INTO counselling_point VALUES(?,?,?,?,?,?,?)");
+  Statement point(db, "INSERT INTO counselling_point VALUES(?,?,?,?,?,?,?,?)");
   const auto& english = m.counselling.front();
   for (size_t i = 0; i < english.points.size(); ++i) {
     const auto& p = english.points[i];
@@ -135,6 +147,7 @@ void insertCounselling(Database& db, const Medicine& m) {
         .bind(5, p.brochureSection)
         .bind(6, std::int64_t{p.brochureHeading})
         .bind(7, p.source)
+        .bind(8, formatBlockRanges(p.brochureBlocks))
         .run();
   }
   Statement text(db, "INSERT INTO counselling_text VALUES(?,?,?,?,?,?,?,?)");
@@ -145,10 +158,32 @@ void insertCounselling(Database& db, const Medicine& m) {
           .bind(3, set.locale)
           .bind(4, p.title)
           .bind(5, p.body)
-          .bind(6, toString(set.review.status))
-          .bind(7, set.review.reviewer)
-          .bind(8, set.review.reviewedOn)
+          .bind(6, toString(p.review.status))
+          .bind(7, p.review.reviewer)
+          .bind(8, p.review.reviewedOn)
           .run();
+}
+
+void insertReviews(Database& db, const Medicine& m) {
+  Statement st(db, "INSERT INTO review VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+  std::int64_t sort = 0;
+  for (const auto& r : reviewStates(m)) {
+    ReviewRecord none;
+    const ReviewRecord& rec = r.record ? *r.record : none;
+    st.bind(1, m.id)
+        .bind(2, r.locale)
+        .bind(3, r.item)
+        .bind(4, sort++)
+        .bind(5, toString(r.status))
+        .bind(6, rec.reviewer)
+        .bind(7, rec.role)
+        .bind(8, rec.date)
+        .bind(9, r.textSha256)
+        .bind(10, r.englishSha256)
+        .bind(11, rec.textSha256)
+        .bind(12, rec.englishSha256)
+        .run();
+  }
 }
 
 void insertLocalAuthorities(Database& db, const std::vector<LocalAuthority>& list) {
@@ -175,7 +210,7 @@ void fsyncPath(const fs::path& p, bool directory) {
 
 }  // namespace
 
-std::string computeContentHash(Database& db) {
+std::string computeContentHash(const Database& db) {
   crypto_hash_sha256_state state;
   crypto_hash_sha256_init(&state);
   auto feed = [&](std::string_view s) {
@@ -215,9 +250,14 @@ ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion, 
       Statement sec(db, "INSERT INTO section VALUES(?,?)");
       for (size_t i = 0; i < kSectionIds.size(); ++i)
         sec.bind(1, kSectionIds[i]).bind(2, static_cast<std::int64_t>(i)).run();
-      for (const auto& m : src.medicines) {
+      for (const auto& source : src.medicines) {
+        // Every status is derived from the review records here, whatever the model
+        // says, so the texts' status and the review table always agree.
+        Medicine m = source;
+        applyReviewStatus(m);
         insertMedicine(db, m);
         insertCounselling(db, m);
+        insertReviews(db, m);
       }
       insertMemberStates(db, src.memberStates);
       insertLocalAuthorities(db, src.localAuthorities);

@@ -8,6 +8,8 @@ std::string_view toString(ReviewStatus status) {
   switch (status) {
     case ReviewStatus::Reviewed:
       return "reviewed";
+    case ReviewStatus::Outdated:
+      return "outdated";
     case ReviewStatus::Pending:
       return "pending";
     case ReviewStatus::Unreviewed:
@@ -19,6 +21,8 @@ std::string_view toString(ReviewStatus status) {
 bool parseReviewStatus(std::string_view text, ReviewStatus& out) {
   if (text == "reviewed")
     out = ReviewStatus::Reviewed;
+  else if (text == "outdated")
+    out = ReviewStatus::Outdated;
   else if (text == "pending")
     out = ReviewStatus::Pending;
   else if (text == "unreviewed")
@@ -36,10 +40,4 @@ const Section* Brochure::section(std::string_view id) const {
 
 }  // namespace mk
 
-namespace mk {
-
-bool isCategoryId(std::string_view id) {
-  return std::find(kCategoryIds.begin(), kCategoryIds.end(), id) != kCategoryIds.end();
-}
-
-}  // namespace mk
+namespace mk {}  // namespace mk

@@ -6,24 +6,49 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/patient_groups.h"
+
 namespace mk {
 
 // Section ids are stable: the database, tests and the command line refer to them.
 inline constexpr std::array<std::string_view, 8> kSectionIds = {"purpose",  "how_to_take",  "pregnancy",    "donation",
                                                                 "symptoms", "side_effects", "how_it_works", "sources"};
 
-// Reviewed: signed off by a healthcare professional (reviewer and date recorded).
-// Pending: written from the sources, awaiting clinical review.
-// Unreviewed: a translation not yet reviewed by a professional of that language.
-enum class ReviewStatus { Reviewed, Pending, Unreviewed };
+// A text's review status, derived at build from the review records (reviews.h), never
+// written by hand:
+// Reviewed: a healthcare professional signed off exactly this text (and, for a
+//   translation, against exactly the English text it has now).
+// Outdated: a reviewed translation whose English text changed after the review.
+// Pending: English text without a review of its current words.
+// Unreviewed: a translation without a review of its current words.
+enum class ReviewStatus { Reviewed, Outdated, Pending, Unreviewed };
 
 std::string_view toString(ReviewStatus status);
 bool parseReviewStatus(std::string_view text, ReviewStatus& out);
 
 struct Review {
   ReviewStatus status = ReviewStatus::Pending;
-  std::string reviewer;
+  std::string reviewer;    // Reviewed and Outdated only
   std::string reviewedOn;  // ISO date, YYYY-MM-DD
+};
+
+// One line of content/<medicine>/reviews/<locale>.tsv: who reviewed which text when,
+// and the SHA-256 of the exact text reviewed and, for a translation, of the English
+// text it was checked against.
+struct ReviewRecord {
+  std::string item;  // "warning", "section/<section id>" or "point/<point id>"
+  std::string reviewer;
+  std::string role;  // pharmacist, physician or nurse; "native-speaking <role>" for a translation
+  std::string date;  // YYYY-MM-DD
+  std::string textSha256;
+  std::string englishSha256;  // empty for English
+  int line = 0;
+};
+
+struct ReviewFile {
+  std::string locale;
+  std::string path;
+  std::vector<ReviewRecord> records;
 };
 
 struct Section {
@@ -51,28 +76,36 @@ struct Brochure {
   const Section* section(std::string_view id) const;
 };
 
-// Patient groups of the pregnancy prevention programme; ids are stable (command
-// line, database, records).
-inline constexpr std::array<std::string_view, 3> kCategoryIds = {"woman_cbp", "woman_ncbp", "man"};
-bool isCategoryId(std::string_view id);
-
 // One counselling point a nurse confirms with the patient. Which groups it is for,
 // where the brochure explains it and its sources come from the English file.
+// Blocks first..last (1-based, inclusive) of one brochure part: its paragraphs, list
+// items and quoted paragraphs, counted after the part's heading.
+struct BlockRange {
+  int first = 0;
+  int last = 0;
+  bool operator==(const BlockRange&) const = default;
+};
+
+// The rule a point is about is shown in the brochure's own words: the blocks that
+// brochureSection/brochureHeading/brochureBlocks name, in every language
+// (counselling_anchor.h). The point itself has only its title and, optionally, what
+// the nurse asks the patient.
 struct CounsellingPoint {
   std::string id;
   std::string title;
-  std::string body;                     // plain text (NFC)
-  std::vector<std::string> categories;  // category ids, in kCategoryIds order
-  std::string brochureSection;          // a section id
-  int brochureHeading = 0;              // 1-based '###' heading in that section; 0: the whole section
+  std::string body;                        // what the nurse asks ('ask:'), plain text (NFC); may be empty
+  std::vector<std::string> categories;     // category ids, in kCategoryIds order
+  std::string brochureSection;             // a section id
+  int brochureHeading = 0;                 // 1-based '###' heading in that section; 0: the whole section
+  std::vector<BlockRange> brochureBlocks;  // of that part (0: before the first heading); empty: all of it
   std::string source;
-  Review review;  // of the text in its locale (the file's status)
+  Review review;  // of the point's text in its locale
   int line = 0;
+  int brochureLine = 0, askLine = 0;  // of 'brochure:' and 'ask:' in the source file, for messages
 };
 
 struct CounsellingSet {
   std::string locale;
-  Review review;
   std::vector<CounsellingPoint> points;
   std::string path;
 };
@@ -85,6 +118,7 @@ struct Medicine {
   std::map<std::string, std::string> links;  // locale -> public page
   std::vector<Brochure> brochures;
   std::vector<CounsellingSet> counselling;  // English first when present
+  std::vector<ReviewFile> reviews;          // content/<medicine>/reviews/<locale>.tsv
 };
 
 struct MemberState {

@@ -62,15 +62,6 @@ bool splitKeyValue(const std::string& line, std::string& key, std::string& value
   return !key.empty() && key.find(' ') == std::string::npos;
 }
 
-namespace {
-
-bool isIsoDate(const std::string& s) {
-  static const std::regex re("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-  return std::regex_match(s, re);
-}
-
-}  // namespace
-
 void lintBodyLine(const std::string& path, int lineNo, const std::string& line) {
   auto fail = [&](const std::string& why) { throw ContentError(path, lineNo, why); };
   if (line.rfind("# ", 0) == 0) fail("a level-1 heading is not allowed inside a section (use ###)");
@@ -107,20 +98,6 @@ size_t parseFrontMatter(const std::string& path, const std::vector<std::string>&
   throw ContentError(path, static_cast<int>(lines.size()), "front matter is not closed by '---'");
 }
 
-Review parseReview(const std::string& path, int line, const std::string& status, const std::string& reviewer,
-                   const std::string& reviewedOn) {
-  Review r;
-  if (!parseReviewStatus(status, r.status))
-    throw ContentError(path, line, "status must be reviewed, pending or unreviewed, not '" + status + "'");
-  if (r.status == ReviewStatus::Reviewed) {
-    if (reviewer.empty()) throw ContentError(path, line, "status 'reviewed' needs a reviewer");
-    if (!isIsoDate(reviewedOn)) throw ContentError(path, line, "status 'reviewed' needs reviewed-on: YYYY-MM-DD");
-  }
-  r.reviewer = reviewer;
-  r.reviewedOn = reviewedOn;
-  return r;
-}
-
 std::string joinBody(const std::vector<std::string>& lines, size_t from, size_t to) {
   while (from < to && trim(lines[from]).empty()) ++from;
   while (to > from && trim(lines[to - 1]).empty()) --to;
@@ -138,14 +115,10 @@ std::string required(const std::string& path, const FrontMatter& fm, const std::
   return it->second.first;
 }
 
-std::string optional(const FrontMatter& fm, const std::string& key) {
-  auto it = fm.values.find(key);
-  return it == fm.values.end() ? std::string() : it->second.first;
-}
-
 }  // namespace source_text
 
 using source_text::loadCounselling;
+using source_text::loadReviews;
 using source_text::readFile;
 
 ContentSource loadContentSource(const fs::path& dir) {
@@ -191,6 +164,7 @@ ContentSource loadContentSource(const fs::path& dir) {
       if (!problems.empty()) throw ContentError(problems[0].file, problems[0].line, problems[0].message);
     }
     loadCounselling(mdir / "counselling", med);
+    loadReviews(mdir / "reviews", med);
     src.medicines.push_back(std::move(med));
   }
   if (src.medicines.empty()) throw ContentError(dir.string(), 0, "no medicine folders");

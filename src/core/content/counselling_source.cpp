@@ -1,11 +1,13 @@
 // content/<medicine>/counselling/<locale>.md: the nurse's counselling points, the
-// translations completed from English, and their anchors checked against the brochures.
+// translations completed from English, and their anchors checked against the brochures
+// (counselling_anchor.cpp).
 #include <algorithm>
 #include <regex>
 #include <sstream>
 
 #include "core/content/content_checks.h"
 #include "core/content/content_source.h"
+#include "core/content/counselling_anchor.h"
 #include "core/content/source_text.h"
 #include "core/i18n/locale_id.h"
 
@@ -16,17 +18,22 @@ using namespace source_text;  // the shared parsing helpers of the content sourc
 
 namespace {
 
-// Front matter of a counselling file: locale and review of the whole file.
+// Front matter of a counselling file: its locale. Reviews are recorded per point in
+// reviews/<locale>.tsv, no longer as a status of the whole file.
 CounsellingSet parseCounsellingFrontMatter(const std::string& path, const std::vector<std::string>& lines, size_t& i) {
   FrontMatter fm;
   i = parseFrontMatter(path, lines, fm, {"locale", "status", "reviewer", "reviewed-on"});
+  for (const char* key : {"status", "reviewer", "reviewed-on"})
+    if (fm.values.count(key))
+      throw ContentError(path, fm.values[key].second,
+                         std::string("'") + key +
+                             ":' is no longer used: reviews are recorded per point in reviews/<locale>.tsv with "
+                             "'medkiosk-content review sign' (see content/README.md)");
   CounsellingSet set;
   set.path = path;
   set.locale = required(path, fm, "locale");
   if (!isValidLocaleId(set.locale))
     throw ContentError(path, fm.values["locale"].second, "'" + set.locale + "' is not a locale id like en or de_AT");
-  set.review = parseReview(path, fm.values.count("status") ? fm.values["status"].second : 1,
-                           required(path, fm, "status"), optional(fm, "reviewer"), optional(fm, "reviewed-on"));
   return set;
 }
 
@@ -46,26 +53,42 @@ std::vector<std::string> parseCategories(const std::string& path, int line, cons
   return ordered;
 }
 
+// "pregnancy#2 blocks 1-6": a section, its Nth '###' part and blocks of that part.
 void parseBrochureAnchor(const std::string& path, int line, const std::string& value, CounsellingPoint& p) {
-  static const std::regex anchor(R"(^([a-z_]+)(#([1-9][0-9]?))?$)");
+  static const std::regex anchor(R"(^([a-z_]+)(#([1-9][0-9]?))?( blocks? (.+))?$)");
   std::smatch m;
   if (!std::regex_match(value, m, anchor))
-    throw ContentError(path, line, "brochure: expects a section id, optionally with '#N' for its Nth '###' heading");
+    throw ContentError(path, line,
+                       "brochure: expects a section id, optionally with '#N' for its Nth '###' heading, then "
+                       "optionally the blocks of that part that state the rule ('pregnancy#1 blocks 2-6')");
   p.brochureSection = m[1];
   if (std::find(kSectionIds.begin(), kSectionIds.end(), p.brochureSection) == kSectionIds.end())
     throw ContentError(path, line, "unknown section id '" + p.brochureSection + "'");
   p.brochureHeading = m[3].matched ? std::stoi(m[3]) : 0;
+  if (m[5].matched && !parseBlockRanges(m[5].str(), p.brochureBlocks))
+    throw ContentError(path, line,
+                       "brochure: blocks '" + m[5].str() +
+                           "' is not a list of block numbers and ranges from 1, in order ('2-6', '1, 3-4')");
+  p.brochureLine = line;
 }
 
-// Reads for:/brochure:/source: (English only) up to the blank line before the text.
+// Reads for:/brochure:/source: (English only) and ask: up to the blank line after them.
 size_t parsePointMeta(const std::string& path, const std::vector<std::string>& lines, size_t i, bool english,
                       CounsellingPoint& p) {
   for (; i < lines.size() && !trim(lines[i]).empty(); ++i) {
     int lineNo = static_cast<int>(i) + 1;
     std::string key, value;
-    if (!splitKeyValue(lines[i], key, value) || (key != "for" && key != "brochure" && key != "source"))
+    if (!splitKeyValue(lines[i], key, value) || (key != "for" && key != "brochure" && key != "source" && key != "ask"))
       throw ContentError(path, lineNo,
-                         "expected 'for:', 'brochure:' or 'source:' after the heading, then a blank line");
+                         "expected 'for:', 'brochure:', 'source:' or 'ask:' after the heading, then a blank line");
+    if (key == "ask") {
+      if (p.askLine) throw ContentError(path, lineNo, "a second 'ask:' line for point '" + p.id + "'");
+      if (value.empty()) throw ContentError(path, lineNo, "'ask:' without text");
+      lintBodyLine(path, lineNo, value);
+      p.body = value;
+      p.askLine = lineNo;
+      continue;
+    }
     if (!english) throw ContentError(path, lineNo, "'" + key + ":' belongs in the English file only");
     if (key == "for")
       p.categories = parseCategories(path, lineNo, value);
@@ -100,17 +123,16 @@ CounsellingSet parseCounselling(const std::string& path, std::string_view text) 
     p.id = m[2];
     for (const auto& q : set.points)
       if (q.id == p.id) throw ContentError(path, p.line, "duplicate point '" + p.id + "'");
-    size_t bodyStart = parsePointMeta(path, lines, i + 1, english, p);
-    size_t end = bodyStart;
-    for (; end < lines.size() && lines[end].rfind("## ", 0) != 0; ++end) {
-      if (lines[end].rfind('#', 0) == 0 || lines[end].rfind("- ", 0) == 0 || lines[end].rfind('>', 0) == 0)
+    size_t end = parsePointMeta(path, lines, i + 1, english, p);
+    // The rule is shown in the brochure's words (brochure:), so a point has no text
+    // of its own to restate it in: a restatement once dropped a condition.
+    for (; end < lines.size() && lines[end].rfind("## ", 0) != 0; ++end)
+      if (!trim(lines[end]).empty())
         throw ContentError(path, static_cast<int>(end) + 1,
-                           "a counselling point is plain sentences: no headings, lists or quotes");
-      lintBodyLine(path, static_cast<int>(end) + 1, lines[end]);
-    }
-    p.body = trim(joinBody(lines, bodyStart, end));
-    while (!p.body.empty() && p.body.back() == '\n') p.body.pop_back();
-    if (p.body.empty()) throw ContentError(path, p.line, "point '" + p.id + "' has no text");
+                           "point '" + p.id +
+                               "' has text of its own: the kiosk shows the brochure's blocks that 'brochure:' names "
+                               "(in the English file), and what the nurse asks goes in an 'ask:' line under the "
+                               "heading");
     set.points.push_back(std::move(p));
     i = end;
   }
@@ -119,15 +141,6 @@ CounsellingSet parseCounselling(const std::string& path, std::string_view text) 
 }
 
 namespace {
-
-// Section bodies' '###' headings, counted so a point can point at one.
-int subheadingCount(const Section& s) {
-  int n = 0;
-  std::istringstream in(s.body);
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("### ", 0) == 0) ++n;
-  return n;
-}
 
 // A translation has the English points in the same order, with the same numbers,
 // and inherits groups, anchors and sources from English.
@@ -142,26 +155,18 @@ void completeTranslation(const CounsellingSet& english, CounsellingSet& t) {
                          "point '" + p.id + "' is not the English point at this position" +
                              (k < english.points.size() ? " ('" + english.points[k].id + "')" : std::string()));
     const auto& e = english.points[k];
+    if (e.body.empty() != p.body.empty())
+      throw ContentError(t.path, p.askLine ? p.askLine : p.line,
+                         "point '" + p.id + "' " +
+                             (e.body.empty() ? "has an 'ask:' line that English does not have"
+                                             : "lacks the 'ask:' line that English has (every language or none)"));
     if (numbersIn(e.title + "\n" + e.body) != numbersIn(p.title + "\n" + p.body))
       throw ContentError(t.path, p.line, "point '" + p.id + "' has different numbers from English");
     p.categories = e.categories;
     p.brochureSection = e.brochureSection;
     p.brochureHeading = e.brochureHeading;
+    p.brochureBlocks = e.brochureBlocks;
     p.source = e.source;
-  }
-}
-
-// Anchors must exist in the English brochure and in every translation of it.
-void checkAnchors(const Medicine& med, const CounsellingSet& english) {
-  for (const auto& p : english.points) {
-    if (!p.brochureHeading) continue;
-    for (const auto& b : med.brochures) {
-      const Section* s = b.section(p.brochureSection);
-      if (s && subheadingCount(*s) < p.brochureHeading)
-        throw ContentError(b.path, s->line,
-                           "section '" + s->id + "' has fewer '###' headings than counselling point '" + p.id +
-                               "' refers to (" + std::to_string(p.brochureHeading) + ")");
-    }
   }
 }
 
@@ -190,8 +195,9 @@ void loadCounselling(const fs::path& dir, Medicine& med) {
     return;
   }
   std::rotate(med.counselling.begin(), english, english + 1);
+  checkEnglishCounselling(med);
   for (size_t k = 1; k < med.counselling.size(); ++k) completeTranslation(med.counselling[0], med.counselling[k]);
-  checkAnchors(med, med.counselling[0]);
+  checkTranslatedCounselling(med);
 }
 
 }  // namespace source_text

@@ -25,11 +25,10 @@ CounsellingSet pseudoCounselling(const CounsellingSet& en) {
   CounsellingSet c = en;
   c.locale = kPseudoLocale;
   c.path = "(pseudo-locale from " + en.path + ")";
-  c.review = Review{ReviewStatus::Unreviewed, {}, {}};
   for (auto& p : c.points) {
     p.title = unicode::toNfc(pseudoLocalize(p.title));
     p.body = unicode::toNfc(pseudoLocalize(p.body));
-    p.review = c.review;
+    p.review = Review{ReviewStatus::Unreviewed, {}, {}};
   }
   return c;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Private to the content source parsers (content_source.cpp, brochure_source.cpp,
-// counselling_source.cpp, medicine_source.cpp): the text helpers they share, each
+// counselling_source.cpp, medicine_source.cpp, reviews.cpp): the text helpers they share, each
 // defined once in content_source.cpp. Not part of the content library's API.
 #include <cstddef>
 #include <filesystem>
@@ -37,10 +37,6 @@ struct FrontMatter {
 size_t parseFrontMatter(const std::string& path, const std::vector<std::string>& lines, FrontMatter& fm,
                         const std::set<std::string>& allowed);
 std::string required(const std::string& path, const FrontMatter& fm, const std::string& key);
-std::string optional(const FrontMatter& fm, const std::string& key);
-
-Review parseReview(const std::string& path, int line, const std::string& status, const std::string& reviewer,
-                   const std::string& reviewedOn);
 
 // Lines [from, to) without the blank lines at either end, each ended by '\n'.
 std::string joinBody(const std::vector<std::string>& lines, size_t from, size_t to);
@@ -48,5 +44,9 @@ std::string joinBody(const std::vector<std::string>& lines, size_t from, size_t 
 // content/<medicine>/counselling/: every locale's points, English first
 // (counselling_source.cpp).
 void loadCounselling(const std::filesystem::path& dir, Medicine& med);
+
+// content/<medicine>/reviews/: every locale's review records, checked against the
+// medicine's texts, and each text's review status derived from them (reviews.cpp).
+void loadReviews(const std::filesystem::path& dir, Medicine& med);
 
 }  // namespace mk::source_text

@@ -26,6 +26,8 @@ struct Palette {
   Rgb warningBorder;
   Rgb badgeBackground;
   Rgb badgeText;
+  Rgb outdatedBackground;  // a reviewed translation whose English text changed since
+  Rgb outdatedText;
   Rgb overlayPanel;
   Rgb accent;  // attract screen
   Rgb accentText;

@@ -88,12 +88,12 @@ bool breaksNumberApart(std::string_view text, std::size_t offset) {
 std::vector<LineBreaker::Opportunity> LineBreaker::opportunities(std::string_view utf8) {
   std::vector<Opportunity> out;
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  icu::LocalUTextPointer ut(utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status));
   if (U_FAILURE(status)) {
     out.push_back({utf8.size(), true});
     return out;
   }
-  impl_->lines->setText(ut, status);
+  impl_->lines->setText(ut.getAlias(), status);
   // With UTF-8 UText the iterator's indexes are byte offsets.
   for (int32_t pos = impl_->lines->next(); pos != icu::BreakIterator::DONE; pos = impl_->lines->next()) {
     auto offset = static_cast<std::size_t>(pos);
@@ -101,9 +101,8 @@ std::vector<LineBreaker::Opportunity> LineBreaker::opportunities(std::string_vie
     if (offset < utf8.size() && !hard && breaksNumberApart(utf8, offset)) continue;
     out.push_back({offset, hard && offset < utf8.size()});
   }
-  // Detach the iterator from the UText before closing it.
+  // Detach the iterator from the UText before `ut` closes it.
   impl_->lines->setText(icu::UnicodeString());
-  utext_close(ut);
   if (out.empty() || out.back().offset != utf8.size()) out.push_back({utf8.size(), false});
   return out;
 }

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace mk {
 namespace fs = std::filesystem;
@@ -29,8 +30,11 @@ std::vector<std::string> splitIds(const std::string& text) {
 }  // namespace
 
 std::string csvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
+  // A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV
+  // injection"): a leading apostrophe makes it text, and the quotes keep it one cell.
+  bool formula = !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+  if (!formula && value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = formula ? "\"'" : "\"";
   for (char c : value) {
     if (c == '"') out += '"';
     out += c;

@@ -10,7 +10,7 @@ namespace mk {
 namespace {
 
 // Argon2id at OWASP's recommended minimum (19 MiB, 2 passes): the lockout, not the
-// hash, is what stops guessing a 4-digit PIN at the pad.
+// hash, is what stops guessing a PIN at the pad.
 constexpr unsigned long long kOpsLimit = 2;
 constexpr size_t kMemLimit = 19u * 1024u * 1024u;
 
@@ -31,8 +31,13 @@ std::int64_t lockSecondsAfter(int failures) {
 }
 
 bool isValidPin(const std::string& pin) {
-  return pin.size() >= 4 && pin.size() <= 8 &&
+  return pin.size() >= kMinPinDigits && pin.size() <= kMaxPinDigits &&
          std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void wipePin(std::string& pin) {
+  sodium_memzero(pin.data(), pin.size());
+  pin.clear();
 }
 
 bool isValidPseudonym(const std::string& p) {
@@ -57,12 +62,13 @@ void NurseAuth::addNurse(const std::string& pseudonym, const std::string& pin, s
   if (!isValidPseudonym(pseudonym))
     throw std::invalid_argument(
         "a pseudonym is 1 to 32 letters, digits, spaces, '.', '-' or '_' (never a patient's name)");
-  if (!isValidPin(pin)) throw std::invalid_argument("a PIN is 4 to 8 digits");
+  if (!isValidPin(pin)) throw std::invalid_argument("a PIN is 6 to 8 digits");
   guardRecords("adding a nurse", [&] {
     Statement exists(records_.db(), "SELECT 1 FROM nurse WHERE pseudonym = ?");
     exists.bind(1, pseudonym);
     if (exists.step()) throw std::invalid_argument("there is already a nurse called '" + pseudonym + "'");
-    if (matchingNurse(pin)) throw std::invalid_argument("another nurse has this PIN; choose a different one");
+    // No check that another nurse has this PIN: refusing it would tell the person
+    // adding a nurse a colleague's PIN (issue #14 item 8).
     Statement(records_.db(), "INSERT INTO nurse VALUES(?,?,?)")
         .bind(1, pseudonym)
         .bind(2, hashPin(pin))

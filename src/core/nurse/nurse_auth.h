@@ -1,9 +1,11 @@
 #pragma once
-// Nurses and their PINs. A PIN is 4 to 8 digits, one per nurse, stored only as an
-// Argon2id hash (libsodium crypto_pwhash_str). After kFreeTries wrong PINs in a row
+// Nurses and their PINs. A PIN is 6 to 8 digits (issue #14: a million PINs, not ten
+// thousand, for whoever reads a hash), stored only as an Argon2id hash (libsodium
+// crypto_pwhash_str). After kFreeTries wrong PINs in a row
 // the pad locks, for longer after each further wrong PIN; the state lives in the
 // records database, so a restart does not reset it. Times are Unix seconds passed
 // in by the caller.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,6 +16,8 @@
 namespace mk {
 
 inline constexpr int kFreeTries = 5;
+inline constexpr std::size_t kMinPinDigits = 6;
+inline constexpr std::size_t kMaxPinDigits = 8;
 inline constexpr std::int64_t kFirstLockSeconds = 30;
 inline constexpr std::int64_t kMaxLockSeconds = 3600;
 
@@ -22,6 +26,9 @@ inline constexpr std::int64_t kMaxLockSeconds = 3600;
 std::int64_t lockSecondsAfter(int failures);
 
 bool isValidPin(const std::string& pin);
+// Overwrites a PIN's digits (sodium_memzero), then empties it (issue #14 item 15):
+// clear() alone leaves them in the string's buffer, and so in memory and any dump.
+void wipePin(std::string& pin);
 bool isValidPseudonym(const std::string& pseudonym);
 
 struct PinAttempt {
@@ -36,8 +43,9 @@ class NurseAuth {
  public:
   explicit NurseAuth(RecordsDb& records) : records_(records) {}
 
-  // Throws std::invalid_argument (bad pseudonym or PIN, duplicate pseudonym, PIN in
-  // use by another nurse) or RecordsUnavailable.
+  // Throws std::invalid_argument (bad pseudonym or PIN, duplicate pseudonym) or
+  // RecordsUnavailable. Two nurses may have the same PIN: refusing it would reveal
+  // the colleague's.
   void addNurse(const std::string& pseudonym, const std::string& pin, std::int64_t nowUnix);
   bool removeNurse(const std::string& pseudonym);
   std::vector<std::string> nurses();

@@ -52,14 +52,14 @@ void NurseMode::audit(const std::string& event, const std::string& detail) {
 }
 
 void NurseMode::openPad(std::int64_t nowMs) {
-  pinEntry_.clear();
+  wipePin(pinEntry_);
   lastAttempt_.reset();
   lastInputMs_ = nowMs;
   if (ensureOpen()) audit("mode", "PIN pad opened");
 }
 
 void NurseMode::cancelPad() {
-  pinEntry_.clear();
+  wipePin(pinEntry_);
   lastAttempt_.reset();
   audit("mode", "PIN pad closed without signing in");
 }
@@ -85,7 +85,7 @@ PinAttempt NurseMode::submitPin(std::int64_t nowMs) {
     fail(e.what());
     a.outcome = PinAttempt::Outcome::Invalid;
   }
-  pinEntry_.clear();
+  wipePin(pinEntry_);
   lastAttempt_ = a;
   switch (a.outcome) {
     case PinAttempt::Outcome::Accepted:
@@ -113,7 +113,7 @@ void NurseMode::logout(const std::string& reason) {
   audit("mode", "patient mode");
   nurse_.clear();
   session_ = {};
-  pinEntry_.clear();
+  wipePin(pinEntry_);
   lastAttempt_.reset();
 }
 
@@ -129,7 +129,9 @@ void NurseMode::startWalkthrough(std::vector<std::string> pointIds) {
   session_.walkthrough = Walkthrough(std::move(pointIds));
   session_.started = true;
   session_.saved = false;
-  audit("counselling", "started: " + session_.medicine + ", " + session_.category + ", " + session_.patientLocale);
+  // Neither the patient's group nor language: the audit log is kept longer than the
+  // records (issue #14 item 9), and the record itself has them.
+  audit("counselling", "started: " + session_.medicine);
 }
 
 bool NurseMode::saveRecord(long contentVersion) {
@@ -149,7 +151,7 @@ bool NurseMode::saveRecord(long contentVersion) {
     return false;
   }
   session_.saved = true;
-  audit("counselling", "completed: " + r.category + ", " + std::to_string(r.confirmed.size()) + " of " +
+  audit("counselling", "completed: " + std::to_string(r.confirmed.size()) + " of " +
                            std::to_string(r.confirmed.size() + r.notConfirmed.size()) + " understood");
   return true;
 }

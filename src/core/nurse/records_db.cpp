@@ -1,7 +1,11 @@
 #include "core/nurse/records_db.h"
 
+#include <fcntl.h>
+#include <pwd.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -53,6 +57,57 @@ void moveFile(const fs::path& from, const fs::path& to) {
   if (ec) throw RecordsUnavailable("cannot move " + from.string() + " aside: " + ec.message());
 }
 
+// "medkiosk (uid 998)", or the number alone for a uid with no name.
+std::string userName(uid_t uid) {
+  passwd entry{};
+  passwd* found = nullptr;
+  std::array<char, 1024> buf{};
+  std::string id = "uid " + std::to_string(uid);
+  if (::getpwuid_r(uid, &entry, buf.data(), buf.size(), &found) == 0 && found)
+    return found->pw_name + (" (" + id + ")");
+  return id;
+}
+
+void refuseOtherOwner(const fs::path& f, const struct stat& st) {
+  if (st.st_uid == ::geteuid()) return;
+  throw RecordsUnavailable(f.string() + " is owned by " + userName(st.st_uid) + ", not by " + userName(::geteuid()) +
+                               ", who runs this program; run medkiosk-admin as the kiosk user (runuser -u medkiosk "
+                               "-- medkiosk-admin ...), or give the file back to it with chown",
+                           SQLITE_CANTOPEN);
+}
+
+// records.db holds the PIN hashes (issue #14 item 1): it and its WAL and shared-memory
+// files belong to the user running the kiosk, at most rw-r-----. SQLite creates the
+// WAL and shared-memory files with the main file's mode, so the main file is created
+// here first; a file left wider (by an older version) is tightened, one owned by
+// another user is refused, never used.
+void secureRecordsFiles(const fs::path& db) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    fs::path f = db;
+    f += suffix;
+    struct stat st {};
+    if (::lstat(f.c_str(), &st) != 0) {
+      if (errno == ENOENT) continue;
+      throw RecordsUnavailable("cannot read the status of " + f.string() + ": " + std::strerror(errno),
+                               SQLITE_CANTOPEN);
+    }
+    if (!S_ISREG(st.st_mode))
+      throw RecordsUnavailable(f.string() + " is not a regular file; refusing to open it", SQLITE_CANTOPEN);
+    refuseOtherOwner(f, st);
+    mode_t mode = st.st_mode & 07777;
+    if ((mode & ~mode_t{0640}) == 0) continue;
+    if (::chmod(f.c_str(), mode & 0640) != 0)
+      throw RecordsUnavailable("cannot restrict the mode of " + f.string() + ": " + std::strerror(errno),
+                               SQLITE_CANTOPEN);
+    log::warn("records", f.string() + " was readable or writable by others; its mode is now rw-r-----");
+  }
+  if (fs::exists(db)) return;
+  int fd = ::open(db.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
+  if (fd < 0 && errno != EEXIST)
+    throw RecordsUnavailable("cannot create " + db.string() + ": " + std::strerror(errno), SQLITE_CANTOPEN);
+  if (fd >= 0) ::close(fd);
+}
+
 }  // namespace
 
 void throwRecordsError(const char* what, const DbError& e) {
@@ -72,6 +127,7 @@ RecordsDb::RecordsDb(const fs::path& path, std::int64_t nowUnix) : path_(path) {
   fs::create_directories(path_.parent_path(), ec);
   if (ec)
     throw RecordsUnavailable("cannot create the data directory " + path_.parent_path().string() + ": " + ec.message());
+  if (struct stat dir{}; ::stat(path_.parent_path().c_str(), &dir) == 0) refuseOtherOwner(path_.parent_path(), dir);
   if (::access(path_.parent_path().c_str(), W_OK) != 0)
     throw RecordsUnavailable(
         "the data directory " + path_.parent_path().string() + " is read-only (" + std::strerror(errno) + ")",
@@ -104,6 +160,7 @@ RecordsDb::RecordsDb(const fs::path& path, std::int64_t nowUnix) : path_(path) {
 RecordsDb::~RecordsDb() = default;
 
 void RecordsDb::open() {
+  secureRecordsFiles(path_);
   db_ = std::make_unique<Database>(path_.string(), Database::Mode::ReadWriteCreate);
   db_->exec("PRAGMA journal_mode=WAL");
   db_->exec("PRAGMA synchronous=FULL");

@@ -50,6 +50,12 @@ std::vector<int> BrochureLens::headings(const std::string& section) const {
   return out;
 }
 
+bool BrochureLens::firstOpening(const std::string& section) {
+  if (!covers(section) || std::find(opened_.begin(), opened_.end(), section) != opened_.end()) return false;
+  opened_.push_back(section);
+  return true;
+}
+
 Kiosk::Kiosk(KioskConfig config, std::vector<std::string> medicines, std::int64_t nowMs)
     : config_(std::move(config)), medicines_(std::move(medicines)) {
   config_.defaultTextSize = std::clamp(config_.defaultTextSize, 1, 3);

@@ -40,6 +40,12 @@ struct BrochureLens {
   bool covers(const std::string& section) const;
   // 1-based headings of `section` to highlight; {0} for the whole section.
   std::vector<int> headings(const std::string& section) const;
+  // True the first time a covered section is opened in this session (it then opens
+  // at its first marked part); false after that, and for sections not covered.
+  bool firstOpening(const std::string& section);
+
+ private:
+  std::vector<std::string> opened_;  // covered sections already opened
 };
 
 struct KioskConfig {

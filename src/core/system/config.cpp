@@ -160,11 +160,33 @@ bool displayKey(Loader& l, const std::string& name, const std::string& value) {
   return true;
 }
 
+bool parseContentShow(const std::string& value, ContentShow& out) {
+  if (value == "all")
+    out = ContentShow::All;
+  else if (value == "reviewed")
+    out = ContentShow::Reviewed;
+  else if (value == "reviewed-locales")
+    out = ContentShow::ReviewedLocales;
+  else
+    return false;
+  return true;
+}
+
 bool contentKey(Loader& l, const std::string& name, const std::string& value) {
   auto& s = l.result.settings;
   const std::string key = "content." + name;
-  if (name == "show_unreviewed") {
-    if (!parseYesNo(value, s.showUnreviewed)) l.problem(key, "expected yes or no");
+  bool yes = true;
+  if (name == "show") {
+    if (!parseContentShow(value, s.contentShow)) l.problem(key, "expected all, reviewed or reviewed-locales");
+  } else if (name == "show_unreviewed") {
+    // The key before [content] show: yes is "all", no is "reviewed".
+    if (parseYesNo(value, yes)) {
+      s.contentShow = yes ? ContentShow::All : ContentShow::Reviewed;
+      log::warn("config", l.file + ": content.show_unreviewed is deprecated; use show = " + (yes ? "all" : "reviewed") +
+                              " instead");
+    } else {
+      l.problem(key, "expected yes or no (deprecated: use show = all | reviewed | reviewed-locales)");
+    }
   } else if (name == "url") {
     if (value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0 || value.rfind("file:///", 0) == 0)
       s.contentUrl = value;

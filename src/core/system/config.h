@@ -8,6 +8,13 @@
 
 namespace mk {
 
+// Which content texts the kiosk shows ([content] show), by their review status:
+// All: every text, each with its review badge (the default).
+// Reviewed: a section not reviewed in the patient's language is shown from the next
+//   language of the fallback chain where it is reviewed, finally English.
+// ReviewedLocales: only languages whose texts are all reviewed are offered.
+enum class ContentShow { All, Reviewed, ReviewedLocales };
+
 struct KioskSettings {
   std::string country;                    // [kiosk] country = BE
   std::string locale;                     // [kiosk] locale; empty: the country's first, else en
@@ -19,7 +26,7 @@ struct KioskSettings {
   float dpi = 0;                          // [display] dpi; 0: from the diagonal and the pixel size
   int windowWidth = 0, windowHeight = 0;  // [display] size = WxH forces the window size; 0: the screen decides
   std::string contentDb;                  // [content] database
-  bool showUnreviewed = true;             // [content] show_unreviewed: false falls back to reviewed text
+  ContentShow contentShow{};              // [content] show = all (the default) | reviewed | reviewed-locales
   std::string contentUrl;                 // [content] url: base URL of signed bundles (medkiosk-update)
   std::vector<std::string> publicKeys;    // [content] public_keys: one or two base64 Ed25519 keys
   std::string checkSize = "1080x1920";    // [content] check_size: screen size for the render check of updates

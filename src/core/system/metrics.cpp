@@ -13,7 +13,9 @@
 #include <sstream>
 
 #include "core/base/files.h"
+#include "core/base/key_value.h"
 #include "core/base/log.h"
+#include "core/base/patient_groups.h"
 #include "core/base/utc_time.h"
 
 namespace mk {
@@ -22,8 +24,7 @@ namespace {
 
 constexpr const char* kRunningMarker = "medkiosk.running";
 constexpr const char* kPersistedFile = "metrics-state";
-constexpr std::array<const char*, 4> kUpdateResults = {"installed", "unchanged", "refused", "failed"};
-constexpr std::array<const char*, 3> kCategories = {"woman_cbp", "woman_ncbp", "man"};
+constexpr std::array<const char*, 5> kUpdateResults = {"installed", "unchanged", "refused", "expired", "failed"};
 
 // Label values: backslash, double quote and line feed are escaped (text format 0.0.4).
 std::string labelValue(const std::string& v) {
@@ -79,43 +80,54 @@ std::int64_t isoUtcToUnixSeconds(const std::string& iso) {
   return parseUtcTime(iso, t) ? static_cast<std::int64_t>(t) : 0;
 }
 
+namespace {
+
+// One line of update-status; the first problem found is the one reported.
+void readStatusEntry(UpdateStatus& st, const std::string& where, const std::string& key, const std::string& value) {
+  auto note = [&](const std::string& problem) {
+    if (st.problem.empty()) st.problem = where + problem;  // the first problem is the one to fix
+  };
+  std::int64_t n = 0;
+  if (key == "time") {
+    if (parseWhole(value, n))
+      st.time = n;
+    else
+      note("time is not unix seconds");
+  } else if (key == "result") {
+    if (std::find_if(kUpdateResults.begin(), kUpdateResults.end(), [&](const char* r) { return value == r; }) !=
+        kUpdateResults.end())
+      st.result = value;
+    else
+      note("unknown result '" + value + "'");
+  } else if (key == "version") {
+    if (parseWhole(value, n))
+      st.version = static_cast<long>(n);
+    else
+      note("version is not a whole number");
+  }
+  // message= and keys added later are not metrics.
+}
+
+}  // namespace
+
 UpdateStatus readUpdateStatus(const fs::path& file) {
   UpdateStatus st;
   std::ifstream in(file);
   if (!in) return st;  // no update has run yet: not a problem
   st.present = true;
-  int lineNo = 0;
-  auto note = [&](const std::string& problem) {
-    if (st.problem.empty()) st.problem = problem;  // the first problem is the one to fix
-  };
-  for (std::string line; std::getline(in, line);) {
-    ++lineNo;
-    if (line.empty()) continue;
-    auto eq = line.find('=');
-    std::string key = line.substr(0, eq), value = eq == std::string::npos ? "" : line.substr(eq + 1);
-    std::int64_t n = 0;
-    std::string where = file.string() + ":" + std::to_string(lineNo) + ": ";
-    if (eq == std::string::npos) {
-      note(where + "expected key=value");
-    } else if (key == "time") {
-      if (parseWhole(value, n))
-        st.time = n;
-      else
-        note(where + "time is not unix seconds");
-    } else if (key == "result") {
-      if (std::find_if(kUpdateResults.begin(), kUpdateResults.end(), [&](const char* r) { return value == r; }) !=
-          kUpdateResults.end())
-        st.result = value;
-      else
-        note(std::string(where).append("unknown result '").append(value).append("'"));
-    } else if (key == "version") {
-      if (parseWhole(value, n))
-        st.version = static_cast<long>(n);
-      else
-        note(where + "version is not a whole number");
-    }
-    // message= and keys added later are not metrics.
+  std::ostringstream text;
+  text << in.rdbuf();
+  KeyValueLines kv = parseKeyValueLines(text.str());
+  // Problems in file order: a malformed line before an entry is reported first.
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < kv.entries.size(); ++i) {
+    while (next < kv.malformedLines.size() && kv.malformedLines[next] < kv.lines[i] && st.problem.empty())
+      st.problem = file.string() + ":" + std::to_string(kv.malformedLines[next++]) + ": expected key=value";
+    readStatusEntry(st, file.string() + ":" + std::to_string(kv.lines[i]) + ": ", kv.entries[i].first,
+                    kv.entries[i].second);
   }
+  if (st.problem.empty() && !kv.malformedLines.empty())
+    st.problem = file.string() + ":" + std::to_string(kv.malformedLines.front()) + ": expected key=value";
   if (st.problem.empty() && (st.result.empty() || st.time == 0))
     st.problem = file.string() + ": time= or result= missing";
   return st;
@@ -126,13 +138,13 @@ Metrics::Metrics(fs::path textfile, fs::path stateDir)
 
 void Metrics::loadPersisted() {
   std::ifstream in(stateDir_ / kPersistedFile);
-  for (std::string line; std::getline(in, line);) {
-    auto eq = line.find('=');
-    if (eq == std::string::npos) continue;
+  std::ostringstream text;
+  text << in.rdbuf();
+  for (const auto& [key, value] : parseKeyValueLines(text.str()).entries) {
     std::int64_t n = 0;
-    if (!parseWhole(line.substr(eq + 1), n)) continue;
-    if (line.compare(0, eq, "starts") == 0) starts_ = static_cast<std::uint64_t>(n);
-    if (line.compare(0, eq, "unclean_exits") == 0) uncleanExits_ = static_cast<std::uint64_t>(n);
+    if (!parseWhole(value, n)) continue;
+    if (key == "starts") starts_ = static_cast<std::uint64_t>(n);
+    if (key == "unclean_exits") uncleanExits_ = static_cast<std::uint64_t>(n);
   }
 }
 
@@ -177,8 +189,7 @@ void Metrics::countSectionView(const std::string& locale, const std::string& sec
 void Metrics::countReadAloud(const std::string& locale) { ++readAloud_[locale]; }
 
 void Metrics::countWalkthrough(const std::string& category) {
-  if (std::find_if(kCategories.begin(), kCategories.end(), [&](const char* c) { return category == c; }) ==
-      kCategories.end()) {
+  if (!isCategoryId(category)) {
     log::warn("metrics", "not counting a walk-through of unknown category '" + category + "'");
     return;
   }
@@ -235,8 +246,8 @@ std::string Metrics::render(std::int64_t wallSeconds) const {
     out << "medkiosk_read_aloud_total{locale=\"" << labelValue(locale) << "\"} " << n << '\n';
   family(out, "medkiosk_walkthroughs_completed_total", "counter",
          "Counselling walk-throughs completed, by patient category.");
-  for (const char* c : kCategories) {
-    auto it = walkthroughs_.find(c);
+  for (std::string_view c : kCategoryIds) {
+    auto it = walkthroughs_.find(std::string(c));
     out << "medkiosk_walkthroughs_completed_total{category=\"" << c << "\"} "
         << (it == walkthroughs_.end() ? 0 : it->second) << '\n';
   }

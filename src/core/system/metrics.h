@@ -22,7 +22,7 @@ namespace mk {
 struct UpdateStatus {
   bool present = false;
   std::int64_t time = 0;  // unix seconds of the last attempt
-  std::string result;     // installed | unchanged | refused | failed
+  std::string result;     // installed | unchanged | refused | expired | failed
   long version = 0;       // content version after the attempt
   std::string problem;    // why the file could not be used; empty when fine
 };

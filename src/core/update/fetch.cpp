@@ -163,6 +163,10 @@ FetchState readFetchState(const fs::path& dir) {
   for (const auto& [k, v] : parseKeyValueLines(text.str()).entries) {
     if (k == "url")
       st.url = v;
+    else if (k == "app_version")
+      st.appVersion = v;
+    else if (k == "keys_sha256")
+      st.keysSha256 = v;
     else if (k == "etag")
       st.etag = v;
     else if (k == "file_time")
@@ -171,14 +175,27 @@ FetchState readFetchState(const fs::path& dir) {
       st.fetchedAt = std::atoll(v.c_str());
     else if (k == "installed_version")
       st.installedVersion = std::atol(v.c_str());
+    else if (k == "manifest_sha256")
+      st.manifestSha256 = v;
+    else if (k == "result")
+      st.result = v;
+    else if (k == "message")
+      st.message = v;
+    else if (k == "attempts")
+      st.attempts = std::atol(v.c_str());
+    else if (k == "retry_after")
+      st.retryAfter = std::atoll(v.c_str());
   }
   return st;
 }
 
-void saveFetchState(const fs::path& dir, const UpdateSettings& s, const Fetched& f, long installedVersion) {
-  std::string text = "url=" + s.url + "\netag=" + oneLine(f.etag) + "\nfile_time=" + std::to_string(f.fileTime) +
-                     "\nfetched_at=" + std::to_string(static_cast<long long>(s.now)) +
-                     "\ninstalled_version=" + std::to_string(installedVersion) + "\n";
+void saveFetchState(const fs::path& dir, const FetchState& st) {
+  std::string text =
+      "url=" + oneLine(st.url) + "\napp_version=" + oneLine(st.appVersion) + "\nkeys_sha256=" + st.keysSha256 +
+      "\netag=" + oneLine(st.etag) + "\nfile_time=" + std::to_string(st.fileTime) +
+      "\nfetched_at=" + std::to_string(st.fetchedAt) + "\ninstalled_version=" + std::to_string(st.installedVersion) +
+      "\nmanifest_sha256=" + st.manifestSha256 + "\nresult=" + st.result + "\nmessage=" + oneLine(st.message) +
+      "\nattempts=" + std::to_string(st.attempts) + "\nretry_after=" + std::to_string(st.retryAfter) + "\n";
   try {
     writeFileAtomically(dir / kFetchStateFile, text);
   } catch (const std::exception& e) {

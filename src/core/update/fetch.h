@@ -12,13 +12,22 @@
 namespace mk::updater {
 
 // What the last run that dealt with a manifest learned, so the next asks the server
-// "only if changed". Only valid while the same version is still installed.
+// "only if changed" and, while that manifest is still the current one, reports the
+// same verdict. Only valid for the same URL, app version, public keys and installed
+// version.
 struct FetchState {
   std::string url;
+  std::string appVersion;
+  std::string keysSha256;  // SHA-256 of the configured public keys
   std::string etag;
   long long fileTime = -1;
   long long fetchedAt = -1;
   long installedVersion = -1;
+  std::string manifestSha256;  // SHA-256 of the manifest text that run dealt with
+  std::string result;          // what it reported (toString), message the reason
+  std::string message;
+  long attempts = 0;          // downloads of that manifest refused for their bytes in a row
+  long long retryAfter = -1;  // no new download of that manifest before this time (-1: never)
 };
 
 struct Fetched {
@@ -37,7 +46,7 @@ void initFetching();
 // <dir>/fetch-state; an empty FetchState when there is none.
 FetchState readFetchState(const std::filesystem::path& dir);
 // Replaces <dir>/fetch-state atomically; a failure is only logged.
-void saveFetchState(const std::filesystem::path& dir, const UpdateSettings& s, const Fetched& f, long installedVersion);
+void saveFetchState(const std::filesystem::path& dir, const FetchState& state);
 
 // <url>/manifest, conditional on `prev` (an empty FetchState asks unconditionally).
 // Returns its text (empty when not modified) and fills `f`. Throws Stop.

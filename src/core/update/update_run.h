@@ -5,6 +5,7 @@
 // Thread-safety: no shared state.
 #include <string>
 
+#include "core/base/printable.h"
 #include "core/content/content_store.h"
 #include "core/update/updater.h"
 
@@ -21,10 +22,7 @@ struct Stop {
 // Called with the name of each crash step (updateCrashSteps()) a part reaches.
 using Step = StepHook;
 
-inline std::string oneLine(std::string s) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r') c = ' ';
-  return s;
-}
+// One line with no control character (printable()): for status and state files.
+inline std::string oneLine(const std::string& s) { return printable(s); }
 
 }  // namespace mk::updater

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,10 +29,15 @@ struct UpdateSettings {
   std::time_t now = 0;  // wall clock, for expiry
   long transferTimeoutSeconds = 300;
   long renderTimeoutSeconds = 120;
+  // Called with the name of each step (updateCrashSteps()) the run reaches; only the
+  // crash-test build of medkiosk-update sets it (MEDKIOSK_UPDATE_CRASH_AT).
+  std::function<void(const char*)> onStep;
 };
 
 struct UpdateOutcome {
-  enum class Result { Installed, Unchanged, Refused, Failed };
+  // Expired: the current bundle is signed and otherwise acceptable but past its
+  // `expires` (a publisher that stopped publishing, or a kiosk clock far ahead).
+  enum class Result { Installed, Unchanged, Refused, Expired, Failed };
   Result result = Result::Failed;
   long version = 0;  // installed content version after the run (0: none)
   std::string message;
@@ -48,8 +54,9 @@ UpdateOutcome runUpdate(const UpdateSettings& settings);
 // (one key=value per line; read by the fleet metrics).
 void writeUpdateStatus(const std::filesystem::path& stateDir, const UpdateOutcome& outcome, std::time_t now);
 
-// Test hook: MEDKIOSK_UPDATE_CRASH_AT=<step>[:<n>] kills the process with SIGKILL the
-// n-th time (default 1st) it reaches <step>. The steps, in order:
+// The steps a run reaches, in order (UpdateSettings::onStep). The crash-test build of
+// medkiosk-update (tests only, never installed) kills itself with SIGKILL the n-th
+// time (default 1st) it reaches <step> of MEDKIOSK_UPDATE_CRASH_AT=<step>[:<n>].
 const std::vector<std::string>& updateCrashSteps();
 
 }  // namespace mk

@@ -34,7 +34,7 @@ Manifest verifyManifest(const UpdateSettings& s, const std::string& text, const 
   if (m.contentVersion <= have)
     throw Stop{Result::Refused, "content version " + std::to_string(m.contentVersion) +
                                     " is not newer than the installed version " + std::to_string(have)};
-  if (s.now >= m.expires) throw Stop{Result::Refused, "the bundle expired at " + m.expiresText};
+  if (s.now >= m.expires) throw Stop{Result::Expired, "the bundle expired at " + m.expiresText};
   if (compareVersions(m.minAppVersion, s.appVersion) > 0)
     throw Stop{Result::Refused,
                "the bundle needs app version " + m.minAppVersion + " or later (this is " + s.appVersion + ")"};

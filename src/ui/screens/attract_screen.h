@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "ui/content_view.h"
+#include "core/session/content_view.h"
 #include "ui/screens/screen.h"
 
 namespace mk::ui {

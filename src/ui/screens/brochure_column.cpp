@@ -29,6 +29,19 @@ void SectionColumn::note(std::string_view text) {
   y_ += h + 2 * pad + ctx_.ems(0.3f);
 }
 
+void SectionColumn::outdatedNote(std::string_view text) {
+  float pad = ctx_.ems(0.35f), bar = ctx_.ems(0.45f);
+  float h = textHeight(ctx_, text, FontRole::Body, width_ - 2 * pad - bar);
+  if (dl_) {
+    ImVec2 a = at(), z = at(width_, h + 2 * pad);
+    dl_->AddRectFilled(a, z, color(ctx_.palette.outdatedBackground), ctx_.ems(0.3f));
+    dl_->AddRectFilled(a, ImVec2(a.x + bar, z.y), color(ctx_.palette.outdatedText), ctx_.ems(0.3f),
+                       ImDrawFlags_RoundCornersLeft);
+    drawText(ctx_, dl_, at(bar + pad, pad), width_ - 2 * pad - bar, text, FontRole::Body, ctx_.palette.outdatedText);
+  }
+  y_ += h + 2 * pad + ctx_.ems(0.3f);
+}
+
 void SectionColumn::highlight(std::string_view text) {
   float h = textHeight(ctx_, text, FontRole::Bold, width_ - ctx_.ems(1.0f)) + ctx_.ems(0.4f);
   if (dl_) {

@@ -23,6 +23,9 @@ class SectionColumn {
   void text(std::string_view text, FontRole role, Rgb col, float afterEms = 0);
   // Text in a box of the badge colours (fallback language, review status).
   void note(std::string_view text);
+  // Text in a box of the outdated colours with a thick bar down its left side, so that
+  // it looks unlike the review badge in colour and in shape (an outdated translation).
+  void outdatedNote(std::string_view text);
   // Text on a bar of the accent colour ("Important for you").
   void highlight(std::string_view text);
   // A button across the column; true when tapped (never while measuring, when no

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/session/ui_keys.h"
 #include "ui/screens/brochure_column.h"
 #include "ui/widgets.h"
 
@@ -80,13 +81,8 @@ const DocLayout& BrochureScreen::sectionLayout(UiContext& ctx, const ShownSectio
 // The first time a lens section is shown, it opens at the first marked part.
 void BrochureScreen::jumpToLens(UiContext& ctx, float headerHeight, const DocLayout& doc,
                                 const std::vector<bool>& marked, const std::vector<Block>& blocks) {
-  if (lensSession_ != ctx.kiosk.sessionNumber()) {
-    lensSession_ = ctx.kiosk.sessionNumber();
-    lensShown_.clear();
-  }
-  const std::string& section = ctx.kiosk.session().section;
-  if (std::find(lensShown_.begin(), lensShown_.end(), section) != lensShown_.end()) return;
-  lensShown_.push_back(section);
+  Session& session = ctx.kiosk.session();
+  if (!session.lens.firstOpening(session.section)) return;
   float y = firstMarkedY(doc, marked, blocks);
   if (y > 0) ctx.kiosk.session().scroll.jumpTo(headerHeight + y - ctx.ems(0.5f));
 }
@@ -106,6 +102,8 @@ float BrochureScreen::sectionHeader(UiContext& ctx, const ShownSection& s, Secti
     std::string line = ctx.strings.format(
         "brochure.reviewed", {{"reviewer", s.section->review.reviewer}, {"date", date.value_or(DateArg{})}});
     col.text(line, FontRole::Body, ctx.palette.mutedText, 0.3f);
+  } else if (status == ReviewStatus::Outdated) {
+    col.outdatedNote(ctx.strings.get("brochure.badge_outdated"));
   } else {
     col.note(
         ctx.strings.get(status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed" : "brochure.badge_pending"));
@@ -136,7 +134,7 @@ float BrochureScreen::sectionFooter(UiContext& ctx, const LoadedBrochure& b, con
 void BrochureScreen::nextSectionButton(UiContext& ctx, const LoadedBrochure& b, const std::string& nextId,
                                        SectionColumn& col) {
   auto next = content_.section(b.brochure.medicine, ctx.kiosk.session().locale, nextId);
-  std::string title = next ? next->section->title : ctx.strings.get("brochure.section." + nextId);
+  std::string title = next ? next->section->title : ctx.strings.get(sectionLabelKey(nextId));
   std::string label = ctx.strings.format("brochure.next_section", {{"title", title}});
   if (col.button("brochure.next", label)) ctx.kiosk.chooseSection(nextId, ctx.now);
 }

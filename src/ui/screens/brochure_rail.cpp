@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/session/ui_keys.h"
 #include "ui/widgets.h"
 
 namespace mk::ui {
@@ -29,7 +30,7 @@ void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
     ImVec2 a(r.railMin.x + static_cast<float>(col) * (cellW + m), r.railMin.y + static_cast<float>(row) * (h + m));
     ImVec2 z(a.x + cellW, a.y + h);
     std::string id = "rail." + std::string(kSectionIds[i]);
-    std::string label = ctx.strings.get("brochure.section." + std::string(kSectionIds[i]));
+    std::string label = ctx.strings.get(sectionLabelKey(kSectionIds[i]));
     bool selected = session.section == kSectionIds[i];
     ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
     if (touchButton(ctx, id.c_str(), a, z, label, style)) ctx.kiosk.chooseSection(std::string(kSectionIds[i]), ctx.now);
@@ -57,7 +58,7 @@ void BrochureScreen::drawCompactRail(UiContext& ctx, const Regions& r) {
     ctx.kiosk.chooseSection(std::string(kSectionIds[static_cast<size_t>(idx) - 1]), ctx.now);
   if (touchButton(ctx, "rail.next", ImVec2(z.x - arrowW, a.y), z, "\u203A", arrow) && idx < last)
     ctx.kiosk.chooseSection(std::string(kSectionIds[static_cast<size_t>(idx) + 1]), ctx.now);
-  std::string label = ctx.strings.get("brochure.section." + session.section);
+  std::string label = ctx.strings.get(sectionLabelKey(session.section));
   ButtonStyle style = session.sectionMenuOpen ? normalButton(ctx.palette) : selectedButton(ctx.palette);
   if (touchButton(ctx, "rail.menu", ImVec2(a.x + arrowW + m, a.y), ImVec2(z.x - arrowW - m, z.y), label, style))
     ctx.kiosk.setSectionMenuOpen(!session.sectionMenuOpen, ctx.now);
@@ -71,7 +72,7 @@ void BrochureScreen::drawSectionMenu(UiContext& ctx, const Regions& r) {
   const float w = r.contentMax.x - r.contentMin.x;
   float y = r.contentMin.y + m * 0.5f;
   for (auto id : kSectionIds) {
-    std::string label = ctx.strings.get("brochure.section." + std::string(id));
+    std::string label = ctx.strings.get(sectionLabelKey(id));
     float h = std::max(ctx.ems(2.6f), textHeight(ctx, label, FontRole::Bold, w - ctx.ems(0.8f)) + ctx.ems(0.6f));
     if (y + h > r.contentMax.y) break;
     std::string tid = "rail." + std::string(id);

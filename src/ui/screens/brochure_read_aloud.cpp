@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/session/ui_keys.h"
 #include "ui/widgets.h"
 
 namespace mk::ui {
@@ -14,11 +15,11 @@ struct ReadButton {
   const char* id;
   const char* key;
 };
-constexpr ReadButton kReadButtons[] = {{"read.play", "brochure.read_aloud"},
-                                       {"read.stop", "brochure.stop"},
-                                       {"read.restart", "brochure.restart"},
-                                       {"read.quieter", "brochure.quieter"},
-                                       {"read.louder", "brochure.louder"}};
+constexpr ReadButton kReadButtons[] = {{"read.play", uiKey("brochure.read_aloud")},
+                                       {"read.stop", uiKey("brochure.stop")},
+                                       {"read.restart", uiKey("brochure.restart")},
+                                       {"read.quieter", uiKey("brochure.quieter")},
+                                       {"read.louder", uiKey("brochure.louder")}};
 }  // namespace
 
 float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origin, float width) {
@@ -30,7 +31,7 @@ float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origi
   std::vector<float> want;
   for (const auto& b : kReadButtons) {
     float w = 0;
-    for (const char* key : {b.key, "brochure.pause", "brochure.resume"}) {
+    for (const char* key : {b.key, uiKey("brochure.pause"), uiKey("brochure.resume")}) {
       if (key != b.key && std::string_view(b.id) != "read.play") continue;
       w = std::max(w, textWidth(ctx.strings.get(key)));
     }

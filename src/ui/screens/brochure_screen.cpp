@@ -111,7 +111,6 @@ void BrochureScreen::onNewSession() {
   qrUrl_.clear();
   qr_.reset();
   readLocale_.clear();
-  lensShown_.clear();
 }
 
 void BrochureScreen::onGesture(UiContext& ctx, const GestureEvent& g) {

@@ -3,8 +3,8 @@
 #include <string_view>
 
 #include "core/layout/qr_code.h"
+#include "core/session/content_view.h"
 #include "core/speech/speech.h"
-#include "ui/content_view.h"
 #include "ui/document.h"
 #include "ui/screens/screen.h"
 
@@ -82,8 +82,6 @@ class BrochureScreen : public ScreenView {
   DocLayout layout_;
   std::string qrUrl_;
   std::optional<QrCode> qr_;
-  std::uint64_t lensSession_ = 0;
-  std::vector<std::string> lensShown_;  // sections of this session already opened at the lens
 };
 
 }  // namespace mk::ui

@@ -1,5 +1,5 @@
 #pragma once
-#include "ui/content_view.h"
+#include "core/session/content_view.h"
 #include "ui/screens/screen.h"
 
 namespace mk::ui {

@@ -1,5 +1,6 @@
 #include "ui/screens/nurse_home_screen.h"
 
+#include "core/session/ui_keys.h"
 #include "ui/screens/nurse_widgets.h"
 
 namespace mk::ui {
@@ -12,7 +13,7 @@ float NurseHomeScreen::drawCategories(UiContext& ctx, float x, float y, float wi
                 ctx.palette.text);
   y += ctx.ems(0.5f);
   for (auto id : kCategoryIds) {
-    std::string key = "nurse.category." + std::string(id);
+    std::string key = categoryLabelKey(id);
     std::string label = ctx.strings.get(key);
     float h = buttonHeightFor(ctx, label, width, 3.4f);
     bool selected = nurse_.session().category == id;

@@ -1,6 +1,6 @@
 #pragma once
 #include "core/nurse/nurse_mode.h"
-#include "ui/content_view.h"
+#include "core/session/content_view.h"
 #include "ui/screens/screen.h"
 
 namespace mk::ui {

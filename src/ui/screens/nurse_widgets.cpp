@@ -18,11 +18,6 @@ std::string formatIn(UiContext& ctx, const std::string& locale, const std::strin
   return s;
 }
 
-std::string nurseLocale(const NurseMode& nurse, const Kiosk& kiosk) {
-  const auto& l = nurse.session().nurseLocale;
-  return l.empty() ? kiosk.config().defaultLocale : l;
-}
-
 float drawNurseHeader(UiContext& ctx, NurseMode& nurse, const std::string& title) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float m = ctx.ems(1.0f);

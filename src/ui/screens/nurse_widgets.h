@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/nurse/nurse_mode.h"
+#include "core/session/session_coordinator.h"
 #include "ui/ui_context.h"
 #include "ui/widgets.h"
 
@@ -13,8 +14,6 @@ namespace mk::ui {
 // `key` in `locale`, leaving the context's language as it was.
 std::string stringIn(UiContext& ctx, const std::string& locale, const std::string& key);
 std::string formatIn(UiContext& ctx, const std::string& locale, const std::string& key, const MessageArgs& args);
-// The language nurse-mode screens are drawn in.
-std::string nurseLocale(const NurseMode& nurse, const Kiosk& kiosk);
 
 // Title, "Signed in as …" and a "Log out" button; returns the header's bottom edge.
 float drawNurseHeader(UiContext& ctx, NurseMode& nurse, const std::string& title);

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
+#include "core/nurse/nurse_auth.h"
 #include "ui/screens/nurse_widgets.h"
 
 namespace mk::ui {
 namespace {
 constexpr int kClear = 10, kOk = 11;
-constexpr size_t kMaxDigits = 8;
 constexpr int kLayout[4][3] = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}, {kClear, 0, kOk}};
 constexpr const char* kKeyIds[] = {"pin.0", "pin.1", "pin.2", "pin.3", "pin.4",     "pin.5",
                                    "pin.6", "pin.7", "pin.8", "pin.9", "pin.clear", "pin.ok"};
@@ -17,7 +17,7 @@ float PinScreen::drawDots(UiContext& ctx, float y) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float r = ctx.ems(0.5f), gap = ctx.ems(0.7f);
   size_t n = nurse_.pinEntry().size();
-  size_t shown = std::max<size_t>(4, n);
+  size_t shown = std::max<size_t>(kMinPinDigits, n);
   float total = static_cast<float>(shown) * 2 * r + static_cast<float>(shown - 1) * gap;
   float x = (ctx.size.x - total) * 0.5f + r;
   for (size_t i = 0; i < shown; ++i, x += 2 * r + gap) {
@@ -58,7 +58,7 @@ void PinScreen::press(UiContext& ctx, int key) {
       s.patientLocale = s.nurseLocale = ctx.kiosk.config().defaultLocale;
       ctx.kiosk.showScreen(Screen::NurseHome, ctx.now);
     }
-  } else if (pin.size() < kMaxDigits) {
+  } else if (pin.size() < kMaxPinDigits) {
     pin += static_cast<char>('0' + key);
   }
 }

@@ -49,17 +49,6 @@ float SummaryScreen::drawPoints(UiContext& ctx, float y, float bottom) {
   return static_cast<float>(perCol) * (rowH + gap);
 }
 
-void SummaryScreen::openBrochure(UiContext& ctx) {
-  auto& s = nurse_.session();
-  BrochureLens lens;
-  lens.category = s.category;
-  for (const auto& p : content_.counselling(s.medicine, s.category, "en").points)
-    lens.anchors.emplace_back(p.brochureSection, p.brochureHeading);
-  std::string locale = s.patientLocale, medicine = s.medicine;
-  nurse_.logout("handed the kiosk to the patient");
-  ctx.kiosk.openBrochureWithLens(locale, medicine, std::move(lens), ctx.now);
-}
-
 void SummaryScreen::drawActions(UiContext& ctx, float top) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float m = ctx.ems(1.0f);
@@ -89,7 +78,7 @@ void SummaryScreen::drawActions(UiContext& ctx, float top) {
   int t = buttonRow(
       ctx, m, m + width, y, h,
       {{"summary.read_brochure", read, true, false}, {"summary.logout", ctx.strings.get("nurse.logout"), true, false}});
-  if (t == 0) openBrochure(ctx);
+  if (t == 0) coordinator_.handOverToPatient(content_, ctx.now);
   if (t == 1) {
     nurse_.logout("logged out");
     ctx.kiosk.goHome(ctx.now);

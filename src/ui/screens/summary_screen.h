@@ -1,6 +1,7 @@
 #pragma once
 #include "core/nurse/nurse_mode.h"
-#include "ui/content_view.h"
+#include "core/session/content_view.h"
+#include "core/session/session_coordinator.h"
 #include "ui/screens/screen.h"
 
 namespace mk::ui {
@@ -10,16 +11,17 @@ namespace mk::ui {
 // the lens of their group, or the nurse logs out.
 class SummaryScreen : public ScreenView {
  public:
-  SummaryScreen(NurseMode& nurse, ContentView& content) : nurse_(nurse), content_(content) {}
+  SummaryScreen(NurseMode& nurse, ContentView& content, SessionCoordinator& coordinator)
+      : nurse_(nurse), content_(content), coordinator_(coordinator) {}
   void draw(UiContext& ctx) override;
 
  private:
   float drawPoints(UiContext& ctx, float y, float bottom);
   void drawActions(UiContext& ctx, float top);
-  void openBrochure(UiContext& ctx);
 
   NurseMode& nurse_;
   ContentView& content_;
+  SessionCoordinator& coordinator_;
 };
 
 }  // namespace mk::ui

@@ -9,8 +9,9 @@
 
 #include "core/content/content_db.h"
 #include "core/content/markdown.h"
+#include "core/system/config.h"
 
-namespace mk::ui {
+namespace mk {
 
 struct LoadedBrochure {
   Brochure brochure;
@@ -18,7 +19,8 @@ struct LoadedBrochure {
 };
 
 // The section a patient is shown, which may come from another language of the
-// fallback chain when the translation leaves it out or is not reviewed yet.
+// fallback chain when the translation leaves it out or, with [content] show =
+// reviewed, when it is not reviewed (or outdated).
 struct ShownSection {
   const Section* section = nullptr;
   const std::vector<Block>* blocks = nullptr;
@@ -28,9 +30,11 @@ struct ShownSection {
 
 class ContentView {
  public:
-  // db may be null: content unavailable. With showUnreviewed false, a section whose
-  // translation is unreviewed falls back along the chain to a reviewed or source text.
-  explicit ContentView(ContentDb* db, bool showUnreviewed = true);
+  // db may be null: content unavailable. `show` is the [content] show setting: with
+  // Reviewed, sections, the banner and counselling points not reviewed give way to the
+  // next language of the chain (finally English); with ReviewedLocales, locales() and
+  // counsellingLocales() leave out every language not fully reviewed.
+  explicit ContentView(ContentDb* db, ContentShow show = ContentShow::All);
   bool available() const { return db_ != nullptr; }
   // The brochure shown for a patient locale, or null.
   const LoadedBrochure* brochure(const std::string& medicine, const std::string& locale);
@@ -56,9 +60,15 @@ class ContentView {
 
  private:
   const LoadedBrochure* exact(const std::string& medicine, const std::string& locale);
+  // [content] show = reviewed-locales: the content locales whose every text is reviewed
+  // (and English, the last fallback, in any case); each refusal is logged.
+  std::vector<std::string> reviewedLocales(const std::string& medicine, const std::vector<std::string>& all);
+  std::string notReviewed(const std::string& medicine, const std::string& locale,
+                          const std::vector<ReviewState>& states);
+  void useReviewedBanner(const std::string& medicine, Brochure& b);
 
   ContentDb* db_;
-  bool showUnreviewed_;
+  ContentShow show_;
   std::vector<MedicineSummary> medicines_;
   std::map<std::string, std::vector<std::string>> locales_;
   std::map<std::string, std::unique_ptr<LoadedBrochure>> cache_;
@@ -68,4 +78,4 @@ class ContentView {
   std::map<std::string, std::vector<std::string>> counsellingLocales_;
 };
 
-}  // namespace mk::ui
+}  // namespace mk

@@ -33,14 +33,14 @@ const char* usageText() {
 }
 
 namespace {
+const std::regex kSize("^([0-9]{2,5})x([0-9]{2,5})$");
 
 constexpr std::array<const char*, 10> kScreens = {"attract", "language", "medicine",    "brochure", "idle",
                                                   "pin",     "nurse",    "counselling", "summary",  "status"};
 
 bool parseSize(const std::string& s, int& w, int& h) {
   std::smatch m;
-  static const std::regex re("^([0-9]{2,5})x([0-9]{2,5})$");
-  if (!std::regex_match(s, m, re)) return false;
+  if (!std::regex_match(s, m, kSize)) return false;
   w = std::stoi(m[1]);
   h = std::stoi(m[2]);
   return w >= 240 && h >= 240 && w <= 8192 && h <= 8192;

@@ -4,9 +4,7 @@
 #include <malloc.h>
 #include <algorithm>
 #include <cmath>
-#include <set>
 
-#include "core/base/log.h"
 #include "ui/screens/attract_screen.h"
 #include "ui/screens/brochure_screen.h"
 #include "ui/screens/counselling_screen.h"
@@ -40,7 +38,7 @@ KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& 
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
   ImGui::GetStyle().WindowBorderSize = 0;
-  auto choices = buildLanguageChoices();
+  auto choices = offeredLanguages(content_, kiosk_.config());
   std::vector<std::string> cycle;
   cycle.reserve(choices.size());
   for (const auto& c : choices) cycle.push_back(c.locale);
@@ -85,43 +83,6 @@ void KioskUi::setReadAloud(ReadAloud* reader) {
 void KioskUi::setRenderer(Renderer* renderer) {
   renderer_ = renderer;
   fontEm_ = 0;  // the texture must be uploaded to this renderer
-}
-
-std::vector<LanguageChoice> KioskUi::buildLanguageChoices() {
-  std::vector<LanguageChoice> out;
-  std::set<std::string> seen;
-  std::string medicine = content_.medicines().empty() ? std::string() : content_.medicines().front().id;
-  auto add = [&](const std::string& locale, bool ofCountry) {
-    // Offer a language only when there is content in it, not just its fallback.
-    std::string resolved = content_.resolveLocale(medicine, locale);
-    std::string language = locale.substr(0, locale.find('_'));
-    if (seen.count(locale) || seen.count(language) || resolved.empty() ||
-        resolved.substr(0, resolved.find('_')) != language)
-      return;
-    seen.insert(locale);
-    seen.insert(language);  // "English (Ireland)" first makes plain "English" redundant
-    out.push_back({locale, localeDisplayName(locale, locale), ofCountry});
-  };
-  const auto& offered = kiosk_.config().offeredLocales;
-  auto isOffered = [&](const std::string& loc) {
-    return offered.empty() || std::find(offered.begin(), offered.end(), loc) != offered.end();
-  };
-  if (!kiosk_.config().country.empty() && content_.db()) {
-    for (const auto& st : content_.db()->memberStates())
-      if (st.code == kiosk_.config().country)
-        for (const auto& loc : st.locales)
-          if (isOffered(loc)) add(loc, true);
-  }
-  for (const auto& loc : offered.empty() ? content_.locales(medicine) : offered) add(loc, false);
-  for (const auto& loc : offered)
-    if (std::none_of(out.begin(), out.end(), [&](const auto& c) { return c.locale == loc; }))
-      log::warn("config",
-                "[kiosk] locales: '" + loc + "' has no brochure of its own (or repeats a language); not offered");
-  if (out.empty() && !offered.empty()) {
-    log::error("config", "[kiosk] locales: none of the listed locales has content; offering every language instead");
-    for (const auto& loc : content_.locales(medicine)) add(loc, false);
-  }
-  return out;  // the language screen sorts the others for the language on screen
 }
 
 float KioskUi::dpi() const {

@@ -25,7 +25,6 @@ namespace mk::ui {
 
 class AttractScreen;
 class LanguageScreen;
-struct LanguageChoice;
 class MedicineScreen;
 class BrochureScreen;
 class IdleOverlay;
@@ -89,7 +88,6 @@ class KioskUi {
   void abandonImGuiFrame();
   void ensureFonts(int textSize, float width, float height);
   std::vector<std::string> textsForAtlas(std::vector<std::string>& titleTexts);
-  std::vector<LanguageChoice> buildLanguageChoices();
   ScreenView* currentScreen();
   // Every screen that exists (the nurse screens only with nurse mode).
   std::vector<ScreenView*> allScreens();

@@ -14,6 +14,7 @@ namespace mk {
 using namespace source_text;  // the shared parsing helpers of the content sources
 
 namespace {
+const std::regex kSectionHeading(R"(^## (.+?) \{#([a-z_]+)\}\s*$)");
 
 // Review status is no longer written in the sources (reviews/<locale>.tsv holds the
 // records); the old keys are refused with that advice.
@@ -35,9 +36,8 @@ void refuseReviewKeys(const std::string& path, int lineNo, const std::string& ke
 }
 
 void parseSectionHeading(const std::string& path, int lineNo, const std::string& line, Section& s) {
-  static const std::regex heading(R"(^## (.+?) \{#([a-z_]+)\}\s*$)");
   std::smatch m;
-  if (!std::regex_match(line, m, heading))
+  if (!std::regex_match(line, m, kSectionHeading))
     throw ContentError(path, lineNo, "a section heading must look like '## Title {#section_id}'");
   s.title = m[1];
   s.id = m[2];

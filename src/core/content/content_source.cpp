@@ -13,6 +13,14 @@
 #include "core/content/source_text.h"
 
 namespace mk {
+
+namespace {
+
+const std::regex kNestedItem("^ {1,3}[-*+] ");
+
+const std::regex kOrderedItem("^ {0,3}[0-9]+[.)] ");
+
+}  // namespace
 namespace fs = std::filesystem;
 
 ContentError::ContentError(std::string file, int line, const std::string& message)
@@ -71,12 +79,10 @@ void lintBodyLine(const std::string& path, int lineNo, const std::string& line) 
     fail("indented lines (code blocks or nested lists) are not allowed");
   if (!line.empty() && line[0] == '<') fail("HTML is not allowed");
   if (!line.empty() && line[0] == '|') fail("tables are not allowed");
-  static const std::regex ordered("^ {0,3}[0-9]+[.)] ");
-  if (std::regex_search(line, ordered)) fail("numbered lists are not supported; use '- ' bullets");
+  if (std::regex_search(line, kOrderedItem)) fail("numbered lists are not supported; use '- ' bullets");
   if (line.find("![") != std::string::npos) fail("images are not allowed");
   if (line.find("](") != std::string::npos) fail("links are not allowed; write the address as text");
-  static const std::regex nested("^ {1,3}[-*+] ");
-  if (std::regex_search(line, nested)) fail("nested lists are not allowed");
+  if (std::regex_search(line, kNestedItem)) fail("nested lists are not allowed");
 }
 
 size_t parseFrontMatter(const std::string& path, const std::vector<std::string>& lines, FrontMatter& fm,

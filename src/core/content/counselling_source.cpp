@@ -18,6 +18,10 @@ using namespace source_text;  // the shared parsing helpers of the content sourc
 
 namespace {
 
+const std::regex kPointHeading(R"(^## (.+?) \{#([a-z_]+)\}\s*$)");
+
+const std::regex kBrochureAnchor(R"(^([a-z_]+)(#([1-9][0-9]?))?( blocks? (.+))?$)");
+
 // Front matter of a counselling file: its locale. Reviews are recorded per point in
 // reviews/<locale>.tsv, no longer as a status of the whole file.
 CounsellingSet parseCounsellingFrontMatter(const std::string& path, const std::vector<std::string>& lines, size_t& i) {
@@ -55,9 +59,8 @@ std::vector<std::string> parseCategories(const std::string& path, int line, cons
 
 // "pregnancy#2 blocks 1-6": a section, its Nth '###' part and blocks of that part.
 void parseBrochureAnchor(const std::string& path, int line, const std::string& value, CounsellingPoint& p) {
-  static const std::regex anchor(R"(^([a-z_]+)(#([1-9][0-9]?))?( blocks? (.+))?$)");
   std::smatch m;
-  if (!std::regex_match(value, m, anchor))
+  if (!std::regex_match(value, m, kBrochureAnchor))
     throw ContentError(path, line,
                        "brochure: expects a section id, optionally with '#N' for its Nth '###' heading, then "
                        "optionally the blocks of that part that state the rule ('pregnancy#1 blocks 2-6')");
@@ -112,12 +115,11 @@ CounsellingSet parseCounselling(const std::string& path, std::string_view text) 
   for (; i < lines.size() && lines[i].rfind("## ", 0) != 0; ++i)
     if (!trim(lines[i]).empty())
       throw ContentError(path, static_cast<int>(i) + 1, "text before the first '## ' point heading");
-  static const std::regex heading(R"(^## (.+?) \{#([a-z_]+)\}\s*$)");
   while (i < lines.size()) {
     CounsellingPoint p;
     p.line = static_cast<int>(i) + 1;
     std::smatch m;
-    if (!std::regex_match(lines[i], m, heading))
+    if (!std::regex_match(lines[i], m, kPointHeading))
       throw ContentError(path, p.line, "a point heading must look like '## Title {#point_id}'");
     p.title = m[1];
     p.id = m[2];

@@ -17,6 +17,10 @@ using source_text::splitLines;
 using source_text::trim;
 
 namespace {
+const std::regex kCountryCode("^[A-Z]{2}$");
+
+const std::regex kMedicineId("^[a-z][a-z0-9_]*$");
+
 struct IniState {
   Medicine medicine;
   std::string error;
@@ -73,8 +77,7 @@ Medicine parseMedicineIni(const std::string& path, std::string_view text) {
   std::string owned(text);
   int rc = ini_parse_string(owned.c_str(), iniHandler, &st);
   if (rc != 0) throw ContentError(path, rc, st.error.empty() ? "malformed line" : st.error);
-  static const std::regex idRe("^[a-z][a-z0-9_]*$");
-  if (!std::regex_match(st.medicine.id, idRe))
+  if (!std::regex_match(st.medicine.id, kMedicineId))
     throw ContentError(path, 1, "[medicine] id must be lower-case letters, digits and _");
   if (st.medicine.name.empty()) throw ContentError(path, 1, "[medicine] needs a name");
   if (!st.medicine.links.count("en")) throw ContentError(path, 1, "[links] needs an 'en' address");
@@ -105,8 +108,7 @@ std::vector<MemberState> parseMemberStates(const std::string& path, std::string_
       throw ContentError(path, lineNo, "expected 6 tab-separated columns, found " + std::to_string(cols.size()));
     MemberState st;
     st.code = cols[0];
-    static const std::regex codeRe("^[A-Z]{2}$");
-    if (!std::regex_match(st.code, codeRe))
+    if (!std::regex_match(st.code, kCountryCode))
       throw ContentError(path, lineNo, "'" + st.code + "' is not an ISO 3166 code");
     if (!codes.insert(st.code).second) throw ContentError(path, lineNo, "duplicate country " + st.code);
     st.name = cols[1];

@@ -13,6 +13,7 @@
 
 namespace mk::source_blocks {
 namespace {
+const std::regex kHeading(R"(^## (.+?)( \{#([a-z_]+)\}\s*)$)");
 
 std::string_view withoutCr(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -158,12 +159,11 @@ SourceFile splitFile(const std::string& path, std::string_view text, const std::
   f.path = path;
   f.lines = splitRaw(text);
   size_t i = cutFrontMatter(f, frontMatterKeys);
-  static const std::regex heading(R"(^## (.+?)( \{#([a-z_]+)\}\s*)$)");
   while (i < f.lines.size() && withoutCr(f.lines[i]).rfind("## ", 0) != 0) ++i;
   while (i < f.lines.size()) {
     std::string line(withoutCr(f.lines[i]));
     std::smatch m;
-    if (!std::regex_match(line, m, heading))
+    if (!std::regex_match(line, m, kHeading))
       throw ContentError(path, static_cast<int>(i) + 1, "a heading must look like '## Title {#id}'");
     TextBlock title;
     title.group = m[3];

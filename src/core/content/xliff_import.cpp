@@ -14,6 +14,9 @@
 
 namespace mk {
 namespace {
+// What Markdown reads as the start of another block: a list item, a heading, a quote,
+// a numbered item, a rule or a setext underline.
+const std::regex kBlockMarker(R"(^([-*+](\s|$)|#{1,6}(\s|$)|>|[0-9]+[.)](\s|$)|(-{3,}|={3,}|_{3,})\s*$))");
 
 using source_blocks::SourceFile;
 using source_blocks::TextBlock;
@@ -61,10 +64,7 @@ std::string resolveLocale(const XliffIn& in, const std::string& path, const std:
 
 // What Markdown reads as the start of another block: a list item, a heading, a quote,
 // a numbered item, a rule or a setext underline.
-const std::regex& blockMarker() {
-  static const std::regex marker(R"(^([-*+](\s|$)|#{1,6}(\s|$)|>|[0-9]+[.)](\s|$)|(-{3,}|={3,}|_{3,})\s*$))");
-  return marker;
-}
+const std::regex& blockMarker() { return kBlockMarker; }
 
 // A unit in one of these states, or approved, says its target is there to be used.
 bool promisesTarget(const XliffUnitIn& u) {

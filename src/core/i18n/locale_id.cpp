@@ -5,9 +5,11 @@
 
 namespace mk {
 
-bool isValidLocaleId(std::string_view locale) {
-  static const std::regex re("^[a-z]{2,3}(_[A-Z]{2}|_[A-Z][a-z]{3})?$");
-  return std::regex_match(std::string(locale), re);
-}
+namespace {
+const std::regex kLocaleId("^[a-z]{2,3}(_[A-Z]{2}|_[A-Z][a-z]{3})?$");
+
+}  // namespace
+
+bool isValidLocaleId(std::string_view locale) { return std::regex_match(std::string(locale), kLocaleId); }
 
 }  // namespace mk

@@ -2,15 +2,10 @@
 #include <string>
 #include <vector>
 
+#include "core/session/language_offer.h"
 #include "ui/screens/screen.h"
 
 namespace mk::ui {
-
-struct LanguageChoice {
-  std::string locale;
-  std::string name;        // endonym from ICU, e.g. "Deutsch (Österreich)"
-  bool ofCountry = false;  // offered first for the configured member state
-};
 
 // The member state's languages first, then every other language with content,
 // each by its own name, never a flag.

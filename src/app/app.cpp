@@ -183,6 +183,7 @@ void App::enableMetrics(std::int64_t wallNow) {
     return;
   }
   metrics_ = std::make_unique<Metrics>(metricsFile_, paths_.stateDir);
+  metrics_->setWalkthroughsByGroup(settings_.metricsWalkthroughsByGroup);
   metrics_->noteStart(wallNow);
   wireMetrics();
   if (metrics_->write(wallNow)) log::info("metrics", "writing " + metricsFile_);

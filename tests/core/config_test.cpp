@@ -149,6 +149,21 @@ TEST_CASE("metrics can be turned off") {
   CHECK_THAT(r.problems[0], Catch::Contains("display.dpi"));
 }
 
+TEST_CASE("walk-throughs per patient group are exported only when configured") {
+  CHECK_FALSE(KioskSettings{}.metricsWalkthroughsByGroup);
+  fs::path p = writeConfig("[metrics]\nwalkthroughs = by-group\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.problems.empty());
+  CHECK(r.settings.metricsWalkthroughsByGroup);
+  p = writeConfig("[metrics]\nwalkthroughs = per-patient\n");
+  r = loadConfig(p);
+  fs::remove(p);
+  CHECK_FALSE(r.settings.metricsWalkthroughsByGroup);
+  REQUIRE(r.problems.size() == 1);
+  CHECK_THAT(r.problems[0], Catch::Contains("metrics.walkthroughs") && Catch::Contains("total or by-group"));
+}
+
 TEST_CASE("the window renderer is software unless accelerated is asked for, and a bad value is named") {
   CHECK_FALSE(KioskSettings{}.acceleratedRenderer);
   fs::path p = writeConfig("[display]\nrenderer = accelerated\n");

@@ -55,7 +55,7 @@ TEST_CASE("metrics count sessions, section views per locale and read-aloud uses 
   CHECK(text.find("medkiosk_read_aloud_total{locale=\"el\"}") == std::string::npos);
 }
 
-TEST_CASE("walk-throughs are counted per known category only") {
+TEST_CASE("walk-throughs are exported as a total unless counts per patient group are configured") {
   TempDir dir;
   Metrics m(dir.path / "medkiosk.prom", dir.path);
   Kiosk k(KioskConfig{}, {"pomalidomide"}, 0);
@@ -65,9 +65,16 @@ TEST_CASE("walk-throughs are counted per known category only") {
   m.countWalkthrough("man");
   m.countWalkthrough("alice");  // never a name or anything else in a label
   std::string text = m.render(0);
+  CHECK(hasLine(text, "medkiosk_walkthroughs_completed_total 3"));
+  CHECK(text.find("category=") == std::string::npos);  // a small clinic's groups are not published
+  CHECK(text.find("alice") == std::string::npos);
+
+  m.setWalkthroughsByGroup(true);  // [metrics] walkthroughs = by-group
+  text = m.render(0);
   CHECK(hasLine(text, "medkiosk_walkthroughs_completed_total{category=\"woman_cbp\"} 2"));
   CHECK(hasLine(text, "medkiosk_walkthroughs_completed_total{category=\"woman_ncbp\"} 0"));
   CHECK(hasLine(text, "medkiosk_walkthroughs_completed_total{category=\"man\"} 1"));
+  CHECK_FALSE(hasLine(text, "medkiosk_walkthroughs_completed_total 3"));
   CHECK(text.find("alice") == std::string::npos);
 }
 

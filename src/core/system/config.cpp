@@ -222,6 +222,11 @@ bool storageKey(Loader& l, const std::string& key, const std::string& value) {
       s.metricsTextfile = value;
     else
       l.problem(key, "expected off or an absolute path ending in .prom");
+  } else if (key == "metrics.walkthroughs") {
+    if (value == "total" || value == "by-group")
+      s.metricsWalkthroughsByGroup = value == "by-group";
+    else
+      l.problem(key, "expected total or by-group");
   } else if (key == "data.directory") {
     if (isAbsolutePath(value))
       s.dataDirectory = value;

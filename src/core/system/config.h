@@ -34,6 +34,7 @@ struct KioskSettings {
   int retentionDays = 90;                 // [records] retention_days
   std::string exportDirectory;            // [records] export_directory; empty: <data directory>/exports
   std::string metricsTextfile;  // [metrics] textfile; empty: <data directory>/metrics/medkiosk.prom, "off": none
+  bool metricsWalkthroughsByGroup = false;  // [metrics] walkthroughs = by-group (default: total)
 };
 
 struct ConfigResult {

@@ -244,13 +244,7 @@ std::string Metrics::render(std::int64_t wallSeconds) const {
   family(out, "medkiosk_read_aloud_total", "counter", "Read-aloud uses, by locale.");
   for (const auto& [locale, n] : readAloud_)
     out << "medkiosk_read_aloud_total{locale=\"" << labelValue(locale) << "\"} " << n << '\n';
-  family(out, "medkiosk_walkthroughs_completed_total", "counter",
-         "Counselling walk-throughs completed, by patient category.");
-  for (std::string_view c : kCategoryIds) {
-    auto it = walkthroughs_.find(std::string(c));
-    out << "medkiosk_walkthroughs_completed_total{category=\"" << c << "\"} "
-        << (it == walkthroughs_.end() ? 0 : it->second) << '\n';
-  }
+  renderWalkthroughs(out);
   family(out, "medkiosk_frame_seconds", "histogram", "Time to draw and present one frame.");
   for (std::size_t i = 0; i < kFrameBucketsSeconds.size(); ++i)
     out << "medkiosk_frame_seconds_bucket{le=\"" << number(kFrameBucketsSeconds[i]) << "\"} " << frameBuckets_[i]
@@ -259,6 +253,23 @@ std::string Metrics::render(std::int64_t wallSeconds) const {
   out << "medkiosk_frame_seconds_sum " << number(frameSum_) << '\n';
   out << "medkiosk_frame_seconds_count " << frameCount_ << '\n';
   return out.str();
+}
+
+void Metrics::renderWalkthroughs(std::ostringstream& out) const {
+  if (!walkthroughsByGroup_) {
+    std::uint64_t total = 0;
+    for (const auto& [category, n] : walkthroughs_) total += n;
+    family(out, "medkiosk_walkthroughs_completed_total", "counter", "Counselling walk-throughs completed.");
+    out << "medkiosk_walkthroughs_completed_total " << total << '\n';
+    return;
+  }
+  family(out, "medkiosk_walkthroughs_completed_total", "counter",
+         "Counselling walk-throughs completed, by patient category.");
+  for (std::string_view c : kCategoryIds) {
+    auto it = walkthroughs_.find(std::string(c));
+    out << "medkiosk_walkthroughs_completed_total{category=\"" << c << "\"} "
+        << (it == walkthroughs_.end() ? 0 : it->second) << '\n';
+  }
 }
 
 void Metrics::logOnce(const std::string& problem) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <sstream>
 #include <string>
 #include <utility>
 
@@ -55,6 +56,9 @@ class Metrics {
   // Nurse mode: a counselling walk-through completed for woman_cbp, woman_ncbp or man.
   // Anything else is logged and not counted.
   void countWalkthrough(const std::string& category);
+  // Walk-throughs per patient group ([metrics] walkthroughs = by-group) or, by
+  // default, only their total: in a small clinic the groups say too much.
+  void setWalkthroughsByGroup(bool byGroup) { walkthroughsByGroup_ = byGroup; }
   void observeFrame(double seconds);
 
   // The whole file in the Prometheus text exposition format (version 0.0.4).
@@ -72,6 +76,7 @@ class Metrics {
   void loadPersisted();
   void savePersisted();
   void logOnce(const std::string& problem);
+  void renderWalkthroughs(std::ostringstream& out) const;
 
   std::filesystem::path textfile_, stateDir_;
   std::uint64_t starts_ = 0, uncleanExits_ = 0;
@@ -81,7 +86,8 @@ class Metrics {
   std::uint64_t sessions_ = 0;
   std::map<std::pair<std::string, std::string>, std::uint64_t> sectionViews_;  // (locale, section)
   std::map<std::string, std::uint64_t> readAloud_;                             // locale
-  std::map<std::string, std::uint64_t> walkthroughs_;                          // category
+  bool walkthroughsByGroup_ = false;
+  std::map<std::string, std::uint64_t> walkthroughs_;  // category
   std::array<std::uint64_t, kFrameBucketsSeconds.size()> frameBuckets_{};
   std::uint64_t frameCount_ = 0;
   double frameSum_ = 0;

@@ -79,6 +79,7 @@ int sign(int argc, char** argv) {
   std::string error;
   if (!namedArgs(argc, argv, 3, named, error)) return usageError(error);
   std::string key, expires, minApp = MEDKIOSK_VERSION, out;
+  mk::Manifest m;
   for (const auto& [k, v] : named) {
     if (k == "--key")
       key = v;
@@ -88,11 +89,13 @@ int sign(int argc, char** argv) {
       minApp = v;
     else if (k == "--out")
       out = v;
+    else if (k == "--channel")
+      m.channel = v;
     else
       return usageError("unknown argument '" + k + "'");
   }
   if (key.empty() || expires.empty() || out.empty()) return usageError("sign needs --key, --expires and --out");
-  mk::Manifest m;
+  if (!mk::isValidChannel(m.channel)) return usageError("--channel takes a name such as pilot (a-z, 0-9 and -)");
   if (!mk::parseUtcTime(expires, m.expires)) return usageError("--expires takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ");
   if (!mk::isValidVersion(minApp)) return usageError("--min-app-version takes a version such as 0.1.0");
   try {
@@ -116,8 +119,9 @@ int sign(int argc, char** argv) {
     // The database is in place before the manifest names it, so a server never
     // publishes a manifest whose database is missing.
     mk::writeFileAtomically(dir / "manifest", mk::signManifest(m, secret));
-    std::printf("signed %s: content version %ld, %lld bytes, expires %s, for app %s or later\n", dir.c_str(),
-                m.contentVersion, static_cast<long long>(m.size), mk::formatUtcTime(m.expires).c_str(), minApp.c_str());
+    std::printf("signed %s: content version %ld, %lld bytes, expires %s, for app %s or later, channel %s\n",
+                dir.c_str(), m.contentVersion, static_cast<long long>(m.size), mk::formatUtcTime(m.expires).c_str(),
+                minApp.c_str(), m.channel.c_str());
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "medkiosk-content: %s\n", e.what());
@@ -156,8 +160,8 @@ int verify(int argc, char** argv) {
       throw std::runtime_error(db.string() + ": content version or hash differs from the manifest");
     if (std::time(nullptr) >= m.expires)
       throw std::runtime_error((dir / "manifest").string() + ": expired at " + m.expiresText);
-    std::printf("%s: ok (content version %ld, expires %s, for app %s or later)\n", dir.c_str(), m.contentVersion,
-                m.expiresText.c_str(), m.minAppVersion.c_str());
+    std::printf("%s: ok (content version %ld, expires %s, for app %s or later, channel %s)\n", dir.c_str(),
+                m.contentVersion, m.expiresText.c_str(), m.minAppVersion.c_str(), m.channel.c_str());
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "medkiosk-content: %s\n", e.what());

@@ -76,6 +76,26 @@ std::function<void(const char*)> crashHook() {
 #endif
 }
 
+// What the run needs, from the configuration and the command line.
+mk::UpdateSettings updateSettings(const Args& a, const mk::KioskSettings& settings, const fs::path& stateDir,
+                                  const fs::path& shipped, const char* argv0) {
+  mk::UpdateSettings us;
+  us.url = a.url.empty() ? settings.contentUrl : a.url;
+  us.publicKeys = settings.publicKeys;
+  us.channel = settings.contentChannel;
+  us.caFile = settings.contentCaFile;
+  us.stateDir = stateDir;
+  us.shippedDb = shipped;
+  std::error_code ec;
+  fs::path self = fs::canonical("/proc/self/exe", ec);
+  us.renderCheck = (ec ? fs::absolute(argv0) : self).parent_path() / "medkiosk";
+  us.configFile = a.config;
+  us.renderSize = settings.checkSize;
+  us.appVersion = MEDKIOSK_VERSION;
+  us.now = std::time(nullptr);
+  return us;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -120,17 +140,7 @@ int main(int argc, char** argv) {
   fs::path shipped = settings.contentDb.empty() ? paths.contentDb : fs::path(settings.contentDb);
   if (a.current) return showCurrent({paths.stateDir, shipped});
 
-  mk::UpdateSettings us;
-  us.url = a.url.empty() ? settings.contentUrl : a.url;
-  us.publicKeys = settings.publicKeys;
-  us.stateDir = paths.stateDir;
-  us.shippedDb = shipped;
-  fs::path self = fs::canonical("/proc/self/exe", ec);
-  us.renderCheck = (ec ? fs::absolute(argv[0]) : self).parent_path() / "medkiosk";
-  us.configFile = a.config;
-  us.renderSize = settings.checkSize;
-  us.appVersion = MEDKIOSK_VERSION;
-  us.now = std::time(nullptr);
+  mk::UpdateSettings us = updateSettings(a, settings, paths.stateDir, shipped, argv[0]);
   us.onStep = crashHook();
   mk::initUpdater();
   mk::UpdateOutcome out = mk::runUpdate(us);

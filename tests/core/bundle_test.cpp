@@ -129,3 +129,24 @@ TEST_CASE("expiry times are UTC and impossible dates are refused") {
   CHECK_FALSE(parseUtcTime("2027-6-30", t));
   CHECK_FALSE(parseUtcTime("+027-06-30", t));
 }
+
+TEST_CASE("the channel is signed, defaults to main and must be a plain name") {
+  KeyPair kp = generateKeyPair();
+  Manifest pilot = sample();
+  pilot.channel = "pilot";
+  std::string text = signManifest(pilot, kp.secretKey);
+  CHECK(text.find("\nchannel=pilot\n") != std::string::npos);
+  CHECK(parsed(text).channel == "pilot");
+  CHECK_FALSE(verifyManifestSignature(parsed(replaceLine(text, "channel=pilot", "channel=main")), {kp.publicKey}));
+  // A manifest signed before channels existed has no channel line: it is for main.
+  std::string old = replaceLine(text, "channel=pilot\n", "");
+  CHECK(parsed(old).channel == "main");
+  CHECK_THAT(errorOf(replaceLine(text, "channel=pilot", "channel=Pilot ring")), Catch::Contains("channel must be"));
+  CHECK_THAT(errorOf(replaceLine(text, "channel=pilot", "channel=pilot\nchannel=main")),
+             Catch::Contains("appears twice"));
+  CHECK(isValidChannel("main"));
+  CHECK(isValidChannel("ring-2"));
+  CHECK_FALSE(isValidChannel(""));
+  CHECK_FALSE(isValidChannel("-x"));
+  CHECK_FALSE(isValidChannel(std::string(33, 'a')));
+}

@@ -164,6 +164,24 @@ TEST_CASE("walk-throughs per patient group are exported only when configured") {
   CHECK_THAT(r.problems[0], Catch::Contains("metrics.walkthroughs") && Catch::Contains("total or by-group"));
 }
 
+TEST_CASE("the update channel and certificate authorities are read, and bad values named") {
+  CHECK(KioskSettings{}.contentChannel == "main");
+  fs::path p = writeConfig("[content]\nchannel = pilot\nca_file = /etc/medkiosk/hospital-ca.pem\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.problems.empty());
+  CHECK(r.settings.contentChannel == "pilot");
+  CHECK(r.settings.contentCaFile == "/etc/medkiosk/hospital-ca.pem");
+  p = writeConfig("[content]\nchannel = Pilot Ring\nca_file = ca.pem\n");
+  r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.settings.contentChannel == "main");
+  CHECK(r.settings.contentCaFile.empty());
+  REQUIRE(r.problems.size() == 2);
+  CHECK_THAT(r.problems[0], Catch::Contains("content.channel"));
+  CHECK_THAT(r.problems[1], Catch::Contains("content.ca_file"));
+}
+
 TEST_CASE("the window renderer is software unless accelerated is asked for, and a bad value is named") {
   CHECK_FALSE(KioskSettings{}.acceleratedRenderer);
   fs::path p = writeConfig("[display]\nrenderer = accelerated\n");

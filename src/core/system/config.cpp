@@ -192,6 +192,16 @@ bool contentKey(Loader& l, const std::string& name, const std::string& value) {
       s.contentUrl = value;
     else
       l.problem(key, "expected an http://, https:// or file:/// address");
+  } else if (name == "channel") {
+    if (isValidChannel(value))
+      s.contentChannel = value;
+    else
+      l.problem(key, "expected a channel name of lower-case letters, digits and '-', such as main or pilot");
+  } else if (name == "ca_file") {
+    if (isAbsolutePath(value))
+      s.contentCaFile = value;
+    else
+      l.problem(key, "expected the absolute path of a PEM file of certificate authorities");
   } else if (name == "public_keys") {
     std::vector<std::string> keys = splitKeys(value);
     bool valid = !keys.empty() && keys.size() <= 2;

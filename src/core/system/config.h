@@ -29,6 +29,8 @@ struct KioskSettings {
   ContentShow contentShow{};              // [content] show = all (the default) | reviewed | reviewed-locales
   std::string contentUrl;                 // [content] url: base URL of signed bundles (medkiosk-update)
   std::vector<std::string> publicKeys;    // [content] public_keys: one or two base64 Ed25519 keys
+  std::string contentChannel = "main";    // [content] channel: the release ring whose bundles are accepted
+  std::string contentCaFile;              // [content] ca_file: authorities for an https url; empty: the system's
   std::string checkSize = "1080x1920";    // [content] check_size: screen size for the render check of updates
   std::string dataDirectory;              // [data] directory: writable state (records, audit, content updates)
   int retentionDays = 90;                 // [records] retention_days

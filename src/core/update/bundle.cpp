@@ -14,6 +14,8 @@ namespace {
 constexpr std::string_view kMagic = "medkiosk-bundle 1";
 constexpr std::array<std::string_view, 7> kFields = {"content_version", "database", "size",           "sha256",
                                                      "content_hash",    "expires",  "min_app_version"};
+// Fields a manifest may leave out: one signed before channels existed is for "main".
+constexpr std::array<std::string_view, 1> kOptionalFields = {"channel"};
 
 void initSodium() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
@@ -94,6 +96,10 @@ std::optional<ManifestError> applyField(Manifest& m, int lineNo, std::string_vie
   } else if (key == "min_app_version") {
     if (!isValidVersion(value)) return lineError(lineNo, "min_app_version must be a version such as 0.1.0");
     m.minAppVersion = value;
+  } else if (key == "channel") {
+    if (!isValidChannel(value))
+      return lineError(lineNo, "channel must be 1 to 32 lower-case letters, digits or '-', such as pilot");
+    m.channel = value;
   }
   return std::nullopt;
 }
@@ -135,6 +141,7 @@ std::variant<Manifest, ManifestError> parseManifest(std::string_view text) {
     }
     bool known = false;
     for (auto f : kFields) known |= f == key;
+    for (auto f : kOptionalFields) known |= f == key;
     if (!known) return lineError(lineNo, "unknown key '" + std::string(key.substr(0, 40)) + "'");
     if (seen[key]++) return lineError(lineNo, "'" + std::string(key) + "' appears twice");
     if (auto e = applyField(m, lineNo, key, value)) return *e;
@@ -155,8 +162,16 @@ std::string manifestBody(const Manifest& m) {
   out += "\ncontent_hash=" + m.contentHash;
   out += "\nexpires=" + formatUtcTime(m.expires);
   out += "\nmin_app_version=" + m.minAppVersion;
+  out += "\nchannel=" + m.channel;
   out += "\n";
   return out;
+}
+
+bool isValidChannel(std::string_view name) {
+  if (name.empty() || name.size() > 32 || name[0] == '-') return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
 }
 
 KeyPair generateKeyPair() {

@@ -10,6 +10,7 @@
 //   content_hash=<64 hex>         canonical content hash recorded in the database
 //   expires=2027-06-30T00:00:00Z  refused after this moment (UTC)
 //   min_app_version=0.1.0         refused by older kiosks
+//   channel=pilot                 the release ring ([content] channel); absent: main
 //   signature=<base64>            Ed25519 over every byte before this line
 //
 // Thread-safety: free functions without shared state.
@@ -37,6 +38,7 @@ struct Manifest {
   std::time_t expires = 0;
   std::string expiresText;
   std::string minAppVersion;
+  std::string channel = "main";
   std::string signedPart;  // the exact bytes the signature covers
   std::string signature;   // 64 raw bytes
 };
@@ -65,6 +67,8 @@ std::string signManifest(const Manifest& m, const std::string& secretKeyBase64);
 // reported in `problems`.
 bool verifyManifestSignature(const Manifest& m, const std::vector<std::string>& publicKeys,
                              std::vector<std::string>* problems = nullptr);
+// A channel name: 1 to 32 of a-z, 0-9 and '-', not starting with '-'.
+bool isValidChannel(std::string_view name);
 // A base64 Ed25519 public key decodes to 32 bytes.
 bool isValidPublicKey(const std::string& base64);
 

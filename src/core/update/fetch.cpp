@@ -84,7 +84,10 @@ size_t onHeader(char* data, size_t size, size_t n, void* user) {
 void setTransferOptions(CURL* curl, const std::string& url, const UpdateSettings& s, Sink& sink, Fetched& f) {
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  // From an https address only to https: a redirect must not downgrade the fetch.
+  bool https = url.rfind("https://", 0) == 0;
+  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, https ? "https" : "http,https");
+  if (!s.caFile.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, s.caFile.c_str());
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -129,6 +132,11 @@ void readOutcome(CURL* curl, const std::string& url, CURLcode rc, const char* er
     f.ok = true;
   } else if (rc == CURLE_OK) {
     f.error = url + ": HTTP status " + std::to_string(f.httpCode);
+  } else if (rc == CURLE_UNSUPPORTED_PROTOCOL && url.rfind("https://", 0) == 0) {
+    char* target = nullptr;
+    curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &target);
+    f.error = url + ": refused a redirect to " + (target ? std::string(target) : std::string("another protocol")) +
+              " (from https only https redirects are followed)";
   } else {
     f.error = url + ": " + (errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(rc)));
   }

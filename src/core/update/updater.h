@@ -18,6 +18,8 @@ namespace mk {
 struct UpdateSettings {
   std::string url;                      // base URL: http://, https:// or file://
   std::vector<std::string> publicKeys;  // base64 Ed25519; any one may have signed
+  std::string channel = "main";         // only bundles signed for this channel are installed
+  std::string caFile;                   // certificate authorities for https; empty: the system's
   std::filesystem::path stateDir;
   std::filesystem::path shippedDb;  // the packaged database (its version counts as installed)
   // Program that renders every screen with a database (`PROGRAM --check-content DB`);

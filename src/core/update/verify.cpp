@@ -28,6 +28,9 @@ Manifest verifyManifest(const UpdateSettings& s, const std::string& text, const 
   bool signedOk = verifyManifestSignature(m, s.publicKeys, &keyProblems);
   for (const auto& p : keyProblems) log::warn("update", p);
   if (!signedOk) throw Stop{Result::Refused, "the manifest signature does not match any configured public key"};
+  if (m.channel != s.channel)
+    throw Stop{Result::Refused, "the bundle is for channel '" + m.channel + "'; this kiosk follows '" + s.channel +
+                                    "' ([content] channel)"};
   long have = current.db ? current.db->info().contentVersion : 0;
   if (m.contentVersion == have && current.db && current.db->info().hash == m.contentHash)
     throw Stop{Result::Unchanged, "content version " + std::to_string(have) + " is already installed"};

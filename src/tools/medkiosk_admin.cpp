@@ -16,6 +16,7 @@
 #include "core/nurse/counselling_records.h"
 #include "core/nurse/nurse_auth.h"
 #include "core/nurse/records_db.h"
+#include "core/nurse/retention.h"
 #include "core/system/config.h"
 
 namespace {
@@ -31,7 +32,7 @@ const char* kUsage =
     "  unlock                  reset the PIN pad's wrong-PIN count and lockout\n"
     "  export [--out FILE]     write every kept counselling record as CSV\n"
     "                          (default: the export directory, medkiosk-counselling-<time>.csv)\n"
-    "  purge                   delete records older than [records] retention_days\n"
+    "  purge                   delete records, audit entries and exports older than [records] retention_days\n"
     "  audit verify            check the audit log's hash chain; exit code 1 if it was altered\n"
     "  audit show              print the audit log\n"
     "The records database is <data directory>/records.db ([data] directory in the\n"
@@ -144,12 +145,11 @@ int run(const Admin& admin, const std::vector<std::string>& args) {
     return 0;
   }
   if (cmd == "purge" && args.size() == 1) {
-    std::int64_t n = mk::CounsellingRecords(db).purge(now(), admin.settings.retentionDays);
-    audit.append(
-        "purge",
-        std::to_string(n) + " records older than " + std::to_string(admin.settings.retentionDays) + " days deleted",
-        now());
-    std::printf("deleted %lld records older than %d days\n", static_cast<long long>(n), admin.settings.retentionDays);
+    mk::PurgeResult r = mk::purgePastRetention(db, admin.exportDir(), admin.settings.retentionDays, now());
+    std::printf("deleted %lld records, %lld audit entries and %lld exports older than %d days%s\n",
+                static_cast<long long>(r.records), static_cast<long long>(r.auditEntries),
+                static_cast<long long>(r.exports), admin.settings.retentionDays,
+                r.when.clamped ? " (the clock is far ahead of the last purge: purged only as of a week after it)" : "");
     return 0;
   }
   if (cmd == "export" && (args.size() == 1 || (args.size() == 3 && args[1] == "--out"))) {

@@ -215,10 +215,7 @@ void NurseMode::purgeIfDue() {
   if (!records_ && !fs::exists(config_.recordsPath, ec)) return;  // created on first use only
   if (!ensureOpen()) return;
   try {
-    std::int64_t n = counselling_->purge(t, config_.retentionDays);
-    audit("purge",
-          std::to_string(n) + " records older than " + std::to_string(config_.retentionDays) + " days deleted");
-    if (n) log::info("nurse", "purged " + std::to_string(n) + " counselling records past the retention period");
+    purgePastRetention(*records_, config_.exportDir, config_.retentionDays, t);
   } catch (const std::exception& e) {
     fail(e.what());
   }

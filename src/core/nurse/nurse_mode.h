@@ -18,6 +18,7 @@
 #include "core/nurse/counselling_records.h"
 #include "core/nurse/nurse_auth.h"
 #include "core/nurse/records_db.h"
+#include "core/nurse/retention.h"
 #include "core/nurse/walkthrough.h"
 
 namespace mk {

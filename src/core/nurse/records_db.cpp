@@ -20,9 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // Each step takes the schema from version i to i + 1; never edit a released step.
-const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> steps = {
-      R"sql(
+constexpr std::array<const char*, kRecordsSchemaVersion> kMigrations = {
+    R"sql(
 CREATE TABLE nurse(pseudonym TEXT PRIMARY KEY, pin_hash TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE pin_state(id INTEGER PRIMARY KEY CHECK(id = 1), failures INTEGER NOT NULL,
   locked_until INTEGER NOT NULL, lockouts INTEGER NOT NULL);
@@ -37,9 +36,15 @@ CREATE TABLE audit(id INTEGER PRIMARY KEY, at TEXT NOT NULL, event TEXT NOT NULL
 CREATE TABLE audit_head(id INTEGER PRIMARY KEY CHECK(id = 1), last_id INTEGER NOT NULL, last_hash TEXT NOT NULL);
 INSERT INTO audit_head VALUES(1, 0, '');
 )sql",
-  };
-  return steps;
-}
+    // 2: audit entries purged with the records (issue #14 item 9): where the chain
+    // starts after a purge, and the time the last purge went by.
+    R"sql(
+ALTER TABLE audit_head ADD COLUMN first_id INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE audit_head ADD COLUMN first_prev_hash TEXT NOT NULL DEFAULT '';
+CREATE TABLE purge_clock(id INTEGER PRIMARY KEY CHECK(id = 1), last_purge INTEGER NOT NULL);
+INSERT INTO purge_clock VALUES(1, 0);
+)sql",
+};
 
 bool isCorruption(int code) { return code == SQLITE_CORRUPT || code == SQLITE_NOTADB; }
 
@@ -173,7 +178,7 @@ void RecordsDb::open() {
 
 void RecordsDb::migrate() {
   int version = db_->userVersion();
-  const auto& steps = migrations();
+  const auto& steps = kMigrations;
   if (version > static_cast<int>(steps.size()))
     throw RecordsUnavailable(path_.string() + " has schema version " + std::to_string(version) +
                              ", newer than this Medkiosk knows (" + std::to_string(steps.size()) + ")");

@@ -15,7 +15,7 @@
 
 namespace mk {
 
-inline constexpr int kRecordsSchemaVersion = 1;
+inline constexpr int kRecordsSchemaVersion = 2;
 
 class RecordsUnavailable : public DbError {
  public:

@@ -171,23 +171,6 @@ int check(int argc, char** argv) {
 
 namespace {
 
-std::string htmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else
-      out += c;
-  }
-  return out;
-}
-
 std::string jsonEscape(const std::string& s) {
   std::string out;
   for (unsigned char c : s) {
@@ -203,17 +186,6 @@ std::string jsonEscape(const std::string& s) {
       out += buf;
     } else
       out += static_cast<char>(c);
-  }
-  return out;
-}
-
-std::string spansHtml(const mk::Block& b) {
-  std::string out;
-  for (const auto& s : b.spans) {
-    std::string t = htmlEscape(s.text);
-    if (s.italic) t = std::string("<em>").append(t).append("</em>");
-    if (s.bold) t = std::string("<strong>").append(t).append("</strong>");
-    out += t;
   }
   return out;
 }

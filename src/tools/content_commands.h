@@ -2,11 +2,13 @@
 // The commands of medkiosk-content, which main (medkiosk_content.cpp) runs. Each
 // takes main's arguments (argv[1] is the command) and returns the exit code: 0 done,
 // 1 failed (the reason on stderr), 2 wrong usage (usageError).
+#include <functional>
 #include <string>
 
 namespace mk {
 class ContentDb;
-}
+struct Block;
+}  // namespace mk
 
 namespace content_tool {
 
@@ -33,5 +35,11 @@ int review(int argc, char** argv);
 int reviewStatus(int argc, char** argv);
 int printOutdated(const mk::ContentDb& db, const std::string& name);
 int reviewPack(int argc, char** argv);
+
+// HTML for `export --format html` and the review pack (html_text.cpp): text with
+// <, >, & and " escaped, and a block's spans with <em> and <strong>, each span's text
+// made HTML by `text` (escaping by default).
+std::string htmlEscape(const std::string& s);
+std::string spansHtml(const mk::Block& b, const std::function<std::string(const std::string&)>& text = htmlEscape);
 
 }  // namespace content_tool

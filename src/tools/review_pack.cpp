@@ -53,27 +53,10 @@ section.point.first { break-before: page; page-break-before: always; margin-top:
 @media print { a { color: inherit; text-decoration: none; } }
 )css";
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else
-      out += c;
-  }
-  return out;
-}
-
 // Escaped text with each number (digits, with the decimal or thousands separators
 // between them: "2,5", "1.000") in <mark>, so the reviewer compares every one.
 std::string marked(const std::string& s) {
-  std::string e = escape(s), out;
+  std::string e = htmlEscape(s), out;
   for (size_t i = 0; i < e.size();) {
     if (e[i] < '0' || e[i] > '9') {
       out += e[i++];
@@ -90,13 +73,7 @@ std::string marked(const std::string& s) {
 }
 
 std::string blockHtml(const mk::Block& b) {
-  std::string text;
-  for (const auto& span : b.spans) {
-    std::string t = marked(span.text);
-    if (span.italic) t = std::string("<em>").append(t).append("</em>");
-    if (span.bold) t = std::string("<strong>").append(t).append("</strong>");
-    text += t;
-  }
+  std::string text = spansHtml(b, marked);
   std::string html = b.kind == mk::BlockKind::Heading  ? "<h3>" + text + "</h3>"
                      : b.kind == mk::BlockKind::Bullet ? "<ul><li>" + text + "</li></ul>"
                                                        : "<p>" + text + "</p>";
@@ -127,7 +104,7 @@ std::vector<std::string> plainBlocks(const std::vector<std::pair<std::string, st
   std::vector<std::string> out;
   for (const auto& [label, text] : labelled)
     if (!text.empty())
-      out.push_back("<div class=\"callout-label\">" + escape(label) + "</div><p>" + marked(text) + "</p>");
+      out.push_back("<div class=\"callout-label\">" + htmlEscape(label) + "</div><p>" + marked(text) + "</p>");
   return out;
 }
 
@@ -175,8 +152,8 @@ std::string itemSection(const Pack& p, const mk::ReviewItem& it, const mk::Revie
   blocksOf(p, it.item, en, tr, source);
   bool pair = p.locale != "en";
   std::string kind = it.item.rfind("point/", 0) == 0 ? (firstPoint ? "item point first" : "item point") : "item";
-  std::string out = "<section class=\"" + kind + "\" id=\"" + escape(it.item) + "\">\n<h2>" + escape(it.item) + ": " +
-                    escape(it.title) + "</h2>\n<div class=\"meta\">Source: " + escape(source) +
+  std::string out = "<section class=\"" + kind + "\" id=\"" + htmlEscape(it.item) + "\">\n<h2>" + htmlEscape(it.item) +
+                    ": " + htmlEscape(it.title) + "</h2>\n<div class=\"meta\">Source: " + htmlEscape(source) +
                     "<br>Status now: <span class=\"status\">" + std::string(mk::toString(st.status)) +
                     "</span><br>SHA-256 of this text: <code>" + st.textSha256 + "</code>";
   if (pair) out += "<br>SHA-256 of the English text: <code>" + st.englishSha256 + "</code>";
@@ -184,20 +161,20 @@ std::string itemSection(const Pack& p, const mk::ReviewItem& it, const mk::Revie
     out += "<br><span class=\"differ\">The translation has " + std::to_string(tr.size()) + " blocks, English " +
            std::to_string(en.size()) + ": check that nothing is missing or added.</span>";
   out += "</div>\n<table>\n<thead><tr><th class=\"n\">#</th><th>English</th>";
-  if (pair) out += "<th>" + escape(p.locale) + "</th>";
-  return out + "</tr></thead>\n" + rows(en, tr, pair, escape(p.locale.substr(0, p.locale.find('_')))) +
+  if (pair) out += "<th>" + htmlEscape(p.locale) + "</th>";
+  return out + "</tr></thead>\n" + rows(en, tr, pair, htmlEscape(p.locale.substr(0, p.locale.find('_')))) +
          "</table>\n</section>\n";
 }
 
 std::string cover(const Pack& p, const std::vector<mk::ReviewItem>& items, const std::vector<mk::ReviewState>& states) {
   bool pair = p.locale != "en";
   std::string title = p.brochure ? p.brochure->title : p.med.name;
-  std::string out = "<h1>Clinical review: " + escape(p.med.name) + " (" + escape(p.med.brand) + "), " +
-                    (pair ? "translation " + escape(p.locale) : std::string("English source text")) + "</h1>\n";
+  std::string out = "<h1>Clinical review: " + htmlEscape(p.med.name) + " (" + htmlEscape(p.med.brand) + "), " +
+                    (pair ? "translation " + htmlEscape(p.locale) : std::string("English source text")) + "</h1>\n";
   out += "<p class=\"meta\">Pack made on " + mk::formatUtcTime(std::time(nullptr)).substr(0, 10) +
          " from the content "
          "sources. " +
-         std::to_string(items.size()) + " texts. Brochure title: " + escape(title) + "</p>\n";
+         std::to_string(items.size()) + " texts. Brochure title: " + htmlEscape(title) + "</p>\n";
   out +=
       "<p>Please check each text and, when it is right, sign its row on the sign-off sheet at the end.</p>\n"
       "<ul class=\"checks\">\n";
@@ -216,25 +193,27 @@ std::string cover(const Pack& p, const std::vector<mk::ReviewItem>& items, const
       "<table>\n<thead><tr><th style=\"width:30%\">Text</th><th>Title</th><th style=\"width:16%\">Status "
       "now</th></tr></thead>\n";
   for (size_t i = 0; i < items.size(); ++i)
-    out += "<tr><td>" + escape(items[i].item) + "</td><td>" + escape(items[i].title) + "</td><td>" +
+    out += "<tr><td>" + htmlEscape(items[i].item) + "</td><td>" + htmlEscape(items[i].title) + "</td><td>" +
            std::string(mk::toString(states[i].status)) + "</td></tr>\n";
   return out + "</table>\n";
 }
 
 std::string signOffSheet(const Pack& p, const std::vector<mk::ReviewItem>& items,
                          const std::vector<mk::ReviewState>& states) {
-  std::string out = "<section class=\"sheet\">\n<h2>Sign-off sheet: " + escape(p.med.name) + ", " + escape(p.locale) +
+  std::string out = "<section class=\"sheet\">\n<h2>Sign-off sheet: " + htmlEscape(p.med.name) + ", " +
+                    htmlEscape(p.locale) +
                     "</h2>\n<p>By signing a row I confirm that I reviewed this text as printed in this pack.</p>\n"
                     "<table>\n<thead><tr><th style=\"width:26%\">Text</th><th style=\"width:13%\">SHA-256 "
                     "(start)</th><th style=\"width:21%\">Reviewer (name)</th><th style=\"width:14%\">Role</th>"
                     "<th style=\"width:11%\">Date</th><th style=\"width:15%\">Signature</th></tr></thead>\n";
   for (size_t i = 0; i < items.size(); ++i)
-    out += "<tr><td class=\"text\">" + escape(items[i].item) + "<br>" + escape(items[i].title) + "</td><td><code>" +
-           states[i].textSha256.substr(0, 16) + "</code></td><td></td><td></td><td></td><td></td></tr>\n";
+    out += "<tr><td class=\"text\">" + htmlEscape(items[i].item) + "<br>" + htmlEscape(items[i].title) +
+           "</td><td><code>" + states[i].textSha256.substr(0, 16) +
+           "</code></td><td></td><td></td><td></td><td></td></tr>\n";
   out +=
       "</table>\n<p class=\"meta\">Record each signed row with <code>medkiosk-content review sign content "
       "--locale " +
-      escape(p.locale) + " --section ID|--point ID|--warning --reviewer NAME --role pharmacist|physician|nurse" +
+      htmlEscape(p.locale) + " --section ID|--point ID|--warning --reviewer NAME --role pharmacist|physician|nurse" +
       (p.locale != "en" ? " --native-speaker" : "") +
       " --date YYYY-MM-DD --expect-sha256 START</code>, START being the row's SHA-256 above: it refuses to record "
       "the review when the text changed after this pack was made.</p>\n</section>\n";
@@ -246,9 +225,9 @@ std::string packHtml(const Pack& p) {
   std::vector<mk::ReviewState> states;
   for (auto& st : mk::reviewStates(p.med))
     if (st.locale == p.locale) states.push_back(std::move(st));
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Review pack: " + escape(p.med.name) +
-      ", " + escape(p.locale) + "</title>\n<style>" + kStyle + "</style></head><body>\n" + cover(p, items, states);
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Review pack: " +
+                    htmlEscape(p.med.name) + ", " + htmlEscape(p.locale) + "</title>\n<style>" + kStyle +
+                    "</style></head><body>\n" + cover(p, items, states);
   bool firstPoint = true;
   for (size_t i = 0; i < items.size(); ++i) {
     out += itemSection(p, items[i], states[i], firstPoint);

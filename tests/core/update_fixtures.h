@@ -8,7 +8,9 @@
 
 #include "core/content/content_db.h"
 #include "core/content/content_source.h"
+#include "core/content/content_store.h"
 #include "core/update/bundle.h"
+#include "core/update/updater.h"
 #include "test_support.h"
 
 namespace mk::test {
@@ -48,5 +50,45 @@ inline std::string readAll(const std::filesystem::path& p) {
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   return text;
 }
+
+// A kiosk with shipped content version 7, a publisher directory served as file://
+// and a signing key. With `renderCheck` every screen of a new bundle is rendered (at
+// a quarter of the pixels); without, the check is skipped (and logged as skipped).
+struct UpdateRig {
+  TempDir dir;
+  KeyPair key = generateKeyPair();
+  std::filesystem::path shipped = dir.path / "shipped.db";
+  std::filesystem::path server = dir.path / "server";
+  std::filesystem::path state = dir.path / "state";
+  UpdateSettings s;
+
+  explicit UpdateRig(bool renderCheck = true) {
+    initUpdater();
+    buildVersion(shipped, 7);
+    s.url = "file://" + server.string();
+    s.publicKeys = {key.publicKey};
+    s.stateDir = state;
+    s.shippedDb = shipped;
+    if (renderCheck) s.renderCheck = MEDKIOSK_BINARY_DIR "/medkiosk";
+    s.renderSize = "540x960";
+    s.appVersion = "0.1.0";
+    s.now = 1'800'000'000;  // 2027-01-15, after every file time the tests write
+  }
+  // The shipped sources built as `version` (once per version and tweak).
+  std::filesystem::path build(long version, bool tweak = false) {
+    std::filesystem::path db = dir.path / ("build-" + std::to_string(version) + (tweak ? "-tweaked" : "") + ".db");
+    if (!std::filesystem::exists(db)) buildVersion(db, version, tweak);
+    return db;
+  }
+  Manifest publishVersion(long version, bool tweak = false, const std::string& expires = "2099-01-01",
+                          const std::string& minApp = "0.1.0") {
+    return publish(build(version, tweak), server, key.secretKey, expires, minApp);
+  }
+  long shownVersion() const {
+    OpenedContent c = openBestContent({state, shipped});
+    return c.db ? c.db->info().contentVersion : 0;
+  }
+  std::string status() const { return readAll(state / "update-status"); }
+};
 
 }  // namespace mk::test

@@ -21,34 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct RetryRig {
-  TempDir dir;
-  KeyPair key = generateKeyPair();
-  fs::path shipped = dir.path / "shipped.db";
-  fs::path server = dir.path / "server";
-  fs::path state = dir.path / "state";
-  UpdateSettings s;
-  RetryRig() {
-    initUpdater();
-    test::buildVersion(shipped, 7);
-    s.url = "file://" + server.string();
-    s.publicKeys = {key.publicKey};
-    s.stateDir = state;
-    s.shippedDb = shipped;
-    s.renderCheck.clear();  // screens are not what these tests are about (logged as skipped)
-    s.appVersion = "0.1.0";
-    s.now = 1'800'000'000;  // 2027-01-15, after every file time the test writes
-  }
-  fs::path build(long version) {
-    fs::path db = dir.path / ("build-" + std::to_string(version) + ".db");
-    if (!fs::exists(db)) test::buildVersion(db, version);
-    return db;
-  }
-  long shownVersion() const {
-    OpenedContent c = openBestContent({state, shipped});
-    return c.db ? c.db->info().contentVersion : 0;
-  }
-  std::string status() const { return test::readAll(state / "update-status"); }
+struct RetryRig : test::UpdateRig {
+  RetryRig() : UpdateRig(false) {}  // screens are not what these tests are about
 };
 
 // Everything written to stderr while `fn` runs.

@@ -13,39 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A kiosk with shipped content version 7, a publisher directory served as file://
-// and a signing key.
-struct Rig {
-  TempDir dir;
-  KeyPair key = generateKeyPair();
-  fs::path shipped = dir.path / "shipped.db";
-  fs::path server = dir.path / "server";
-  fs::path state = dir.path / "state";
-  UpdateSettings s;
-  Rig() {
-    initUpdater();
-    test::buildVersion(shipped, 7);
-    s.url = "file://" + server.string();
-    s.publicKeys = {key.publicKey};
-    s.stateDir = state;
-    s.shippedDb = shipped;
-    s.renderCheck = MEDKIOSK_BINARY_DIR "/medkiosk";
-    s.renderSize = "540x960";  // every screen still rendered, at a quarter of the pixels
-    s.appVersion = "0.1.0";
-    s.now = 1'800'000'000;  // 2027-01-15
-  }
-  Manifest publishVersion(long version, bool tweak = false, const std::string& expires = "2099-01-01",
-                          const std::string& minApp = "0.1.0") {
-    fs::path db = dir.path / ("build-" + std::to_string(version) + ".db");
-    test::buildVersion(db, version, tweak);
-    return test::publish(db, server, key.secretKey, expires, minApp);
-  }
-  long shownVersion() const {
-    OpenedContent c = openBestContent({state, shipped});
-    return c.db ? c.db->info().contentVersion : 0;
-  }
-  std::string status() const { return test::readAll(state / "update-status"); }
-};
+using Rig = test::UpdateRig;
 
 }  // namespace
 

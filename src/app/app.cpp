@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/base/log.h"
+#include "core/update/bundle.h"
 #include "ui/sdl_audio.h"
 
 namespace mk::app {
@@ -36,8 +37,10 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   metricsFile_ = settings_.metricsTextfile.empty() ? (paths_.stateDir / "metrics" / "medkiosk.prom").string()
                                                    : settings_.metricsTextfile;
   explicitContent_ = options.content;
-  sources_ = ContentSources{
-      paths_.stateDir, settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb)};
+  // Installed updates are opened only with their signed manifest ([content] public_keys).
+  sources_ = ContentSources{paths_.stateDir,
+                            settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb),
+                            installedCheck(settings_.publicKeys)};
   auto started = std::chrono::steady_clock::now();
   openContent();
   times_.contentOpenMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

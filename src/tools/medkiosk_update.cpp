@@ -20,6 +20,7 @@
 #include "core/base/process_guard.h"
 #include "core/content/content_store.h"
 #include "core/system/config.h"
+#include "core/update/bundle.h"
 #include "core/update/updater.h"
 
 namespace {
@@ -138,7 +139,7 @@ int main(int argc, char** argv) {
   if (!settings.dataDirectory.empty()) paths.stateDir = settings.dataDirectory;
   if (!a.dataDir.empty()) paths.stateDir = fs::absolute(a.dataDir, ec);
   fs::path shipped = settings.contentDb.empty() ? paths.contentDb : fs::path(settings.contentDb);
-  if (a.current) return showCurrent({paths.stateDir, shipped});
+  if (a.current) return showCurrent({paths.stateDir, shipped, mk::installedCheck(settings.publicKeys)});
 
   mk::UpdateSettings us = updateSettings(a, settings, paths.stateDir, shipped, argv[0]);
   us.onStep = crashHook();

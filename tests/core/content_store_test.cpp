@@ -11,21 +11,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A state directory with an installed update (current) and the one before it.
+// A state directory with an installed update (current) and the one before it, each
+// with its signed manifest.
 struct Store {
   TempDir dir;
+  KeyPair key = generateKeyPair();
   fs::path shipped, content;
   Store(long shippedVersion, long previous, long current) {
     shipped = dir.path / "shipped.db";
     test::buildVersion(shipped, shippedVersion);
     content = contentStoreDir(dir.path / "state");
-    fs::create_directories(content);
-    test::buildVersion(content / ("content-" + std::to_string(previous) + ".db"), previous);
-    test::buildVersion(content / ("content-" + std::to_string(current) + ".db"), current);
+    for (long v : {previous, current}) {
+      fs::path db = dir.path / ("build-" + std::to_string(v) + ".db");
+      test::buildVersion(db, v);
+      test::placeSigned(db, content, key.secretKey);
+    }
     writeInstalledPointer(content, {"content-" + std::to_string(current) + ".db", current,
                                     "content-" + std::to_string(previous) + ".db", previous});
   }
-  ContentSources sources() const { return {dir.path / "state", shipped}; }
+  ContentSources sources() const { return {dir.path / "state", shipped, installedCheck({key.publicKey})}; }
   void corrupt(long version) {
     std::fstream f(content / ("content-" + std::to_string(version) + ".db"),
                    std::ios::in | std::ios::out | std::ios::binary);
@@ -40,7 +44,7 @@ TEST_CASE("without updates the shipped database is opened") {
   TempDir dir;
   fs::path shipped = dir.path / "shipped.db";
   test::buildVersion(shipped, 3);
-  OpenedContent c = openBestContent({dir.path / "state", shipped});
+  OpenedContent c = openBestContent({dir.path / "state", shipped, {}});
   REQUIRE(c.db);
   CHECK(c.origin == "shipped");
   CHECK(c.db->info().contentVersion == 3);
@@ -60,7 +64,7 @@ TEST_CASE("the newest valid content wins, and a damaged one falls back to the la
   CHECK(c.origin == "previous update");
   CHECK(c.db->info().contentVersion == 4);
   REQUIRE(c.skipped.size() == 1);
-  CHECK_THAT(c.skipped[0], Catch::StartsWith("update: "));
+  CHECK_THAT(c.skipped[0], Catch::StartsWith("update: ") && Catch::Contains("SHA-256"));
 
   fs::resize_file(s.content / "content-4.db", 1000);  // truncated
   c = openBestContent(s.sources());
@@ -104,4 +108,54 @@ TEST_CASE("the pointer is replaced whole and the sources stamp follows it") {
   CHECK(p->currentVersion == 4);
   CHECK(p->previous.empty());
   CHECK_FALSE(fs::exists(s.content / "installed.tmp"));
+}
+
+// Issue #14 item 2: content in the data directory is used only with the signed
+// manifest it was installed with.
+TEST_CASE("a database placed in the store by hand is not shown, and does not block genuine updates") {
+  Store s(3, 4, 5);
+  // "Safe during pregnancy", as version 1000, with a hand-written pointer.
+  fs::path planted = s.content / "content-1000.db";
+  test::buildVersion(planted, 1000, true);
+  writeInstalledPointer(s.content, {"content-1000.db", 1000, "content-5.db", 5});
+  OpenedContent c = openBestContent(s.sources());
+  REQUIRE(c.db);
+  CHECK(c.origin == "previous update");
+  CHECK(c.db->info().contentVersion == 5);
+  REQUIRE_FALSE(c.skipped.empty());
+  CHECK_THAT(c.skipped[0], Catch::Contains("content-1000.db") && Catch::Contains("no signed manifest"));
+
+  // A manifest copied from a genuine bundle does not make it genuine either.
+  fs::copy_file(s.content / "content-5.manifest", s.content / "content-1000.manifest");
+  c = openBestContent(s.sources());
+  CHECK(c.db->info().contentVersion == 5);
+  CHECK_THAT(c.skipped[0], Catch::Contains("names another database"));
+
+  // Nor a manifest signed by another key.
+  KeyPair other = generateKeyPair();
+  fs::remove(s.content / "content-1000.manifest");
+  fs::remove(planted);
+  test::placeSigned(s.dir.path / "build-5.db", s.dir.path / "foreign", other.secretKey);
+  fs::copy_file(s.dir.path / "foreign" / "content-5.db", planted);
+  fs::path foreignManifest = s.dir.path / "foreign" / "content-5.manifest";
+  std::string text = test::readAll(foreignManifest);
+  std::ofstream(s.content / "content-1000.manifest") << text;
+  c = openBestContent(s.sources());
+  CHECK(c.db->info().contentVersion == 5);
+  CHECK_THAT(c.skipped[0], Catch::Contains("not signed by a key"));
+}
+
+TEST_CASE("an installed update without any way to check it, or of another version than named, is not used") {
+  Store s(3, 4, 5);
+  OpenedContent c = openBestContent({s.dir.path / "state", s.shipped, {}});  // no keys
+  REQUIRE(c.db);
+  CHECK(c.origin == "shipped");
+  CHECK(c.skipped.size() == 2);
+  CHECK_THAT(c.skipped[0], Catch::Contains("cannot be checked"));
+
+  writeInstalledPointer(s.content, {"content-5.db", 50, "content-4.db", 4});
+  c = openBestContent(s.sources());
+  REQUIRE(c.db);
+  CHECK(c.db->info().contentVersion == 4);
+  CHECK_THAT(c.skipped[0], Catch::Contains("not the 50 the installed pointer names"));
 }

@@ -42,6 +42,20 @@ inline Manifest publish(const std::filesystem::path& db, const std::filesystem::
   return m;
 }
 
+// Installs `db` in the content store `storeDir` as an update would leave it: the
+// database and its signed manifest beside it (not the pointer).
+inline void placeSigned(const std::filesystem::path& db, const std::filesystem::path& storeDir,
+                        const std::string& secretKey) {
+  std::filesystem::path staging = storeDir.parent_path() / ("signing-" + db.filename().string());
+  Manifest m = publish(db, staging, secretKey);
+  std::filesystem::create_directories(storeDir);
+  std::filesystem::copy_file(staging / m.database, storeDir / m.database,
+                             std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(staging / "manifest", storeDir / keptManifestName(m.database),
+                             std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::remove_all(staging);
+}
+
 inline std::string readAll(const std::filesystem::path& p) {
   std::error_code ec;
   std::string text(static_cast<std::size_t>(std::filesystem::file_size(p, ec)), '\0');
@@ -85,7 +99,7 @@ struct UpdateRig {
     return publish(build(version, tweak), server, key.secretKey, expires, minApp);
   }
   long shownVersion() const {
-    OpenedContent c = openBestContent({state, shipped});
+    OpenedContent c = openBestContent({state, shipped, installedCheck(s.publicKeys)});
     return c.db ? c.db->info().contentVersion : 0;
   }
   std::string status() const { return readAll(state / "update-status"); }

@@ -59,7 +59,7 @@ TEST_CASE("unsigned, foreign, rolled-back, expired, too-new and oversized bundle
   // Version 8 is installed directly: this test is about what comes next.
   fs::path store = contentStoreDir(r.state);
   fs::create_directories(store);
-  test::buildVersion(store / "content-8.db", 8);
+  test::placeSigned(r.build(8), store, r.key.secretKey);
   writeInstalledPointer(store, {"content-8.db", 8, "", 0});
   REQUIRE(r.shownVersion() == 8);
   fs::path v9 = r.dir.path / "v9.db", v6 = r.dir.path / "v6.db", v8b = r.dir.path / "v8b.db";
@@ -151,4 +151,20 @@ TEST_CASE("the crash steps are listed in the order a run reaches them") {
   REQUIRE(steps.size() >= 10);
   CHECK(steps.front() == "locked");
   CHECK(steps.back() == "status-written");
+}
+
+TEST_CASE("a database planted in the store with a hand-written pointer blocks no genuine update") {
+  Rig r;
+  fs::path store = contentStoreDir(r.state);
+  fs::create_directories(store);
+  test::buildVersion(store / "content-1000.db", 1000, true);  // no signed manifest
+  writeInstalledPointer(store, {"content-1000.db", 1000, "", 0});
+  CHECK(r.shownVersion() == 7);  // the shipped content, not the planted one
+  r.publishVersion(9);
+  UpdateOutcome out = runUpdate(r.s);
+  INFO(out.message);
+  CHECK(out.result == Result::Installed);
+  CHECK(r.shownVersion() == 9);
+  CHECK(fs::exists(store / "content-9.manifest"));
+  CHECK_FALSE(fs::exists(store / "content-1000.db"));  // nothing names it any more
 }

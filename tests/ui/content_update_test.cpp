@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "core/content/content_source.h"
 #include "core/content/content_store.h"
+#include "core/update_fixtures.h"
 
 using namespace mk;
 namespace fs = std::filesystem;
@@ -16,6 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct KioskHome {
+  KeyPair key = generateKeyPair();
   fs::path dir;
   fs::path store;
   fs::path ini;
@@ -25,16 +27,18 @@ struct KioskHome {
     store = contentStoreDir(dir / "state");
     fs::create_directories(store);
     ini = dir / "kiosk.ini";
-    std::ofstream(ini) << "[content]\ndatabase = " << shipped << "\n[data]\ndirectory = " << (dir / "state").string()
-                       << "\n";
+    std::ofstream(ini) << "[content]\ndatabase = " << shipped << "\npublic_keys = " << key.publicKey
+                       << "\n[data]\ndirectory = " << (dir / "state").string() << "\n";
   }
   ~KioskHome() {
     std::error_code ec;
     fs::remove_all(dir, ec);
   }
+  // A database installed as the updater leaves it, with its signed manifest.
   void add(long version) {
-    buildContentDatabase(loadContentSource(MEDKIOSK_SOURCE_DIR "/content"), version,
-                         store / ("content-" + std::to_string(version) + ".db"));
+    fs::path db = dir / ("build-" + std::to_string(version) + ".db");
+    test::buildVersion(db, version);
+    test::placeSigned(db, store, key.secretKey);
   }
   void install(long version, long previous = 0) {
     add(version);

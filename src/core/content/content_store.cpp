@@ -108,8 +108,21 @@ OpenedContent openBestContent(const ContentSources& sources) {
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.version > b.version; });
   for (const auto& c : candidates) {
+    if (c.origin != "shipped") {
+      std::string why =
+          sources.checkInstalled ? sources.checkInstalled(c.path) : "its signature cannot be checked here";
+      if (!why.empty()) {
+        out.skipped.push_back(c.origin + ": " + c.path.string() + ": " + why);
+        continue;
+      }
+    }
     try {
-      out.db = std::make_unique<ContentDb>(c.path);
+      auto db = std::make_unique<ContentDb>(c.path);
+      if (c.origin != "shipped" && db->info().contentVersion != c.version)
+        throw std::runtime_error(c.path.string() + " holds content version " +
+                                 std::to_string(db->info().contentVersion) + ", not the " + std::to_string(c.version) +
+                                 " the installed pointer names");
+      out.db = std::move(db);
       out.path = c.path;
       out.origin = c.origin;
       return out;

@@ -4,6 +4,9 @@
 //
 // Layout of <state dir>/content/:
 //   content-<N>.db   installed databases (never modified once renamed into place)
+//   content-<N>.manifest  the signed manifest each was installed with, checked at
+//                    every open (issue #14 item 2): a database put here by hand, or
+//                    changed on disk, is not used
 //   installed        key=value pointer naming the current and the previous database;
 //                    replaced atomically (write, fsync, rename, fsync directory)
 //   fetch-state      ETag / Last-Modified of the last manifest dealt with
@@ -41,9 +44,14 @@ std::optional<InstalledPointer> readInstalledPointer(const std::filesystem::path
 // after the rename ("renamed"), for the crash tests.
 void writeInstalledPointer(const std::filesystem::path& dir, const InstalledPointer& p, const StepHook& step = {});
 
+// Checks an installed update before it is opened: the reason it must not be used, or
+// an empty string (checkInstalledDatabase with the configured public keys).
+using InstalledCheck = std::function<std::string(const std::filesystem::path& db)>;
+
 struct ContentSources {
   std::filesystem::path stateDir;  // empty: no updates
   std::filesystem::path shipped;   // the packaged database
+  InstalledCheck checkInstalled;   // none: installed updates are not used
 };
 
 struct OpenedContent {
@@ -54,8 +62,9 @@ struct OpenedContent {
 };
 
 // Opens the newest content that passes every check (ContentDb), trying the current
-// update, the previous update and the shipped database in order of their version.
-// Never throws.
+// update, the previous update and the shipped database in order of their version. An
+// update is used only when `checkInstalled` accepts it and its database has the
+// version the pointer names. Never throws.
 OpenedContent openBestContent(const ContentSources& sources);
 
 // Cheap fingerprint of everything openBestContent looks at (pointer text, shipped

@@ -222,6 +222,47 @@ bool verifyManifestSignature(const Manifest& m, const std::vector<std::string>& 
   return false;
 }
 
+std::string manifestText(const Manifest& m) {
+  return m.signedPart +
+         "signature=" + encodeBase64(reinterpret_cast<const unsigned char*>(m.signature.data()), m.signature.size()) +
+         "\n";
+}
+
+std::string keptManifestName(const std::string& databaseName) {
+  std::string stem = databaseName.ends_with(".db") ? databaseName.substr(0, databaseName.size() - 3) : databaseName;
+  return stem + ".manifest";
+}
+
+std::string checkInstalledDatabase(const std::filesystem::path& db, const std::vector<std::string>& publicKeys,
+                                   Manifest* manifest) {
+  std::filesystem::path kept = db.parent_path() / keptManifestName(db.filename().string());
+  std::ifstream in(kept, std::ios::binary);
+  if (!in) return "no signed manifest beside it (" + kept.filename().string() + ")";
+  std::string text(kMaxManifestBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  auto parsed = parseManifest(text);
+  if (auto* e = std::get_if<ManifestError>(&parsed)) return kept.filename().string() + ": " + e->message;
+  Manifest m = std::get<Manifest>(std::move(parsed));
+  if (!verifyManifestSignature(m, publicKeys))
+    return kept.filename().string() + " is not signed by a key in [content] public_keys";
+  if (m.database != db.filename().string()) return kept.filename().string() + " names another database";
+  std::error_code ec;
+  auto size = std::filesystem::file_size(db, ec);
+  if (ec || static_cast<std::int64_t>(size) != m.size) return "its size differs from the signed manifest's";
+  try {
+    if (sha256File(db) != m.sha256) return "its SHA-256 differs from the signed manifest's";
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  if (manifest) *manifest = std::move(m);
+  return {};
+}
+
+std::function<std::string(const std::filesystem::path& db)> installedCheck(std::vector<std::string> publicKeys) {
+  return [keys = std::move(publicKeys)](const std::filesystem::path& db) { return checkInstalledDatabase(db, keys); };
+}
+
 std::string sha256File(const std::filesystem::path& path) {
   initSodium();
   std::ifstream in(path, std::ios::binary);

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -71,6 +72,25 @@ bool verifyManifestSignature(const Manifest& m, const std::vector<std::string>& 
 bool isValidChannel(std::string_view name);
 // A base64 Ed25519 public key decodes to 32 bytes.
 bool isValidPublicKey(const std::string& base64);
+
+// The exact signed text of a parsed manifest (what parseManifest read), for keeping
+// it beside the installed database.
+std::string manifestText(const Manifest& m);
+
+// "content-12.db" -> "content-12.manifest": where the signed manifest of an installed
+// database is kept.
+std::string keptManifestName(const std::string& databaseName);
+
+// Checks an installed database against the signed manifest kept beside it: the
+// manifest parses, one of `publicKeys` signed it, it names this file, and the file
+// has its size and SHA-256. Returns the reason it must not be used, or an empty
+// string; fills `manifest` when given. Never throws.
+std::string checkInstalledDatabase(const std::filesystem::path& db, const std::vector<std::string>& publicKeys,
+                                   Manifest* manifest = nullptr);
+
+// That check with `publicKeys`, as ContentSources::checkInstalled for the kiosk and
+// the updater.
+std::function<std::string(const std::filesystem::path& db)> installedCheck(std::vector<std::string> publicKeys);
 
 // SHA-256 of a file as lowercase hex. Throws std::runtime_error when unreadable.
 std::string sha256File(const std::filesystem::path& path);

@@ -18,7 +18,9 @@ void clean(const fs::path& dir, const InstalledPointer& keep, const Step& step) 
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     std::string n = e.path().filename().string();
-    bool old = n.rfind("content-", 0) == 0 && n != keep.current && n != keep.previous;
+    bool kept = n == keep.current || n == keep.previous || n == keptManifestName(keep.current) ||
+                (!keep.previous.empty() && n == keptManifestName(keep.previous));
+    bool old = n.rfind("content-", 0) == 0 && !kept;
     if (old) fs::remove(e.path(), ec);
   }
   step("cleaned");
@@ -46,7 +48,7 @@ void StoreLock::acquire(const fs::path& dir, const Step& step) {
 }
 
 OpenedContent installedContent(const UpdateSettings& s) {
-  OpenedContent c = openBestContent(ContentSources{s.stateDir, s.shippedDb});
+  OpenedContent c = openBestContent(ContentSources{s.stateDir, s.shippedDb, installedCheck(s.publicKeys)});
   for (const auto& why : c.skipped) log::warn("update", "not using " + why);
   return c;
 }
@@ -59,6 +61,9 @@ fs::path switchTo(const fs::path& dir, const fs::path& staged, const Manifest& m
   fs::rename(staged, final, ec);
   if (ec) throw Stop{Result::Failed, "cannot rename " + staged.string() + ": " + ec.message()};
   try {
+    // The signed manifest goes beside the database before the pointer names it: the
+    // kiosk and the next run check the database against it at every open.
+    writeFileAtomically(dir / keptManifestName(name), manifestText(m), 0644);
     fsyncDirectory(dir);
     step("staged");
     InstalledPointer p;

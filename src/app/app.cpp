@@ -3,7 +3,8 @@
 #include <chrono>
 
 #include "core/base/log.h"
-#include "core/update/bundle.h"
+#include "core/base/utc_time.h"
+#include "core/update/installed_check.h"
 #include "ui/sdl_audio.h"
 
 namespace mk::app {
@@ -41,6 +42,7 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   sources_ = ContentSources{paths_.stateDir,
                             settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb),
                             installedCheck(settings_.publicKeys)};
+  sources_.graceSeconds = settings_.expiryGraceDays * 86'400;
   auto started = std::chrono::steady_clock::now();
   openContent();
   times_.contentOpenMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -73,9 +75,11 @@ void App::openContent() {
     return;
   }
   sourcesStamp_ = contentSourcesStamp(sources_);
+  sources_.now = wallSeconds();
   OpenedContent c = openBestContent(sources_);
   for (const auto& why : c.skipped) log::error("content", "not using " + why);
   onFallback_ = !c.skipped.empty();
+  noteExpiry(c);
   if (!c.db) {
     log::error("content", "no usable content; showing the 'information unavailable' screen and checking again");
     return;
@@ -86,9 +90,26 @@ void App::openContent() {
                            std::to_string(db_->info().contentVersion) + ")");
 }
 
+void App::noteExpiry(const OpenedContent& c) {
+  contentExpires_ = c.db ? c.expires : 0;
+  outOfDate_ = c.db && c.outOfDate;
+  expiredSkipped_ = c.expiredSkipped;
+  nextExpiryChange_ = nextExpiryChange(c, sources_.graceSeconds);
+  if (outOfDate_)
+    log::warn("content", c.path.string() + " expired on " + formatUtcTime(static_cast<std::time_t>(c.expires)) +
+                             "; showing it with the 'may be out of date, please ask staff' notice until " +
+                             formatUtcTime(static_cast<std::time_t>(nextExpiryChange_)));
+}
+
+void App::applyExpiry() {
+  if (view_) view_->setOutOfDate(outOfDate_);
+  if (metrics_) metrics_->setContentExpiry(contentExpires_, outOfDate_, expiredSkipped_);
+}
+
 void App::buildUi(std::int64_t nowMs) {
   auto started = std::chrono::steady_clock::now();
   view_ = std::make_unique<ContentView>(db_.get(), settings_.contentShow);
+  view_->setOutOfDate(outOfDate_);
   times_.firstQueryMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   settings_.locale = configuredLocale_;
   if (settings_.locale.empty()) {
@@ -120,6 +141,7 @@ void App::wireMetrics() {
   // follow the content in use and keep counting this kiosk's sessions.
   if (!metrics_) return;
   metrics_->setContent(db_ ? db_->info().contentVersion : -1, db_ ? isoUtcToUnixSeconds(db_->info().buildTime) : 0);
+  applyExpiry();
   kiosk_->setMetrics(metrics_.get());
 }
 
@@ -130,8 +152,12 @@ bool App::pollContent(std::int64_t nowMs) {
   if (s.screen != Screen::Attract || s.idleWarning || (nurse_ && nurse_->signedIn())) return false;
   nextCheckMs_ = nowMs + kContentCheckMs;
   bool retry = (!db_ || onFallback_) && nowMs >= nextRetryMs_;
+  sources_.now = wallSeconds();
+  // Expiry is looked at on every return to Attract: the notice comes, and the grace
+  // period ends, between patients.
+  bool expiryDue = nextExpiryChange_ > 0 && sources_.now >= nextExpiryChange_;
   std::string stamp = contentSourcesStamp(sources_);
-  if (stamp == sourcesStamp_ && !retry) return false;
+  if (stamp == sourcesStamp_ && !retry && !expiryDue) return false;
   sourcesStamp_ = stamp;
   if (retry) nextRetryMs_ = nowMs + kContentRetryMs;
   OpenedContent c = openBestContent(sources_);
@@ -142,11 +168,19 @@ bool App::pollContent(std::int64_t nowMs) {
     if (db_)
       log::error("content", "no usable content found on re-check; keeping content version " +
                                 std::to_string(db_->info().contentVersion));
+    // Expired content with nothing to fall back to stays on screen, with its notice;
+    // the re-check every minute (onFallback_) looks for something better.
+    nextExpiryChange_ = 0;
+    outOfDate_ = outOfDate_ || c.expiredSkipped > 0;
+    applyExpiry();
     return false;
   }
+  bool wasOutOfDate = outOfDate_;
+  noteExpiry(c);
   if (db_ && c.db->info().hash == db_->info().hash && c.db->info().contentVersion == db_->info().contentVersion) {
     origin_ = c.origin;
-    return false;
+    applyExpiry();
+    return wasOutOfDate != outOfDate_;  // the notice came or went: redraw
   }
   for (const auto& why : c.skipped) log::error("content", "not using " + why);
   log::info("content", "switching to " + c.path.string() + " (" + c.origin + ", content version " +

@@ -61,6 +61,10 @@ class App {
 
  private:
   void openContent();
+  // Takes the expiry state of newly opened content (the notice, the metrics, when to
+  // look again) and logs it.
+  void noteExpiry(const OpenedContent& c);
+  void applyExpiry();
   void buildUi(std::int64_t nowMs);
   void wireMetrics();
 
@@ -73,6 +77,11 @@ class App {
   std::string sourcesStamp_;
   std::string origin_;
   bool onFallback_ = false;  // a newer candidate was skipped as unusable
+  // Expiry of the content in use (issue #14 item 3).
+  std::int64_t contentExpires_ = 0;
+  bool outOfDate_ = false;
+  int expiredSkipped_ = 0;
+  std::int64_t nextExpiryChange_ = 0;  // wall clock; 0: never
   std::int64_t nextCheckMs_ = 0;
   std::int64_t nextRetryMs_ = 0;
   std::unique_ptr<ContentDb> db_;

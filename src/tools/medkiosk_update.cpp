@@ -21,6 +21,7 @@
 #include "core/content/content_store.h"
 #include "core/system/config.h"
 #include "core/update/bundle.h"
+#include "core/update/installed_check.h"
 #include "core/update/updater.h"
 
 namespace {
@@ -54,6 +55,9 @@ int showCurrent(const mk::ContentSources& sources) {
   }
   std::printf("version=%ld\norigin=%s\npath=%s\nsha256=%s\n", c.db->info().contentVersion, shown(c.origin).c_str(),
               shown(c.path.string()).c_str(), shown(c.db->info().hash).c_str());
+  // What the kiosk shows about expiry: the signed date and whether the notice is on.
+  if (c.expires > 0) std::printf("expires=%s\n", mk::formatUtcTime(static_cast<std::time_t>(c.expires)).c_str());
+  std::printf("out_of_date=%d\n", c.outOfDate ? 1 : 0);
   return 0;
 }
 
@@ -139,7 +143,12 @@ int main(int argc, char** argv) {
   if (!settings.dataDirectory.empty()) paths.stateDir = settings.dataDirectory;
   if (!a.dataDir.empty()) paths.stateDir = fs::absolute(a.dataDir, ec);
   fs::path shipped = settings.contentDb.empty() ? paths.contentDb : fs::path(settings.contentDb);
-  if (a.current) return showCurrent({paths.stateDir, shipped, mk::installedCheck(settings.publicKeys)});
+  if (a.current) {
+    mk::ContentSources sources{paths.stateDir, shipped, mk::installedCheck(settings.publicKeys)};
+    sources.now = static_cast<std::int64_t>(std::time(nullptr));
+    sources.graceSeconds = settings.expiryGraceDays * 86'400;
+    return showCurrent(sources);
+  }
 
   mk::UpdateSettings us = updateSettings(a, settings, paths.stateDir, shipped, argv[0]);
   us.onStep = crashHook();

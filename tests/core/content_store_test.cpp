@@ -17,14 +17,15 @@ struct Store {
   TempDir dir;
   KeyPair key = generateKeyPair();
   fs::path shipped, content;
-  Store(long shippedVersion, long previous, long current) {
+  // `currentExpires`: the signed expiry of the current update.
+  Store(long shippedVersion, long previous, long current, const std::string& currentExpires = "2099-01-01") {
     shipped = dir.path / "shipped.db";
     test::buildVersion(shipped, shippedVersion);
     content = contentStoreDir(dir.path / "state");
     for (long v : {previous, current}) {
       fs::path db = dir.path / ("build-" + std::to_string(v) + ".db");
       test::buildVersion(db, v);
-      test::placeSigned(db, content, key.secretKey);
+      test::placeSigned(db, content, key.secretKey, v == current ? currentExpires : "2099-01-01");
     }
     writeInstalledPointer(content, {"content-" + std::to_string(current) + ".db", current,
                                     "content-" + std::to_string(previous) + ".db", previous});
@@ -158,4 +159,70 @@ TEST_CASE("an installed update without any way to check it, or of another versio
   REQUIRE(c.db);
   CHECK(c.db->info().contentVersion == 4);
   CHECK_THAT(c.skipped[0], Catch::Contains("not the 50 the installed pointer names"));
+}
+
+namespace {
+std::int64_t utc(const char* text) {
+  std::time_t t = 0;
+  REQUIRE(parseUtcTime(text, t));
+  return static_cast<std::int64_t>(t);
+}
+}  // namespace
+
+// Issue #14 item 3: expired content is not shown as if it were current.
+TEST_CASE("expired content is shown marked out of date for the grace period, then older valid content is used") {
+  Store s(3, 4, 5, "2027-01-01");
+  ContentSources src = s.sources();
+  src.now = utc("2026-12-20");
+  OpenedContent c = openBestContent(src);
+  REQUIRE(c.db);
+  CHECK(c.db->info().contentVersion == 5);
+  CHECK_FALSE(c.outOfDate);
+  CHECK(c.expires == utc("2027-01-01"));
+  CHECK(nextExpiryChange(c, src.graceSeconds) == utc("2027-01-01"));
+
+  src.now = utc("2027-01-10");
+  c = openBestContent(src);
+  REQUIRE(c.db);
+  CHECK(c.db->info().contentVersion == 5);
+  CHECK(c.outOfDate);
+  CHECK(c.skipped.empty());
+  CHECK(nextExpiryChange(c, src.graceSeconds) == utc("2027-01-15"));  // the default 14 days
+
+  src.now = utc("2027-01-15");
+  c = openBestContent(src);
+  REQUIRE(c.db);
+  CHECK(c.origin == "previous update");
+  CHECK(c.db->info().contentVersion == 4);
+  CHECK_FALSE(c.outOfDate);
+  CHECK(c.expiredSkipped == 1);
+  REQUIRE(c.skipped.size() == 1);
+  CHECK_THAT(c.skipped[0], Catch::Contains("content-5.db") && Catch::Contains("expired on 2027-01-01T00:00:00Z") &&
+                               Catch::Contains("grace period of 14 days"));
+
+  // A longer configured grace period keeps it, still marked.
+  src.graceSeconds = 30 * 86'400;
+  c = openBestContent(src);
+  CHECK(c.db->info().contentVersion == 5);
+  CHECK(c.outOfDate);
+
+  // Without a clock (the updater) expiry is not applied here.
+  src.now = 0;
+  c = openBestContent(src);
+  CHECK(c.db->info().contentVersion == 5);
+  CHECK_FALSE(c.outOfDate);
+}
+
+TEST_CASE("when every update is past its grace period the shipped database is used, which does not expire") {
+  Store s(3, 4, 5, "2027-01-01");
+  // The previous update expires too (re-signed with the same date).
+  test::placeSigned(s.dir.path / "build-4.db", s.content, s.key.secretKey, "2027-01-01");
+  ContentSources src = s.sources();
+  src.now = utc("2027-06-01");
+  OpenedContent c = openBestContent(src);
+  REQUIRE(c.db);
+  CHECK(c.origin == "shipped");
+  CHECK(c.expiredSkipped == 2);
+  CHECK_FALSE(c.outOfDate);
+  CHECK(nextExpiryChange(c, src.graceSeconds) == 0);
 }

@@ -10,6 +10,7 @@
 #include "core/content/content_source.h"
 #include "core/content/content_store.h"
 #include "core/update/bundle.h"
+#include "core/update/installed_check.h"
 #include "core/update/updater.h"
 #include "test_support.h"
 
@@ -45,9 +46,9 @@ inline Manifest publish(const std::filesystem::path& db, const std::filesystem::
 // Installs `db` in the content store `storeDir` as an update would leave it: the
 // database and its signed manifest beside it (not the pointer).
 inline void placeSigned(const std::filesystem::path& db, const std::filesystem::path& storeDir,
-                        const std::string& secretKey) {
+                        const std::string& secretKey, const std::string& expires = "2099-01-01") {
   std::filesystem::path staging = storeDir.parent_path() / ("signing-" + db.filename().string());
-  Manifest m = publish(db, staging, secretKey);
+  Manifest m = publish(db, staging, secretKey, expires);
   std::filesystem::create_directories(storeDir);
   std::filesystem::copy_file(staging / m.database, storeDir / m.database,
                              std::filesystem::copy_options::overwrite_existing);

@@ -35,13 +35,13 @@ struct KioskHome {
     fs::remove_all(dir, ec);
   }
   // A database installed as the updater leaves it, with its signed manifest.
-  void add(long version) {
+  void add(long version, const std::string& expires = "2099-01-01") {
     fs::path db = dir / ("build-" + std::to_string(version) + ".db");
     test::buildVersion(db, version);
-    test::placeSigned(db, store, key.secretKey);
+    test::placeSigned(db, store, key.secretKey, expires);
   }
-  void install(long version, long previous = 0) {
-    add(version);
+  void install(long version, long previous = 0, const std::string& expires = "2099-01-01") {
+    add(version, expires);
     InstalledPointer p{"content-" + std::to_string(version) + ".db", version, "", 0};
     if (previous) p = {p.current, version, "content-" + std::to_string(previous) + ".db", previous};
     writeInstalledPointer(store, p);
@@ -56,6 +56,16 @@ struct KioskHome {
 const std::string kShipped = MEDKIOSK_BINARY_DIR "/content/medkiosk.db";
 
 long shownVersion(app::App& app) { return app.content().db() ? app.content().db()->info().contentVersion : 0; }
+
+// A signed expiry `seconds` from now (negative: in the past).
+std::string expiresIn(std::int64_t seconds) { return formatUtcTime(static_cast<std::time_t>(app::wallSeconds() + seconds)); }
+
+bool noticeShown(app::App& app, std::int64_t now) {
+  app.ui().frame(now);
+  for (const auto& t : app.ui().registry().texts)
+    if (t.text.find("may be out of date") != std::string::npos) return true;
+  return false;
+}
 
 bool attractShown(app::App& app, std::int64_t now) {
   app.ui().frame(now);
@@ -129,4 +139,44 @@ TEST_CASE("after a switch to new content the fleet metrics name the new version 
   std::string text = app.metrics()->render(1'700'000'100);
   CHECK_THAT(text, Catch::Contains("medkiosk_content_version " + std::to_string(shipped + 5)));
   CHECK_THAT(text, Catch::Contains("medkiosk_sessions_total 2"));
+}
+
+// Issue #14 item 3: content past its signed expiry is never shown as if current.
+TEST_CASE("content past its expiry is shown with an out-of-date notice, and older content after the grace period") {
+  KioskHome k(kShipped);
+  ContentDb shippedDb(kShipped);
+  long shipped = shippedDb.info().contentVersion;
+  k.install(shipped + 10, 0, expiresIn(-86'400));  // expired yesterday: within 14 days
+  {
+    app::App app(k.options(), "medkiosk_ui_tests", 0);
+    CHECK(shownVersion(app) == shipped + 10);
+    CHECK(app.content().outOfDate());
+    CHECK(noticeShown(app, 16));
+    app.enableMetrics(app::wallSeconds());
+    CHECK_THAT(app.metrics()->render(app::wallSeconds()), Catch::Contains("medkiosk_content_out_of_date 1"));
+  }
+  k.install(shipped + 11, 0, expiresIn(-15 * 86'400));  // its grace period is over
+  app::App app(k.options(), "medkiosk_ui_tests", 0);
+  CHECK(app.contentOrigin() == "shipped");
+  CHECK_FALSE(app.content().outOfDate());
+  CHECK_FALSE(noticeShown(app, 16));
+  app.enableMetrics(app::wallSeconds());
+  std::string text = app.metrics()->render(app::wallSeconds());
+  CHECK_THAT(text, Catch::Contains("medkiosk_content_out_of_date 0"));
+  CHECK_THAT(text, Catch::Contains("medkiosk_content_expired_skipped 1"));
+}
+
+TEST_CASE("the out-of-date notice appears at the next Attract screen once the content expires") {
+  KioskHome k(kShipped);
+  ContentDb shippedDb(kShipped);
+  std::int64_t expiry = app::wallSeconds() + 2;
+  k.install(shippedDb.info().contentVersion + 10, 0, formatUtcTime(static_cast<std::time_t>(expiry)));
+  app::App app(k.options(), "medkiosk_ui_tests", 0);
+  CHECK_FALSE(app.content().outOfDate());
+  CHECK_FALSE(noticeShown(app, 16));
+  while (app::wallSeconds() < expiry) usleep(50'000);  // the signed moment passes
+  CHECK(app.pollContent(6'000));
+  CHECK(app.content().outOfDate());
+  CHECK(noticeShown(app, 6'016));
+  CHECK_FALSE(app.pollContent(12'000));  // nothing more changes until the grace period ends
 }

@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "core/base/sqlite_db.h"
+#include "core/base/utc_time.h"
 
 namespace mk {
 namespace fs = std::filesystem;
@@ -47,6 +48,15 @@ long peekVersion(const fs::path& path) {
   } catch (const std::exception&) {
     return -1;
   }
+}
+
+constexpr const char* kExpiredPrefix = "expired on ";
+
+// Why an update past its `expires` and its grace period must no longer be shown, or "".
+std::string expiryRefusal(std::int64_t expires, const ContentSources& sources) {
+  if (sources.now <= 0 || expires <= 0 || sources.now < expires + sources.graceSeconds) return {};
+  return std::string(kExpiredPrefix) + formatUtcTime(static_cast<std::time_t>(expires)) + " and its grace period of " +
+         std::to_string(sources.graceSeconds / 86'400) + " days is over";
 }
 
 struct Candidate {
@@ -108,11 +118,14 @@ OpenedContent openBestContent(const ContentSources& sources) {
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.version > b.version; });
   for (const auto& c : candidates) {
+    InstalledVerdict verdict;
     if (c.origin != "shipped") {
-      std::string why =
-          sources.checkInstalled ? sources.checkInstalled(c.path) : "its signature cannot be checked here";
-      if (!why.empty()) {
-        out.skipped.push_back(c.origin + ": " + c.path.string() + ": " + why);
+      verdict = sources.checkInstalled ? sources.checkInstalled(c.path)
+                                       : InstalledVerdict{"its signature cannot be checked here", 0};
+      if (verdict.refusal.empty()) verdict.refusal = expiryRefusal(verdict.expires, sources);
+      if (!verdict.refusal.empty()) {
+        out.expiredSkipped += verdict.refusal.rfind(kExpiredPrefix, 0) == 0 ? 1 : 0;
+        out.skipped.push_back(c.origin + ": " + c.path.string() + ": " + verdict.refusal);
         continue;
       }
     }
@@ -125,12 +138,19 @@ OpenedContent openBestContent(const ContentSources& sources) {
       out.db = std::move(db);
       out.path = c.path;
       out.origin = c.origin;
+      out.expires = verdict.expires;
+      out.outOfDate = sources.now > 0 && verdict.expires > 0 && sources.now >= verdict.expires;
       return out;
     } catch (const std::exception& e) {
       out.skipped.push_back(c.origin + ": " + e.what());
     }
   }
   return out;
+}
+
+std::int64_t nextExpiryChange(const OpenedContent& opened, std::int64_t graceSeconds) {
+  if (!opened.db || opened.expires <= 0) return 0;
+  return opened.outOfDate ? opened.expires + graceSeconds : opened.expires;
 }
 
 std::string contentSourcesStamp(const ContentSources& sources) {

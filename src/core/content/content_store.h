@@ -15,6 +15,7 @@
 // complete new database, because a database is fsynced and renamed into place
 // before the pointer names it, and nothing the pointer names is deleted.
 // Thread-safety: free functions; files are the only shared state.
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -44,14 +45,24 @@ std::optional<InstalledPointer> readInstalledPointer(const std::filesystem::path
 // after the rename ("renamed"), for the crash tests.
 void writeInstalledPointer(const std::filesystem::path& dir, const InstalledPointer& p, const StepHook& step = {});
 
-// Checks an installed update before it is opened: the reason it must not be used, or
-// an empty string (checkInstalledDatabase with the configured public keys).
-using InstalledCheck = std::function<std::string(const std::filesystem::path& db)>;
+// What checking an installed update before it is opened found (checkInstalledDatabase
+// with the configured public keys, through its signed manifest).
+struct InstalledVerdict {
+  std::string refusal;       // why it must not be used; empty: it may be
+  std::int64_t expires = 0;  // the signed `expires` (Unix seconds); 0: none
+};
+using InstalledCheck = std::function<InstalledVerdict(const std::filesystem::path& db)>;
 
 struct ContentSources {
   std::filesystem::path stateDir;  // empty: no updates
   std::filesystem::path shipped;   // the packaged database
   InstalledCheck checkInstalled;   // none: installed updates are not used
+  // Wall clock (Unix seconds) for the expiry of updates; 0: expiry is not applied
+  // (the updater, which judges expiry itself).
+  std::int64_t now = 0;
+  // How long expired content is still shown, marked "may be out of date", before
+  // older valid content is used ([content] expiry_grace_days; 14 by default).
+  std::int64_t graceSeconds = 14 * 86'400;
 };
 
 struct OpenedContent {
@@ -59,13 +70,21 @@ struct OpenedContent {
   std::filesystem::path path;
   std::string origin;                // "update", "previous update" or "shipped"
   std::vector<std::string> skipped;  // why better candidates were not used
+  std::int64_t expires = 0;          // of the content opened; 0: none (the shipped database)
+  bool outOfDate = false;            // past `expires`, within the grace period: say so on screen
+  int expiredSkipped = 0;            // updates not used because their grace period is over
 };
 
 // Opens the newest content that passes every check (ContentDb), trying the current
 // update, the previous update and the shipped database in order of their version. An
 // update is used only when `checkInstalled` accepts it and its database has the
-// version the pointer names. Never throws.
+// version the pointer names; after `expires` it is used, marked out of date, for
+// `graceSeconds`, then skipped (issue #14 item 3). Never throws.
 OpenedContent openBestContent(const ContentSources& sources);
+
+// The next wall-clock moment at which openBestContent would decide differently about
+// the content it opened (it becomes out of date, or its grace period ends); 0: never.
+std::int64_t nextExpiryChange(const OpenedContent& opened, std::int64_t graceSeconds);
 
 // Cheap fingerprint of everything openBestContent looks at (pointer text, shipped
 // file identity): when it changes, the content may have changed.

@@ -48,6 +48,10 @@ class ContentView {
   std::optional<LocalAuthority> reportingAuthority(const std::string& country, const std::string& locale);
   std::string link(const std::string& medicine, const std::string& locale);
   ContentDb* db() const { return db_; }
+  // The content is past its signed expiry, within the grace period: the patient
+  // screens say it may be out of date and to ask staff (issue #14 item 3).
+  void setOutOfDate(bool outOfDate) { outOfDate_ = outOfDate; }
+  bool outOfDate() const { return outOfDate_; }
 
   // Counselling points for a group in the first locale of `locale`'s chain that has
   // them (the returned locale), cached; empty when there are none.
@@ -69,6 +73,7 @@ class ContentView {
 
   ContentDb* db_;
   ContentShow show_;
+  bool outOfDate_ = false;
   std::vector<MedicineSummary> medicines_;
   std::map<std::string, std::vector<std::string>> locales_;
   std::map<std::string, std::unique_ptr<LoadedBrochure>> cache_;

@@ -218,6 +218,11 @@ bool contentKey(Loader& l, const std::string& name, const std::string& value) {
       l.problem(key, "expected WIDTHxHEIGHT such as 1080x1920");
   } else if (name == "database") {
     s.contentDb = value;
+  } else if (name == "expiry_grace_days") {
+    if (long n = 0; parseInt(value, 0, 365, n))
+      s.expiryGraceDays = n;
+    else
+      l.problem(key, "expected whole days from 0 to 365");
   } else {
     return false;
   }

@@ -180,6 +180,34 @@ void Metrics::setContent(long version, std::int64_t buildTimeSeconds) {
   contentBuildTime_ = buildTimeSeconds;
 }
 
+void Metrics::setContentExpiry(std::int64_t expires, bool outOfDate, int expiredSkipped) {
+  contentExpires_ = expires;
+  contentOutOfDate_ = outOfDate;
+  expiredSkipped_ = expiredSkipped;
+}
+
+void Metrics::renderContent(std::ostringstream& out, std::int64_t wallSeconds) const {
+  family(out, "medkiosk_content_version", "gauge", "Version of the content database in use (-1: no content).");
+  out << "medkiosk_content_version " << contentVersion_ << '\n';
+  if (contentVersion_ >= 0 && contentBuildTime_ > 0) {
+    family(out, "medkiosk_content_build_time_seconds", "gauge", "When the content in use was built, unix seconds.");
+    out << "medkiosk_content_build_time_seconds " << contentBuildTime_ << '\n';
+    family(out, "medkiosk_content_age_seconds", "gauge", "Age of the content in use when this file was written.");
+    out << "medkiosk_content_age_seconds " << std::max<std::int64_t>(0, wallSeconds - contentBuildTime_) << '\n';
+  }
+  if (contentVersion_ >= 0 && contentExpires_ > 0) {
+    family(out, "medkiosk_content_expires_time_seconds", "gauge",
+           "When the signed bundle of the content in use expires, unix seconds.");
+    out << "medkiosk_content_expires_time_seconds " << contentExpires_ << '\n';
+  }
+  family(out, "medkiosk_content_out_of_date", "gauge",
+         "1 while the content in use is past its expiry and shown with the 'may be out of date' notice.");
+  out << "medkiosk_content_out_of_date " << contentOutOfDate_ << '\n';
+  family(out, "medkiosk_content_expired_skipped", "gauge",
+         "Installed updates not shown because their expiry grace period is over (older content is shown).");
+  out << "medkiosk_content_expired_skipped " << expiredSkipped_ << '\n';
+}
+
 void Metrics::countSession() { ++sessions_; }
 
 void Metrics::countSectionView(const std::string& locale, const std::string& section) {
@@ -208,14 +236,7 @@ std::string Metrics::render(std::int64_t wallSeconds) const {
   out.imbue(std::locale::classic());
   family(out, "medkiosk_info", "gauge", "Medkiosk build; the value is always 1.");
   out << "medkiosk_info{version=\"" << labelValue(MEDKIOSK_VERSION) << "\"} 1\n";
-  family(out, "medkiosk_content_version", "gauge", "Version of the content database in use (-1: no content).");
-  out << "medkiosk_content_version " << contentVersion_ << '\n';
-  if (contentVersion_ >= 0 && contentBuildTime_ > 0) {
-    family(out, "medkiosk_content_build_time_seconds", "gauge", "When the content in use was built, unix seconds.");
-    out << "medkiosk_content_build_time_seconds " << contentBuildTime_ << '\n';
-    family(out, "medkiosk_content_age_seconds", "gauge", "Age of the content in use when this file was written.");
-    out << "medkiosk_content_age_seconds " << std::max<std::int64_t>(0, wallSeconds - contentBuildTime_) << '\n';
-  }
+  renderContent(out, wallSeconds);
   UpdateStatus up = readUpdateStatus(stateDir_ / "update-status");
   if (up.present && up.problem.empty()) {
     family(out, "medkiosk_update_last_time_seconds", "gauge", "When medkiosk-update last ran, unix seconds.");

@@ -50,6 +50,9 @@ class Metrics {
   void noteCleanExit(std::int64_t wallSeconds);
 
   void setContent(long version, std::int64_t buildTimeSeconds);
+  // The signed expiry of the content in use (0: none), whether it is shown marked out
+  // of date, and how many installed updates were skipped as past their grace period.
+  void setContentExpiry(std::int64_t expires, bool outOfDate, int expiredSkipped);
   void countSession();
   void countSectionView(const std::string& locale, const std::string& section);
   void countReadAloud(const std::string& locale);
@@ -77,12 +80,16 @@ class Metrics {
   void savePersisted();
   void logOnce(const std::string& problem);
   void renderWalkthroughs(std::ostringstream& out) const;
+  void renderContent(std::ostringstream& out, std::int64_t wallSeconds) const;
 
   std::filesystem::path textfile_, stateDir_;
   std::uint64_t starts_ = 0, uncleanExits_ = 0;
   std::int64_t startedAt_ = 0;
   long contentVersion_ = -1;  // -1: no content
   std::int64_t contentBuildTime_ = 0;
+  std::int64_t contentExpires_ = 0;
+  bool contentOutOfDate_ = false;
+  int expiredSkipped_ = 0;
   std::uint64_t sessions_ = 0;
   std::map<std::pair<std::string, std::string>, std::uint64_t> sectionViews_;  // (locale, section)
   std::map<std::string, std::uint64_t> readAloud_;                             // locale

@@ -259,10 +259,6 @@ std::string checkInstalledDatabase(const std::filesystem::path& db, const std::v
   return {};
 }
 
-std::function<std::string(const std::filesystem::path& db)> installedCheck(std::vector<std::string> publicKeys) {
-  return [keys = std::move(publicKeys)](const std::filesystem::path& db) { return checkInstalledDatabase(db, keys); };
-}
-
 std::string sha256File(const std::filesystem::path& path) {
   initSodium();
   std::ifstream in(path, std::ios::binary);

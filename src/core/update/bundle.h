@@ -17,7 +17,6 @@
 #include <cstdint>
 #include <ctime>
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -87,10 +86,6 @@ std::string keptManifestName(const std::string& databaseName);
 // string; fills `manifest` when given. Never throws.
 std::string checkInstalledDatabase(const std::filesystem::path& db, const std::vector<std::string>& publicKeys,
                                    Manifest* manifest = nullptr);
-
-// That check with `publicKeys`, as ContentSources::checkInstalled for the kiosk and
-// the updater.
-std::function<std::string(const std::filesystem::path& db)> installedCheck(std::vector<std::string> publicKeys);
 
 // SHA-256 of a file as lowercase hex. Throws std::runtime_error when unreadable.
 std::string sha256File(const std::filesystem::path& path);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/base/log.h"
+#include "core/update/installed_check.h"
 
 namespace mk::updater {
 namespace fs = std::filesystem;

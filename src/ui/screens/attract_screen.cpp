@@ -14,6 +14,7 @@ void AttractScreen::draw(UiContext& ctx) {
   const std::string& locale = cycleLocales_[ctx.kiosk.attractCycleIndex(ctx.now, cycleLocales_.size())];
   drawInvitation(ctx, dl, locale);
   drawMedicines(ctx, dl);
+  if (content_.outOfDate()) drawOutOfDate(ctx, dl);
   // The whole screen is the start button.
   ImGui::SetCursorScreenPos(ImVec2(0, 0));
   if (ImGui::InvisibleButton("###attract.start", ctx.size)) ctx.kiosk.start(ctx.now);
@@ -54,6 +55,17 @@ void AttractScreen::drawMedicines(UiContext& ctx, ImDrawList* dl) {
     y += drawText(ctx, dl, ImVec2(margin, y), width, name, FontRole::Heading, ctx.palette.accentText, true);
     y += ctx.ems(0.3f);
   }
+}
+
+void AttractScreen::drawOutOfDate(UiContext& ctx, ImDrawList* dl) {
+  float margin = ctx.ems(1.0f), pad = ctx.ems(0.6f);
+  float width = ctx.size.x - 2 * margin - 2 * pad;
+  std::string text = ctx.strings.get("brochure.out_of_date");
+  float h = textHeight(ctx, text, FontRole::Bold, width);
+  ImVec2 a(margin, margin), z(ctx.size.x - margin, margin + h + 2 * pad);
+  dl->AddRectFilled(a, z, color(ctx.palette.warningBackground), ctx.ems(0.4f));
+  dl->AddRect(a, z, color(ctx.palette.warningBorder), ctx.ems(0.4f), 0, ctx.ems(0.15f));
+  drawText(ctx, dl, ImVec2(margin + pad, margin + pad), width, text, FontRole::Bold, ctx.palette.warningText);
 }
 
 }  // namespace mk::ui

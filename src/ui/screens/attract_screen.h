@@ -19,6 +19,8 @@ class AttractScreen : public ScreenView {
  private:
   void drawInvitation(UiContext& ctx, ImDrawList* dl, const std::string& locale);
   void drawMedicines(UiContext& ctx, ImDrawList* dl);
+  // Expired content (within its grace period) says so before anyone touches it.
+  void drawOutOfDate(UiContext& ctx, ImDrawList* dl);
 
   std::vector<std::string> cycleLocales_;
   ContentView& content_;

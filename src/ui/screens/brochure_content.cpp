@@ -90,6 +90,8 @@ void BrochureScreen::jumpToLens(UiContext& ctx, float headerHeight, const DocLay
 float BrochureScreen::sectionHeader(UiContext& ctx, const ShownSection& s, SectionColumn& col) {
   col.text(s.section->title, FontRole::Heading, ctx.palette.text);
   col.space(0.3f);
+  // Content past its signed expiry says so on every section (issue #14 item 3).
+  if (content_.outOfDate()) col.outdatedNote(ctx.strings.get("brochure.out_of_date"));
   if (ctx.kiosk.session().lens.covers(s.section->id)) col.highlight(ctx.strings.get("brochure.for_you"));
   if (s.fellBack) {
     std::string language = localeDisplayName(s.locale, ctx.locale);

@@ -72,6 +72,20 @@ TEST_CASE("a database whose content was changed is refused") {
   CHECK_THROWS_WITH(ContentDb(path), Catch::Contains("does not match its recorded hash"));
 }
 
+TEST_CASE("a database whose content version was changed in meta is refused") {
+  TempDir dir;
+  fs::path path = buildShipped(dir);
+  // Issue #14, item 5: one byte in meta made version 1 look like 92, and a genuine
+  // newer update look old. The version is now part of the content hash.
+  sql(path, "UPDATE meta SET value = '92' WHERE key = 'content_version'");
+  CHECK_THROWS_WITH(ContentDb(path), Catch::Contains("does not match its recorded hash"));
+  // Keys the hash does not know are refused too; only "hash" and "build_time" are outside it.
+  TempDir dir2;
+  fs::path other = buildShipped(dir2);
+  sql(other, "INSERT INTO meta VALUES('min_version', '99')");
+  CHECK_THROWS_WITH(ContentDb(other), Catch::Contains("does not match its recorded hash"));
+}
+
 TEST_CASE("a database with another schema version is refused") {
   TempDir dir;
   fs::path path = buildShipped(dir);

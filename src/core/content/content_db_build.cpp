@@ -62,7 +62,10 @@ CREATE TABLE review(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT 
 )sql";
 
 // The canonical serialisation: every content table in a fixed order, each row's
-// columns joined by U+001F and rows by U+001E. "meta" is excluded (it holds the hash).
+// columns joined by U+001F and rows by U+001E. "meta" is included (issue #14, item 5:
+// a content version changed there no longer matches) but for "hash", which holds the
+// result, and "build_time", so that the same sources at the same version give the
+// same hash; the file's SHA-256 in the signed manifest covers the build time.
 constexpr const char* kHashQueries[] = {
     "SELECT id, name, brand, sort FROM medicine ORDER BY id",
     "SELECT medicine, locale, url FROM medicine_link ORDER BY medicine, locale",
@@ -80,8 +83,9 @@ constexpr const char* kHashQueries[] = {
     "FROM counselling_text ORDER BY medicine, point, locale",
     "SELECT medicine, locale, item, sort, status, reviewer, role, reviewed_on, text_sha256, english_sha256, "
     "reviewed_text_sha256, reviewed_english_sha256 FROM review ORDER BY medicine, locale, item",
+    "SELECT key, value FROM meta WHERE key NOT IN ('hash', 'build_time') ORDER BY key",
 };
-constexpr int kHashColumns[] = {4, 3, 2, 10, 9, 4, 3, 4, 8, 8, 12};
+constexpr int kHashColumns[] = {4, 3, 2, 10, 9, 4, 3, 4, 8, 8, 12, 2};
 
 std::string isoNow() {
   std::time_t t = std::time(nullptr);
@@ -264,10 +268,10 @@ ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion, 
       info.schemaVersion = kContentSchemaVersion;
       info.contentVersion = contentVersion;
       info.buildTime = isoNow();
-      info.hash = computeContentHash(db);
       Statement meta(db, "INSERT INTO meta VALUES(?,?)");
       meta.bind(1, "content_version").bind(2, std::to_string(contentVersion)).run();
       meta.bind(1, "build_time").bind(2, info.buildTime).run();
+      info.hash = computeContentHash(db);
       meta.bind(1, "hash").bind(2, info.hash).run();
       db.exec("PRAGMA user_version=" + std::to_string(kContentSchemaVersion));
       tx.commit();

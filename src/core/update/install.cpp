@@ -4,7 +4,10 @@
 #include <sys/file.h>
 #include <unistd.h>
 #include <cerrno>
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 
@@ -15,16 +18,54 @@ namespace mk::updater {
 namespace fs = std::filesystem;
 namespace {
 
-void clean(const fs::path& dir, const InstalledPointer& keep, const Step& step) {
+constexpr const char* kHighestName = "highest-version";
+
+bool isContentDb(const std::string& n) { return n.rfind("content-", 0) == 0 && n.ends_with(".db"); }
+
+// A database the pointer does not name is removed only when it has been shown to be
+// bad (its signed manifest does not vouch for it) or is an intact version older than
+// the ones kept (issue #14, item 5: a damaged pointer once led to an intact newer
+// version being deleted). Manifests go with their databases.
+void clean(const fs::path& dir, const InstalledPointer& keep, const std::vector<std::string>& keys, const Step& step) {
+  long oldestKept = keep.previous.empty() ? keep.currentVersion : keep.previousVersion;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     std::string n = e.path().filename().string();
-    bool kept = n == keep.current || n == keep.previous || n == keptManifestName(keep.current) ||
-                (!keep.previous.empty() && n == keptManifestName(keep.previous));
-    bool old = n.rfind("content-", 0) == 0 && !kept;
-    if (old) fs::remove(e.path(), ec);
+    if (!isContentDb(n) || n == keep.current || n == keep.previous) continue;
+    Manifest m;
+    std::string bad = checkInstalledDatabase(e.path(), keys, &m);
+    if (bad.empty() && m.contentVersion >= oldestKept) {
+      log::warn("update", "keeping " + e.path().string() + ": the installed pointer does not name it, but it is an intact "
+                                                           "signed version " + std::to_string(m.contentVersion));
+      continue;
+    }
+    log::info("update", "removing " + e.path().string() + ": " + (bad.empty() ? "an older version" : bad));
+    fs::remove(e.path(), ec);
+    fs::remove(dir / keptManifestName(n), ec);
+  }
+  // Manifests whose database is gone.
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string n = e.path().filename().string();
+    if (n.rfind("content-", 0) == 0 && n.ends_with(".manifest") && !fs::exists(e.path().parent_path() / (e.path().stem().string() + ".db")))
+      fs::remove(e.path(), ec);
   }
   step("cleaned");
+}
+
+// The version in <dir>/highest-version; 0 when there is none, or when it is damaged (logged).
+long recordedHighest(const fs::path& dir) {
+  std::ifstream in(dir / kHighestName);
+  if (!in) return 0;
+  std::string line;
+  std::getline(in, line);
+  char* end = nullptr;
+  long v = std::strtol(line.c_str(), &end, 10);
+  if (line.empty() || *end != '\0' || v <= 0) {
+    log::error("update", (dir / kHighestName).string() + " is damaged; relying on the intact signed versions in " +
+                             dir.string());
+    return 0;
+  }
+  return v;
 }
 
 }  // namespace
@@ -48,6 +89,20 @@ void StoreLock::acquire(const fs::path& dir, const Step& step) {
   step("locked");
 }
 
+
+long highestInstalled(const fs::path& dir, const std::vector<std::string>& keys) {
+  long highest = recordedHighest(dir);
+  // The intact signed databases count too, so a damaged or deleted record does not
+  // open the way to an older bundle while a newer one is still here.
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    Manifest m;
+    if (isContentDb(e.path().filename().string()) && checkInstalledDatabase(e.path(), keys, &m).empty())
+      highest = std::max(highest, m.contentVersion);
+  }
+  return highest;
+}
+
 OpenedContent installedContent(const UpdateSettings& s) {
   OpenedContent c = openBestContent(ContentSources{s.stateDir, s.shippedDb, installedCheck(s.publicKeys)});
   for (const auto& why : c.skipped) log::warn("update", "not using " + why);
@@ -55,7 +110,7 @@ OpenedContent installedContent(const UpdateSettings& s) {
 }
 
 fs::path switchTo(const fs::path& dir, const fs::path& staged, const Manifest& m, const OpenedContent& before,
-                  const Step& step) {
+                  const std::vector<std::string>& keys, const Step& step) {
   std::string name = "content-" + std::to_string(m.contentVersion) + ".db";
   fs::path final = dir / name;
   std::error_code ec;
@@ -65,6 +120,10 @@ fs::path switchTo(const fs::path& dir, const fs::path& staged, const Manifest& m
     // The signed manifest goes beside the database before the pointer names it: the
     // kiosk and the next run check the database against it at every open.
     writeFileAtomically(dir / keptManifestName(name), manifestText(m), 0644);
+    // The highest version ever installed, fsynced apart from the pointer: a damaged
+    // pointer must not let an older signed bundle back in (issue #14, item 5).
+    if (m.contentVersion > recordedHighest(dir))
+      writeFileAtomically(dir / kHighestName, std::to_string(m.contentVersion) + "\n", 0644);
     fsyncDirectory(dir);
     step("staged");
     InstalledPointer p;
@@ -78,7 +137,7 @@ fs::path switchTo(const fs::path& dir, const fs::path& staged, const Manifest& m
     }
     writeInstalledPointer(dir, p, [&step](const char* s) { step((std::string("pointer-") + s).c_str()); });
     step("switched");
-    clean(dir, p, step);
+    clean(dir, p, keys, step);
   } catch (const std::runtime_error& e) {
     throw Stop{Result::Failed, e.what()};
   }

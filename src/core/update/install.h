@@ -5,6 +5,8 @@
 // cleaning up what nothing names. Internal to medkiosk_update.
 // Thread-safety: one run per content directory at a time (StoreLock).
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "core/content/content_store.h"
 #include "core/update/bundle.h"
@@ -31,10 +33,16 @@ class StoreLock {
 // What the kiosk would show now (updates and the shipped database); logs what it skipped.
 OpenedContent installedContent(const UpdateSettings& s);
 
-// Renames the checked database `staged` to content-<N>.db in `dir`, points the
-// installed pointer at it and keeps `before` as the previous version, then removes
-// every other database. Returns the installed path. Throws Stop.
+// The highest content version installed in `dir`: the fsynced record the updater
+// keeps (<dir>/highest-version), or a higher intact signed database still there.
+// 0 when nothing was ever installed. A damaged record is logged.
+long highestInstalled(const std::filesystem::path& dir, const std::vector<std::string>& keys);
+
+// Renames the checked database `staged` to content-<N>.db in `dir` beside its signed
+// manifest, raises the highest-version record, points the installed pointer at it and
+// keeps `before` as the previous version, then removes the databases shown to be bad
+// (checked with `keys`) or older than those kept. Returns the installed path. Throws Stop.
 std::filesystem::path switchTo(const std::filesystem::path& dir, const std::filesystem::path& staged, const Manifest& m,
-                               const OpenedContent& before, const Step& step);
+                               const OpenedContent& before, const std::vector<std::string>& keys, const Step& step);
 
 }  // namespace mk::updater

@@ -108,7 +108,7 @@ Manifest UpdateRun::currentManifest(const OpenedContent& current, long version) 
   saveState_ = true;
   manifestSha_ = sha256Hex(text);
   sameManifest_ = sameContext && manifestSha_ == prev_.manifestSha256;
-  Manifest m = updater::verifyManifest(s_, text, current, step_);
+  Manifest m = updater::verifyManifest(s_, text, current, updater::highestInstalled(dir_, s_.publicKeys), step_);
   if (sameManifest_ && prev_.retryAfter >= 0 && !retryDue && prev_.result == toString(Result::Refused)) {
     saveState_ = false;  // keep the count and time of the next attempt
     replayPrevious();
@@ -135,7 +135,7 @@ UpdateOutcome UpdateRun::run() {
       fs::remove(staged, ec);
       throw;
     }
-    updater::switchTo(dir_, staged, m, current, step_);
+    updater::switchTo(dir_, staged, m, current, s_.publicKeys, step_);
     out.result = Result::Installed;
     out.version = m.contentVersion;
     out.message = "installed content version " + std::to_string(m.contentVersion);

@@ -20,7 +20,7 @@ namespace mk::updater {
 namespace fs = std::filesystem;
 
 Manifest verifyManifest(const UpdateSettings& s, const std::string& text, const OpenedContent& current,
-                        const Step& step) {
+                        long highestInstalled, const Step& step) {
   auto parsed = parseManifest(text);
   if (auto* e = std::get_if<ManifestError>(&parsed)) throw Stop{Result::Refused, e->message};
   Manifest m = std::get<Manifest>(std::move(parsed));
@@ -37,6 +37,12 @@ Manifest verifyManifest(const UpdateSettings& s, const std::string& text, const 
   if (m.contentVersion <= have)
     throw Stop{Result::Refused, "content version " + std::to_string(m.contentVersion) +
                                     " is not newer than the installed version " + std::to_string(have)};
+  // The installed pointer can be damaged (the kiosk then shows an older version): the
+  // highest version ever installed here still bars older bundles (issue #14, item 5).
+  if (m.contentVersion < highestInstalled)
+    throw Stop{Result::Refused, "content version " + std::to_string(m.contentVersion) +
+                                    " is older than version " + std::to_string(highestInstalled) +
+                                    ", the highest installed on this kiosk"};
   if (s.now >= m.expires) throw Stop{Result::Expired, "the bundle expired at " + m.expiresText};
   if (compareVersions(m.minAppVersion, s.appVersion) > 0)
     throw Stop{Result::Refused,

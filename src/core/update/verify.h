@@ -14,9 +14,10 @@
 
 namespace mk::updater {
 
-// Parses and checks the manifest against the content installed now.
+// Parses and checks the manifest against the content installed now and the highest
+// version ever installed here (highestInstalled in install.h).
 Manifest verifyManifest(const UpdateSettings& s, const std::string& text, const OpenedContent& current,
-                        const Step& step);
+                        long highestInstalled, const Step& step);
 // Checks the downloaded database against the manifest.
 void checkDatabase(const std::filesystem::path& staged, const Manifest& m, const Step& step);
 // Renders every screen with the database; skipped (and logged) without a program.

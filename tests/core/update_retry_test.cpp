@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -116,6 +117,37 @@ TEST_CASE("an expired bundle has its own result in the status file") {
   r.s.now += 60;
   out = runUpdate(r.s);  // the same manifest, not modified since: still expired
   CHECK(std::string(toString(out.result)) == "expired");
+}
+
+TEST_CASE("installed content whose bundle has expired is reported expired, not unchanged") {
+  RetryRig r;
+  // 2027-01-20: five days after the rig's clock.
+  test::publish(r.build(8), r.server, r.key.secretKey, "2027-01-20");
+  REQUIRE(runUpdate(r.s).result == Result::Installed);
+  r.s.now += 10 * 86'400;  // the server still serves the same, now expired, bundle
+  UpdateOutcome out = runUpdate(r.s);
+  INFO(out.message);
+  CHECK(std::string(toString(out.result)) == "expired");
+  CHECK_THAT(out.message, Catch::Contains("expired at 2027-01-20"));
+  CHECK_THAT(r.status(), Catch::Contains("result=expired\nversion=8\n"));
+}
+
+TEST_CASE("the same database signed again with a later expiry renews the installed one") {
+  RetryRig r;
+  test::publish(r.build(8), r.server, r.key.secretKey, "2027-01-20");
+  REQUIRE(runUpdate(r.s).result == Result::Installed);
+  test::publish(r.build(8), r.server, r.key.secretKey, "2027-06-01");
+  fs::last_write_time(r.server / "manifest", fs::last_write_time(r.server / "manifest") + std::chrono::seconds(5));
+  UpdateOutcome out = runUpdate(r.s);
+  INFO(out.message);
+  CHECK(out.result == Result::Unchanged);
+  CHECK_THAT(out.message, Catch::Contains("renewed to 2027-06-01"));
+  fs::path db = contentStoreDir(r.state) / "content-8.db";
+  std::time_t june = 0;
+  REQUIRE(parseUtcTime("2027-06-01", june));
+  CHECK(installedCheck(r.s.publicKeys)(db).expires == june);
+  r.s.now += 10 * 86'400;
+  CHECK(runUpdate(r.s).result == Result::Unchanged);
 }
 
 TEST_CASE("control characters from a manifest reach neither the status file nor stderr") {

@@ -109,6 +109,22 @@ OpenedContent installedContent(const UpdateSettings& s) {
   return c;
 }
 
+bool renewExpiry(const OpenedContent& current, const Manifest& m, const std::vector<std::string>& keys) {
+  if (!current.db || current.origin == "shipped") return false;
+  Manifest kept;
+  if (!checkInstalledDatabase(current.path, keys, &kept).empty()) return false;
+  if (kept.sha256 != m.sha256 || kept.size != m.size || kept.database != m.database || m.expires <= kept.expires)
+    return false;
+  fs::path target = current.path.parent_path() / keptManifestName(current.path.filename().string());
+  try {
+    writeFileAtomically(target, manifestText(m), 0644);
+  } catch (const std::runtime_error& e) {
+    throw Stop{Result::Failed, e.what()};
+  }
+  log::info("update", "renewed the expiry of " + current.path.string() + " to " + m.expiresText);
+  return true;
+}
+
 fs::path switchTo(const fs::path& dir, const fs::path& staged, const Manifest& m, const OpenedContent& before,
                   const std::vector<std::string>& keys, const Step& step) {
   std::string name = "content-" + std::to_string(m.contentVersion) + ".db";

@@ -38,6 +38,11 @@ OpenedContent installedContent(const UpdateSettings& s);
 // 0 when nothing was ever installed. A damaged record is logged.
 long highestInstalled(const std::filesystem::path& dir, const std::vector<std::string>& keys);
 
+// When the publisher signs the installed database again with a later `expires` (same
+// file: same size and SHA-256), replaces the manifest kept beside it with `m`, so the
+// kiosk follows the new date. Returns whether it did; throws Stop when it cannot write.
+bool renewExpiry(const OpenedContent& current, const Manifest& m, const std::vector<std::string>& keys);
+
 // Renames the checked database `staged` to content-<N>.db in `dir` beside its signed
 // manifest, raises the highest-version record, points the installed pointer at it and
 // keeps `before` as the previous version, then removes the databases shown to be bad

@@ -103,6 +103,9 @@ Manifest UpdateRun::currentManifest(const OpenedContent& current, long version) 
   bool sameContext = prev_.url == s_.url && prev_.appVersion == s_.appVersion && prev_.installedVersion == version &&
                      prev_.keysSha256 == keysSha256();
   bool retryDue = prev_.retryAfter >= 0 && s_.now >= prev_.retryAfter;
+  // Installed content past its `expires` is looked at again in full: the answer is
+  // `expired` (or a renewal), not the `unchanged` of the last run.
+  if (current.expires > 0 && s_.now >= current.expires) sameContext = false;
   std::string text = updater::fetchManifest(s_, sameContext && !retryDue ? prev_ : FetchState{}, manifestFetch_, step_);
   if (manifestFetch_.notModified) replayPrevious();
   saveState_ = true;

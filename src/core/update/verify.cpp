@@ -15,6 +15,7 @@
 #include "core/base/log.h"
 #include "core/base/sqlite_db.h"
 #include "core/content/content_db.h"
+#include "core/update/install.h"
 
 namespace mk::updater {
 namespace fs = std::filesystem;
@@ -32,8 +33,17 @@ Manifest verifyManifest(const UpdateSettings& s, const std::string& text, const 
     throw Stop{Result::Refused, "the bundle is for channel '" + m.channel + "'; this kiosk follows '" + s.channel +
                                     "' ([content] channel)"};
   long have = current.db ? current.db->info().contentVersion : 0;
-  if (m.contentVersion == have && current.db && current.db->info().hash == m.contentHash)
+  if (m.contentVersion == have && current.db && current.db->info().hash == m.contentHash) {
+    // The kiosk shows it with its "may be out of date" notice: the fleet must see that
+    // too, not "unchanged" (issue #14, item 3).
+    if (s.now >= m.expires)
+      throw Stop{Result::Expired, "content version " + std::to_string(have) + " is installed, but its bundle expired at " +
+                                      m.expiresText + " and the server has nothing newer"};
+    if (renewExpiry(current, m, s.publicKeys))
+      throw Stop{Result::Unchanged, "content version " + std::to_string(have) +
+                                        " is already installed; its expiry is renewed to " + m.expiresText};
     throw Stop{Result::Unchanged, "content version " + std::to_string(have) + " is already installed"};
+  }
   if (m.contentVersion <= have)
     throw Stop{Result::Refused, "content version " + std::to_string(m.contentVersion) +
                                     " is not newer than the installed version " + std::to_string(have)};

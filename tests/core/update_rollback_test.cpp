@@ -81,7 +81,7 @@ TEST_CASE("cleaning removes only databases shown to be bad or older than those k
   INFO(out.message);
   REQUIRE(out.result == Result::Installed);
   CHECK(fs::exists(store / "content-12.db"));
-  CHECK(fs::exists(store / "content-9.db"));  // kept as the previous version
+  CHECK(fs::exists(store / "content-9.db"));   // kept as the previous version
   CHECK(fs::exists(store / "content-11.db"));  // intact: not shown to be bad
   CHECK(fs::exists(store / "content-11.manifest"));
   CHECK_FALSE(fs::exists(store / "content-8.db"));  // intact but older than those kept

@@ -58,7 +58,9 @@ const std::string kShipped = MEDKIOSK_BINARY_DIR "/content/medkiosk.db";
 long shownVersion(app::App& app) { return app.content().db() ? app.content().db()->info().contentVersion : 0; }
 
 // A signed expiry `seconds` from now (negative: in the past).
-std::string expiresIn(std::int64_t seconds) { return formatUtcTime(static_cast<std::time_t>(app::wallSeconds() + seconds)); }
+std::string expiresIn(std::int64_t seconds) {
+  return formatUtcTime(static_cast<std::time_t>(app::wallSeconds() + seconds));
+}
 
 bool noticeShown(app::App& app, std::int64_t now) {
   app.ui().frame(now);

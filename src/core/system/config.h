@@ -31,7 +31,7 @@ struct KioskSettings {
   std::vector<std::string> publicKeys;    // [content] public_keys: one or two base64 Ed25519 keys
   std::string contentChannel = "main";    // [content] channel: the release ring whose bundles are accepted
   std::string contentCaFile;              // [content] ca_file: authorities for an https url; empty: the system's
-  long expiryGraceDays = 14;  // [content] expiry_grace_days: expired content shown, marked, this long
+  long expiryGraceDays = 14;              // [content] expiry_grace_days: expired content shown, marked, this long
   std::string checkSize = "1080x1920";    // [content] check_size: screen size for the render check of updates
   std::string dataDirectory;              // [data] directory: writable state (records, audit, content updates)
   int retentionDays = 90;                 // [records] retention_days

@@ -3,8 +3,8 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -35,8 +35,10 @@ void clean(const fs::path& dir, const InstalledPointer& keep, const std::vector<
     Manifest m;
     std::string bad = checkInstalledDatabase(e.path(), keys, &m);
     if (bad.empty() && m.contentVersion >= oldestKept) {
-      log::warn("update", "keeping " + e.path().string() + ": the installed pointer does not name it, but it is an intact "
-                                                           "signed version " + std::to_string(m.contentVersion));
+      log::warn("update", "keeping " + e.path().string() +
+                              ": the installed pointer does not name it, but it is an intact "
+                              "signed version " +
+                              std::to_string(m.contentVersion));
       continue;
     }
     log::info("update", "removing " + e.path().string() + ": " + (bad.empty() ? "an older version" : bad));
@@ -46,7 +48,8 @@ void clean(const fs::path& dir, const InstalledPointer& keep, const std::vector<
   // Manifests whose database is gone.
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     std::string n = e.path().filename().string();
-    if (n.rfind("content-", 0) == 0 && n.ends_with(".manifest") && !fs::exists(e.path().parent_path() / (e.path().stem().string() + ".db")))
+    if (n.rfind("content-", 0) == 0 && n.ends_with(".manifest") &&
+        !fs::exists(e.path().parent_path() / (e.path().stem().string() + ".db")))
       fs::remove(e.path(), ec);
   }
   step("cleaned");
@@ -61,8 +64,8 @@ long recordedHighest(const fs::path& dir) {
   char* end = nullptr;
   long v = std::strtol(line.c_str(), &end, 10);
   if (line.empty() || *end != '\0' || v <= 0) {
-    log::error("update", (dir / kHighestName).string() + " is damaged; relying on the intact signed versions in " +
-                             dir.string());
+    log::error("update",
+               (dir / kHighestName).string() + " is damaged; relying on the intact signed versions in " + dir.string());
     return 0;
   }
   return v;
@@ -88,7 +91,6 @@ void StoreLock::acquire(const fs::path& dir, const Step& step) {
   }
   step("locked");
 }
-
 
 long highestInstalled(const fs::path& dir, const std::vector<std::string>& keys) {
   long highest = recordedHighest(dir);

@@ -37,8 +37,9 @@ Manifest verifyManifest(const UpdateSettings& s, const std::string& text, const 
     // The kiosk shows it with its "may be out of date" notice: the fleet must see that
     // too, not "unchanged" (issue #14, item 3).
     if (s.now >= m.expires)
-      throw Stop{Result::Expired, "content version " + std::to_string(have) + " is installed, but its bundle expired at " +
-                                      m.expiresText + " and the server has nothing newer"};
+      throw Stop{Result::Expired, "content version " + std::to_string(have) +
+                                      " is installed, but its bundle expired at " + m.expiresText +
+                                      " and the server has nothing newer"};
     if (renewExpiry(current, m, s.publicKeys))
       throw Stop{Result::Unchanged, "content version " + std::to_string(have) +
                                         " is already installed; its expiry is renewed to " + m.expiresText};
@@ -50,9 +51,8 @@ Manifest verifyManifest(const UpdateSettings& s, const std::string& text, const 
   // The installed pointer can be damaged (the kiosk then shows an older version): the
   // highest version ever installed here still bars older bundles (issue #14, item 5).
   if (m.contentVersion < highestInstalled)
-    throw Stop{Result::Refused, "content version " + std::to_string(m.contentVersion) +
-                                    " is older than version " + std::to_string(highestInstalled) +
-                                    ", the highest installed on this kiosk"};
+    throw Stop{Result::Refused, "content version " + std::to_string(m.contentVersion) + " is older than version " +
+                                    std::to_string(highestInstalled) + ", the highest installed on this kiosk"};
   if (s.now >= m.expires) throw Stop{Result::Expired, "the bundle expired at " + m.expiresText};
   if (compareVersions(m.minAppVersion, s.appVersion) > 0)
     throw Stop{Result::Refused,

@@ -669,3 +669,16 @@ TEST_CASE("The retention purge runs at start and daily, and creates nothing", "[
   nurse.purgeIfDue();
   CHECK(nurse.recordCount() == 0);
 }
+
+// Issue #14 item 7: every legitimate sign-in reset the wrong-PIN count, so guesses
+// between a colleague's sign-ins were never locked out.
+TEST_CASE("Another nurse's sign-in does not reset the wrong PINs counted so far", "[nurse][security]") {
+  TempDir dir;
+  RecordsDb db(recordsIn(dir), kT0);
+  NurseAuth auth(db);
+  auth.addNurse("Anna", "246813", kT0);
+  auth.addNurse("Ben", "135790", kT0);
+  for (int i = 0; i < 4; ++i) auth.tryPin("000000", kT0);
+  REQUIRE(auth.tryPin("135790", kT0).outcome == PinAttempt::Outcome::Accepted);
+  CHECK(auth.failures() == 4);
+}

@@ -65,8 +65,7 @@ TEST_CASE("One nurse's lock leaves the other nurses' pads open", "[nurse][securi
   CHECK(auth.lockedFor("Anna", kNoon) == kFirstLockSeconds);  // Ben's sign-in does not unlock Anna
 }
 
-TEST_CASE("The daily budget of wrong PINs locks every nurse until the next day, across restarts",
-          "[nurse][security]") {
+TEST_CASE("The daily budget of wrong PINs locks every nurse until the next day, across restarts", "[nurse][security]") {
   TempDir dir;
   addNurses(recordsIn(dir));
   PinPolicy policy{5, 6};

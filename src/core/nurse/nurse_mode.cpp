@@ -171,7 +171,8 @@ void NurseMode::applyAttempt(const PinAttempt& a) {
       audit("mode", "nurse mode");
       break;
     case PinAttempt::Outcome::Wrong:
-      audit("pin_wrong", a.nurse + ": " + std::to_string(config_.pinPolicy.freeTries - a.triesLeft) + " wrong in a row");
+      audit("pin_wrong",
+            a.nurse + ": " + std::to_string(config_.pinPolicy.freeTries - a.triesLeft) + " wrong in a row");
       if (a.lockedToday)
         audit("lockout", "nurse mode locked for the day: " + std::to_string(config_.pinPolicy.dailyWrongPins) +
                              " wrong PINs today");

@@ -1,12 +1,10 @@
 #pragma once
 // Nurse mode without pixels: the records database (opened on first use), choosing
-// a nurse and checking their PIN off the UI thread, the lockout, the signed-in nurse with a 60 s inactivity timeout, the counselling
-// walk-through being given, saving its record, CSV export and the retention purge.
-// Every step that matters is written to the audit log. A records database that
-// cannot be used (read-only or full disk, corruption that cannot be moved aside)
-// makes nurse mode show why; patient mode never depends on it.
-// Times: monotonic milliseconds for the timeout, Unix seconds from the injected
-// wall clock for records and the audit log.
+// a nurse and checking their PIN off the UI thread, the lockout, the signed-in nurse with a 60 s inactivity timeout,
+// the counselling walk-through being given, saving its record, CSV export and the retention purge. Every step that
+// matters is written to the audit log. A records database that cannot be used (read-only or full disk, corruption that
+// cannot be moved aside) makes nurse mode show why; patient mode never depends on it. Times: monotonic milliseconds for
+// the timeout, Unix seconds from the injected wall clock for records and the audit log.
 #include <cstdint>
 #include <filesystem>
 #include <functional>

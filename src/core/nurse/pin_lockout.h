@@ -44,10 +44,10 @@ struct PinCounters {
 // One attempt counted as wrong while its PIN is checked.
 struct PendingPin {
   std::string nurse;
-  int failures = 0;                // the nurse's wrong PINs in a row, this one included
-  int dayFailures = 0;             // wrong PINs today, all nurses, this one included
-  std::int64_t lockSeconds = 0;    // the nurse's lock if the PIN is wrong
-  std::int64_t allLockSeconds = 0; // nurse mode's lock if the PIN is wrong
+  int failures = 0;                 // the nurse's wrong PINs in a row, this one included
+  int dayFailures = 0;              // wrong PINs today, all nurses, this one included
+  std::int64_t lockSeconds = 0;     // the nurse's lock if the PIN is wrong
+  std::int64_t allLockSeconds = 0;  // nurse mode's lock if the PIN is wrong
 };
 
 class PinLockout {

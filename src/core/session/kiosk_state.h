@@ -11,7 +11,7 @@
 namespace mk {
 class Metrics;
 struct NursePinMetrics;
-}
+}  // namespace mk
 
 namespace mk {
 

@@ -39,7 +39,7 @@ std::int64_t isoUtcToUnixSeconds(const std::string& iso);
 struct NursePinMetrics {
   std::uint64_t wrongTotal = 0;
   std::uint64_t lockoutsTotal = 0;
-  std::int64_t allLockedUntil = 0;              // unix seconds: nurse mode is locked for everyone until then
+  std::int64_t allLockedUntil = 0;             // unix seconds: nurse mode is locked for everyone until then
   std::vector<std::int64_t> nurseLockedUntil;  // unix seconds, one per nurse with a lock
 };
 

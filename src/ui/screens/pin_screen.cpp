@@ -130,8 +130,8 @@ void PinScreen::drawChooser(UiContext& ctx) {
   const float m = ctx.ems(1.0f);
   float width = ctx.size.x - 2 * m;
   float y = ctx.ems(kTopEm);
-  y += drawText(ctx, dl, ImVec2(m, y), width, ctx.strings.get("nurse.choose_title"), FontRole::Title,
-                ctx.palette.text, true);
+  y += drawText(ctx, dl, ImVec2(m, y), width, ctx.strings.get("nurse.choose_title"), FontRole::Title, ctx.palette.text,
+                true);
   y += m;
   std::string text;
   if (!nurse_.available() && !nurse_.unavailableReason().empty())

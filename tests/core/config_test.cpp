@@ -220,7 +220,7 @@ TEST_CASE("[display] size forces the window size, and a bad one is named") {
   CHECK(r.settings.windowWidth == 0);
 }
 
-TEST_CASE("[nurse] sets the wrong PINs a nurse and a day may have; bad values keep the defaults") {
+TEST_CASE("the nurse keys set the wrong PINs a nurse and a day may have, and bad values keep the defaults") {
   CHECK(KioskSettings{}.nurseFreeTries == 5);
   CHECK(KioskSettings{}.nurseDailyWrongPins == 20);
   fs::path p = writeConfig("[nurse]\nfree_tries = 3\ndaily_wrong_pins = 10\n");

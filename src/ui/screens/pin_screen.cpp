@@ -114,8 +114,9 @@ void PinScreen::drawNames(UiContext& ctx, float top, float bottom) {
   ButtonStyle style = normalButton(ctx.palette);
   if (!enabled) style.text = ctx.palette.mutedText;
   for (size_t k = 0; k < names.size(); ++k) {
-    float x = m + static_cast<float>(k % static_cast<size_t>(cols)) * (cellW + gap);
-    float y = top + static_cast<float>(k / static_cast<size_t>(cols)) * (rowH + gap);
+    size_t column = k % static_cast<size_t>(cols), row = k / static_cast<size_t>(cols);
+    float x = m + static_cast<float>(column) * (cellW + gap);
+    float y = top + static_cast<float>(row) * (rowH + gap);
     std::string id = "pin.nurse." + std::to_string(k + 1);  // the nurse's number on this kiosk
     if (touchButton(ctx, id.c_str(), ImVec2(x, y), ImVec2(x + cellW, y + rowH), names[k], style) && enabled) {
       nurse_.noteInput(ctx.now);

@@ -55,6 +55,8 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   nc.recordsPath = paths_.stateDir / "records.db";
   nc.exportDir = settings_.exportDirectory.empty() ? paths_.stateDir / "exports" : fs::path(settings_.exportDirectory);
   nc.retentionDays = settings_.retentionDays;
+  nc.pinPolicy.freeTries = settings_.nurseFreeTries;
+  nc.pinPolicy.dailyWrongPins = settings_.nurseDailyWrongPins;
   nurse_ = std::make_unique<NurseMode>(nc);
   nurse_->purgeIfDue();
   buildUi(nowMs);

@@ -25,7 +25,7 @@ Headless::Headless(const Options& o, const std::string& argv0) : app(o, argv0, 0
 void Headless::advance(std::int64_t ms) {
   std::int64_t end = now + ms;
   while (now < end) {
-    bool busy = step.frame(now);
+    bool busy = frame();
     std::int64_t wake = step.nextWake(now);
     std::int64_t next = busy ? now + kFrameMs : (wake < 0 ? end : std::max(wake, now + 1));
     now = std::min(next, end);

@@ -20,7 +20,12 @@ struct Headless {
 
   Headless(const Options& o, const std::string& argv0);
 
-  void frame() { step.frame(now); }
+  // The virtual clock stands still while a PIN check runs on its worker thread (real
+  // time): each frame first waits for it, so a replay decides the same every run.
+  bool frame() {
+    app.nurse().awaitPinCheck();
+    return step.frame(now);
+  }
   // Advances the virtual clock as the window loop would: frame by frame while
   // something moves, otherwise straight to the next timer.
   void advance(std::int64_t ms);

@@ -219,3 +219,20 @@ TEST_CASE("[display] size forces the window size, and a bad one is named") {
   CHECK_THAT(r.problems[0], Catch::Contains("display.size"));
   CHECK(r.settings.windowWidth == 0);
 }
+
+TEST_CASE("the nurse keys set the wrong PINs a nurse and a day may have, and bad values keep the defaults") {
+  CHECK(KioskSettings{}.nurseFreeTries == 5);
+  CHECK(KioskSettings{}.nurseDailyWrongPins == 20);
+  fs::path p = writeConfig("[nurse]\nfree_tries = 3\ndaily_wrong_pins = 10\n");
+  ConfigResult r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.problems.empty());
+  CHECK(r.settings.nurseFreeTries == 3);
+  CHECK(r.settings.nurseDailyWrongPins == 10);
+  p = writeConfig("[nurse]\nfree_tries = 0\ndaily_wrong_pins = lots\n");
+  r = loadConfig(p);
+  fs::remove(p);
+  CHECK(r.problems.size() == 2);
+  CHECK(r.settings.nurseFreeTries == 5);
+  CHECK(r.settings.nurseDailyWrongPins == 20);
+}

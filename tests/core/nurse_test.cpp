@@ -62,12 +62,12 @@ TEST_CASE("PINs are stored as Argon2id hashes and identify their nurse", "[nurse
   CHECK(hash.rfind("$argon2id$", 0) == 0);
   CHECK(hash.find("246813") == std::string::npos);
 
-  PinAttempt a = auth.tryPin("135790", kT0);
+  PinAttempt a = auth.tryPin("Nurse B", "135790", kT0);
   CHECK(a.outcome == PinAttempt::Outcome::Accepted);
   CHECK(a.nurse == "Nurse B");
-  CHECK(auth.tryPin("246813", kT0).nurse == "Anna");
-  CHECK(auth.tryPin("246819", kT0).outcome == PinAttempt::Outcome::Wrong);
-  CHECK(auth.tryPin("12", kT0).outcome == PinAttempt::Outcome::Invalid);
+  CHECK(auth.tryPin("Anna", "246813", kT0).nurse == "Anna");
+  CHECK(auth.tryPin("Anna", "246819", kT0).outcome == PinAttempt::Outcome::Wrong);
+  CHECK(auth.tryPin("Anna", "12", kT0).outcome == PinAttempt::Outcome::Invalid);
 }
 
 TEST_CASE("Nurse names and PINs are validated", "[nurse]") {
@@ -83,7 +83,7 @@ TEST_CASE("Nurse names and PINs are validated", "[nurse]") {
   CHECK_THROWS_AS(auth.addNurse("Anna", "999999", kT0), std::invalid_argument);
   CHECK(auth.removeNurse("Anna"));
   CHECK_FALSE(auth.removeNurse("Anna"));
-  CHECK(auth.tryPin("123456", kT0).outcome == PinAttempt::Outcome::Wrong);
+  CHECK(auth.tryPin("Anna", "123456", kT0).outcome == PinAttempt::Outcome::Wrong);
 }
 
 // Issue #14 item 8: refusing a PIN "in use by another nurse" told the person adding
@@ -192,33 +192,33 @@ TEST_CASE("Five wrong PINs lock the pad, with growing delays that survive a rest
     NurseAuth auth(db);
     auth.addNurse("Anna", "246813", t);
     for (int i = 1; i <= 4; ++i) {
-      PinAttempt a = auth.tryPin("000000", t);
+      PinAttempt a = auth.tryPin("Anna", "000000", t);
       CHECK(a.outcome == PinAttempt::Outcome::Wrong);
       CHECK(a.triesLeft == kFreeTries - i);
       CHECK(a.lockedSeconds == 0);
     }
-    PinAttempt fifth = auth.tryPin("000000", t);
+    PinAttempt fifth = auth.tryPin("Anna", "000000", t);
     CHECK(fifth.lockedSeconds == 30);
     // Locked: even the right PIN is not checked.
-    CHECK(auth.tryPin("246813", t + 10).outcome == PinAttempt::Outcome::Locked);
-    CHECK(auth.lockedFor(t + 10) == 20);
+    CHECK(auth.tryPin("Anna", "246813", t + 10).outcome == PinAttempt::Outcome::Locked);
+    CHECK(auth.lockedFor("Anna", t + 10) == 20);
   }
   // A fresh process on the same database: still locked.
   {
     RecordsDb db(recordsIn(dir), t + 15);
     NurseAuth auth(db);
-    CHECK(auth.failures() == 5);
-    CHECK(auth.lockedFor(t + 15) == 15);
-    CHECK(auth.tryPin("246813", t + 15).outcome == PinAttempt::Outcome::Locked);
+    CHECK(auth.lockout().failures("Anna") == 5);
+    CHECK(auth.lockedFor("Anna", t + 15) == 15);
+    CHECK(auth.tryPin("Anna", "246813", t + 15).outcome == PinAttempt::Outcome::Locked);
     t += 31;
-    CHECK(auth.lockedFor(t) == 0);
-    CHECK(auth.tryPin("111111", t).lockedSeconds == 60);  // the next lock is longer
+    CHECK(auth.lockedFor("Anna", t) == 0);
+    CHECK(auth.tryPin("Anna", "111111", t).lockedSeconds == 60);  // the next lock is longer
     t += 61;
-    CHECK(auth.tryPin("111111", t).lockedSeconds == 120);
+    CHECK(auth.tryPin("Anna", "111111", t).lockedSeconds == 120);
     t += 121;
-    PinAttempt ok = auth.tryPin("246813", t);
+    PinAttempt ok = auth.tryPin("Anna", "246813", t);
     CHECK(ok.outcome == PinAttempt::Outcome::Accepted);
-    CHECK(auth.failures() == 0);
+    CHECK(auth.lockout().failures("Anna") == 0);
   }
 }
 
@@ -226,21 +226,28 @@ TEST_CASE("A clock set back never locks the pad for longer than the current lock
   TempDir dir;
   RecordsDb db(recordsIn(dir), kT0);
   NurseAuth auth(db);
-  for (int i = 0; i < 5; ++i) auth.tryPin("000000", kT0);
+  auth.addNurse("Anna", "246813", kT0);
+  for (int i = 0; i < 5; ++i) auth.tryPin("Anna", "000000", kT0);
   std::int64_t yearBack = kT0 - 365 * 86400;
-  CHECK(auth.lockedFor(yearBack) == 30);
-  CHECK(auth.lockedFor(kT0 + 365 * 86400) == 0);
+  CHECK(auth.lockedFor("Anna", yearBack) == 30);
+  CHECK(auth.lockedFor("Anna", kT0 + 365 * 86400) == 0);
 }
 
 TEST_CASE("Unlock resets the wrong-PIN count", "[nurse]") {
   TempDir dir;
   RecordsDb db(recordsIn(dir), kT0);
-  NurseAuth auth(db);
-  for (int i = 0; i < 5; ++i) auth.tryPin("000000", kT0);
-  REQUIRE(auth.lockedFor(kT0) > 0);
+  NurseAuth auth(db, PinPolicy{5, 8});
+  auth.addNurse("Anna", "246813", kT0);
+  auth.addNurse("Ben", "135790", kT0);
+  for (int i = 0; i < 5; ++i) auth.tryPin("Anna", "000000", kT0);
+  for (int i = 0; i < 3; ++i) auth.tryPin("Ben", "000000", kT0);
+  REQUIRE(auth.lockedFor("Anna", kT0) > 0);
+  REQUIRE(auth.lockout().allLockedFor(kT0) > 0);
   auth.resetLockout();
-  CHECK(auth.lockedFor(kT0) == 0);
-  CHECK(auth.failures() == 0);
+  CHECK(auth.lockedFor("Anna", kT0) == 0);
+  CHECK(auth.lockedFor("Ben", kT0) == 0);
+  CHECK(auth.lockout().failures("Anna") == 0);
+  CHECK(auth.lockout().dayFailures(kT0) == 0);
 }
 
 TEST_CASE("The records schema has a version and no column that could identify a patient", "[nurse]") {
@@ -525,6 +532,8 @@ TEST_CASE("Nurse mode signs in by PIN, times out after 60 s and records a walk-t
   }
   NurseMode nurse(config);
   nurse.openPad(1000);
+  CHECK(nurse.padNurses() == std::vector<std::string>{"Anna"});
+  nurse.chooseNurse("Anna");
   nurse.pinEntry() = "246813";
   REQUIRE(nurse.submitPin(2000).outcome == PinAttempt::Outcome::Accepted);
   CHECK(nurse.signedIn());
@@ -539,6 +548,7 @@ TEST_CASE("Nurse mode signs in by PIN, times out after 60 s and records a walk-t
   CHECK(nurse.deadline() == -1);
 
   nurse.openPad(80'000);
+  nurse.chooseNurse("Anna");
   nurse.pinEntry() = "246813";
   nurse.submitPin(80'500);
   auto& s = nurse.session();
@@ -603,6 +613,7 @@ TEST_CASE("The entered PIN is wiped from memory once checked or cancelled", "[nu
   auto wiped = [&](const char* buffer) { return std::all_of(buffer, buffer + 6, [](char c) { return c == '\0'; }); };
   for (const char* pin : {"246813", "111111"}) {
     nurse.openPad(0);
+    nurse.chooseNurse("Anna");
     nurse.pinEntry() = pin;
     const char* buffer = nurse.pinEntry().data();  // the short-string buffer: it does not move
     nurse.submitPin(1000);
@@ -622,8 +633,13 @@ TEST_CASE("Wrong PINs and lockouts are audited", "[nurse]") {
   NurseConfig config;
   config.recordsPath = recordsIn(dir);
   config.wallClock = [] { return kT0; };
+  {
+    RecordsDb db(config.recordsPath, kT0);
+    NurseAuth(db).addNurse("Anna", "246813", kT0);
+  }
   NurseMode nurse(config);
   nurse.openPad(0);
+  nurse.chooseNurse("Anna");
   for (int i = 0; i < 5; ++i) {
     nurse.pinEntry() = "111111";
     nurse.submitPin(i * 1000);
@@ -668,4 +684,22 @@ TEST_CASE("The retention purge runs at start and daily, and creates nothing", "[
   wall += 2 * 86400;
   nurse.purgeIfDue();
   CHECK(nurse.recordCount() == 0);
+}
+
+// Issue #14 item 7: every legitimate sign-in reset the wrong-PIN count, so guesses
+// between a colleague's sign-ins were never locked out.
+TEST_CASE("Another nurse's sign-in does not reset the wrong PINs counted so far", "[nurse][security]") {
+  TempDir dir;
+  RecordsDb db(recordsIn(dir), kT0);
+  NurseAuth auth(db);
+  auth.addNurse("Anna", "246813", kT0);
+  auth.addNurse("Ben", "135790", kT0);
+  for (int i = 0; i < 4; ++i) auth.tryPin("Anna", "000000", kT0);
+  REQUIRE(auth.tryPin("Ben", "135790", kT0).outcome == PinAttempt::Outcome::Accepted);
+  CHECK(auth.lockout().failures("Anna") == 4);
+  CHECK(auth.lockout().dayFailures(kT0) == 4);
+  // Anna's own right PIN ends her run of wrong PINs, not the day's count.
+  REQUIRE(auth.tryPin("Anna", "246813", kT0).outcome == PinAttempt::Outcome::Accepted);
+  CHECK(auth.lockout().failures("Anna") == 0);
+  CHECK(auth.lockout().dayFailures(kT0) == 4);
 }

@@ -38,6 +38,7 @@ struct Rig {
   void signIn(std::int64_t nowMs) {
     nurse.openPad(nowMs);
     kiosk.showScreen(Screen::Pin, nowMs);
+    nurse.chooseNurse("Anna");
     nurse.pinEntry() = "246813";
     REQUIRE(nurse.submitPin(nowMs).outcome == PinAttempt::Outcome::Accepted);
     kiosk.showScreen(Screen::NurseHome, nowMs);

@@ -45,7 +45,8 @@ run TERM
 [ ! -e "$state/medkiosk.running" ] || { echo "a clean stop left the running marker"; exit 1; }
 "$check" "$prom" medkiosk_starts_total=1 medkiosk_unclean_exits_total=0 medkiosk_sessions_total=0 \
   'medkiosk_content_version=*' 'medkiosk_content_age_seconds=*' 'medkiosk_frame_seconds_count=*' \
-  medkiosk_walkthroughs_completed_total=0
+  medkiosk_walkthroughs_completed_total=0 medkiosk_nurse_pin_failures_total=0 medkiosk_nurse_lockouts_total=0 \
+  medkiosk_nurse_locked=0
 run KILL
 run TERM
 "$check" "$prom" medkiosk_starts_total=3 medkiosk_unclean_exits_total=1

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Nurse mode end to end, headless: a 3 s hold on the corner, the PIN typed on the
-# pad, a walk-through for a man in Polish with the nurse in German, the summary,
+# Nurse mode end to end, headless: a 3 s hold on the corner, the nurse's name
+# chosen and the PIN typed on the pad, a walk-through for a man in Polish with the nurse in German, the summary,
 # the saved record (checked through medkiosk-admin's CSV export), and the brochure
 # lens the patient reads on with. Taps land on target centres read from the UI's
 # own target list (one probe replay per screen), so layout changes don't break it.
@@ -29,6 +29,8 @@ tap() { # a tap on the centre of target $1 in the last probe
 add "shot 00-attract"
 add "hold 24 24 3300"
 add "shot 01-pin"
+probe; tap pin.nurse.1
+add "shot 01-pin-pad"
 probe
 for key in 2 4 6 8 1 3 ok; do tap "pin.$key"; done
 add "shot 02-nurse-home"
@@ -60,6 +62,7 @@ shows() { # shot text
 }
 expect 00-attract screen attract
 expect 01-pin screen pin
+expect 01-pin-pad screen pin
 expect 02-nurse-home screen nurse
 expect 02-nurse-home nurse "Schwester Eva"
 expect 03-languages screen nurse_language

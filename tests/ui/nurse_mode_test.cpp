@@ -3,11 +3,13 @@
 // an unusable records database. Targets are found by id and tapped at their centre.
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <future>
 
 #include "app/app.h"
 #include "core/nurse/audit_log.h"
 #include "core/nurse/counselling_records.h"
 #include "core/nurse/nurse_auth.h"
+#include "core/nurse/records_db.h"
 #include "ui/frame_checks.h"
 
 using namespace mk;
@@ -55,8 +57,10 @@ struct NurseRig {
   }
   Kiosk& kiosk() { return app->kiosk(); }
   NurseMode& nurse() { return app->nurse(); }
+  // As the headless runner does, each frame first waits for a PIN check in flight.
   void frames(int n = 3) {
     for (int i = 0; i < n; ++i) {
+      app->nurse().awaitPinCheck();
       app->ui().frame(now);
       now += 16;
     }
@@ -101,6 +105,7 @@ struct NurseRig {
   void signIn() {
     hold(20, 20, 3'200);
     REQUIRE(kiosk().session().screen == Screen::Pin);
+    tap("pin.nurse.1");
     typePin("246813");
     REQUIRE(kiosk().session().screen == Screen::NurseHome);
   }
@@ -118,7 +123,7 @@ TEST_CASE("a 3 s hold on the corner opens the PIN pad, and a shorter hold or one
   rig.frames();
   rig.hold(20, 20, 3'200);
   CHECK(rig.kiosk().session().screen == Screen::Pin);
-  CHECK(rig.has("pin.5"));
+  CHECK(rig.has("pin.nurse.1"));
   CHECK(rig.nurse().pinEntry().empty());  // the resting finger pressed no key
   rig.tap("pin.cancel");
   CHECK(rig.kiosk().session().screen == Screen::Attract);
@@ -139,6 +144,7 @@ TEST_CASE("the corner hold works from a patient's brochure and clears the patien
 TEST_CASE("a wrong PIN is refused with the tries left, and the right one signs the nurse in", "[nurse]") {
   NurseRig rig;
   rig.hold(20, 20, 3'200);
+  rig.tap("pin.nurse.1");
   rig.typePin("111111");
   CHECK(rig.kiosk().session().screen == Screen::Pin);
   REQUIRE(rig.nurse().lastAttempt());
@@ -155,11 +161,88 @@ TEST_CASE("a wrong PIN is refused with the tries left, and the right one signs t
 TEST_CASE("five wrong PINs lock the keys", "[nurse]") {
   NurseRig rig;
   rig.hold(20, 20, 3'200);
+  rig.tap("pin.nurse.1");
   for (int i = 0; i < 5; ++i) rig.typePin("111111");
   CHECK(rig.nurse().lockedFor() > 0);
   rig.typePin("246813");  // the keys are disabled: nothing is typed or checked
   CHECK(rig.kiosk().session().screen == Screen::Pin);
   CHECK_FALSE(rig.nurse().signedIn());
+}
+
+TEST_CASE("the pad lists the nurses first, and a colleague's PIN does not sign in the nurse chosen", "[nurse]") {
+  NurseRig rig;
+  {
+    RecordsDb db(rig.dir / "data" / "records.db", std::time(nullptr));
+    NurseAuth(db).addNurse("Pfleger Tom", "135790", std::time(nullptr));
+  }
+  rig.hold(20, 20, 3'200);
+  REQUIRE(rig.kiosk().session().screen == Screen::Pin);
+  CHECK_FALSE(rig.has("pin.5"));  // no keys before a name is chosen
+  REQUIRE(rig.has("pin.nurse.1"));
+  REQUIRE(rig.has("pin.nurse.2"));  // sorted: 1 Pfleger Tom, 2 Schwester Eva
+  rig.tap("pin.nurse.2");
+  CHECK(rig.nurse().chosenNurse() == "Schwester Eva");
+  rig.typePin("135790");  // Tom's PIN
+  CHECK(rig.kiosk().session().screen == Screen::Pin);
+  CHECK_FALSE(rig.nurse().signedIn());
+  rig.tap("pin.other_nurse");
+  CHECK(rig.nurse().chosenNurse().empty());
+  rig.tap("pin.nurse.1");
+  rig.typePin("135790");
+  CHECK(rig.kiosk().session().screen == Screen::NurseHome);
+  CHECK(rig.nurse().nurse() == "Pfleger Tom");
+}
+
+TEST_CASE("while the PIN is checked the pad says so, its keys rest, and frames keep coming", "[nurse]") {
+  NurseRig rig;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  rig.nurse().setBeforePinVerify([released] { released.wait(); });
+  rig.hold(20, 20, 3'200);
+  rig.tap("pin.nurse.1");
+  for (char c : std::string("246813")) rig.tap(std::string("pin.") + c);
+  // Taps without the rig's wait for the check: the worker is held.
+  auto tapNow = [&](const std::string& id) {
+    const ui::FrameRegistry::Target* target = nullptr;
+    for (const auto& t : rig.app->ui().registry().targets)
+      if (t.id == id) target = &t;
+    REQUIRE(target);
+    float x = (target->min.x + target->max.x) / 2, y = (target->min.y + target->max.y) / 2;
+    rig.feed(PointerEvent::Kind::Down, x, y);
+    rig.app->ui().frame(rig.now += 16);
+    rig.feed(PointerEvent::Kind::Up, x, y);
+    for (int i = 0; i < 3; ++i) rig.app->ui().frame(rig.now += 16);
+  };
+  tapNow("pin.ok");
+  CHECK(rig.nurse().checking());
+  CHECK(rig.nurse().pinEntry().empty());
+  CHECK(rig.app->ui().nextWake(rig.now) <= rig.now + 20);  // polled soon, not in a second
+  bool told = false;
+  for (const auto& t : rig.app->ui().registry().texts) told |= t.text.find("PIN wird geprüft") != std::string::npos;
+  CHECK(told);
+  tapNow("pin.5");  // resting keys type nothing
+  CHECK(rig.nurse().pinEntry().empty());
+  tapNow("pin.cancel");  // and Cancel waits for the check
+  CHECK(rig.kiosk().session().screen == Screen::Pin);
+  release.set_value();
+  rig.frames();
+  CHECK(rig.kiosk().session().screen == Screen::NurseHome);
+}
+
+TEST_CASE("after the day's wrong PINs the pad says nurse mode is locked until tomorrow", "[nurse]") {
+  NurseRig rig;
+  {
+    RecordsDb db(rig.dir / "data" / "records.db", std::time(nullptr));
+    NurseAuth auth(db);
+    for (int i = 0; i < kDailyWrongPins; ++i) auth.tryPin("Nobody", "000000", std::time(nullptr));
+  }
+  rig.hold(20, 20, 3'200);
+  REQUIRE(rig.kiosk().session().screen == Screen::Pin);
+  bool told = false;
+  for (const auto& t : rig.app->ui().registry().texts) told |= t.text.find("bis morgen gesperrt") != std::string::npos;
+  CHECK(told);
+  rig.tap("pin.nurse.1");  // disabled
+  CHECK(rig.nurse().chosenNurse().empty());
 }
 
 TEST_CASE("nurse mode logs out after 60 s without input, and on the idle reset", "[nurse]") {

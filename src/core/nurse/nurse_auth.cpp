@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/base/log.h"
+#include "core/nurse/pin_verifier.h"
 
 namespace mk {
 namespace {
@@ -22,13 +23,6 @@ std::string hashPin(const std::string& pin) {
 }
 
 }  // namespace
-
-std::int64_t lockSecondsAfter(int failures) {
-  if (failures < kFreeTries) return 0;
-  std::int64_t s = kFirstLockSeconds;
-  for (int i = kFreeTries; i < failures && s < kMaxLockSeconds; ++i) s *= 2;
-  return std::min(s, kMaxLockSeconds);
-}
 
 bool isValidPin(const std::string& pin) {
   return pin.size() >= kMinPinDigits && pin.size() <= kMaxPinDigits &&
@@ -48,13 +42,10 @@ bool isValidPseudonym(const std::string& p) {
   });
 }
 
-std::optional<std::string> NurseAuth::matchingNurse(const std::string& pin) {
-  Statement st(records_.db(), "SELECT pseudonym, pin_hash FROM nurse ORDER BY pseudonym");
-  while (st.step()) {
-    std::string hash = st.text(1);
-    if (crypto_pwhash_str_verify(hash.c_str(), pin.c_str(), pin.size()) == 0) return st.text(0);
-  }
-  return std::nullopt;
+std::string NurseAuth::pinHash(const std::string& nurse) {
+  Statement st(records_.db(), "SELECT pin_hash FROM nurse WHERE pseudonym = ?");
+  st.bind(1, nurse);
+  return st.step() ? st.text(0) : std::string();
 }
 
 void NurseAuth::addNurse(const std::string& pseudonym, const std::string& pin, std::int64_t nowUnix) {
@@ -69,7 +60,7 @@ void NurseAuth::addNurse(const std::string& pseudonym, const std::string& pin, s
     if (exists.step()) throw std::invalid_argument("there is already a nurse called '" + pseudonym + "'");
     // No check that another nurse has this PIN: refusing it would tell the person
     // adding a nurse a colleague's PIN (issue #14 item 8).
-    Statement(records_.db(), "INSERT INTO nurse VALUES(?,?,?)")
+    Statement(records_.db(), "INSERT INTO nurse(pseudonym, pin_hash, created_at) VALUES(?,?,?)")
         .bind(1, pseudonym)
         .bind(2, hashPin(pin))
         .bind(3, isoSecondUtc(nowUnix))
@@ -93,71 +84,45 @@ std::vector<std::string> NurseAuth::nurses() {
   });
 }
 
-void NurseAuth::resetLockout() {
-  guardRecords("resetting the PIN lockout",
-               [&] { records_.db().exec("UPDATE pin_state SET failures = 0, locked_until = 0 WHERE id = 1"); });
-}
+void NurseAuth::resetLockout() { lockout_.reset(); }
 
-int NurseAuth::failures() {
-  return guardRecords("reading the PIN state", [&] {
-    Statement st(records_.db(), "SELECT failures FROM pin_state WHERE id = 1");
-    return st.step() ? static_cast<int>(st.integer(0)) : 0;
-  });
-}
-
-std::int64_t NurseAuth::lockedFor(std::int64_t nowUnix) {
-  return guardRecords("reading the PIN state", [&] {
-    Statement st(records_.db(), "SELECT failures, locked_until FROM pin_state WHERE id = 1");
-    if (!st.step()) return std::int64_t{0};
-    int failures = static_cast<int>(st.integer(0));
-    std::int64_t until = st.integer(1);
-    // A clock set back (or a lock written under a wrong clock) never locks the pad
-    // for longer than the current level allows.
-    std::int64_t longest = lockSecondsAfter(failures);
-    return std::clamp<std::int64_t>(until - nowUnix, 0, longest);
-  });
-}
-
-PinAttempt NurseAuth::tryPin(const std::string& pin, std::int64_t nowUnix) {
-  PinAttempt a;
-  if (std::int64_t locked = lockedFor(nowUnix); locked > 0) {
-    a.outcome = PinAttempt::Outcome::Locked;
-    a.lockedSeconds = locked;
-    return a;
+PinCheck NurseAuth::begin(const std::string& nurse, const std::string& pin, std::int64_t nowUnix) {
+  PinCheck c;
+  if (std::int64_t locked = lockout_.lockedFor(nurse, nowUnix); locked > 0) {
+    c.decided = PinAttempt{PinAttempt::Outcome::Locked, nurse, 0, locked, lockout_.allLockedFor(nowUnix) > 0};
+    return c;
   }
   if (!isValidPin(pin)) {
-    a.outcome = PinAttempt::Outcome::Invalid;
+    c.decided = PinAttempt{PinAttempt::Outcome::Invalid, nurse, 0, 0, false};
+    return c;
+  }
+  c.hash = guardRecords("reading a PIN hash", [&] { return pinHash(nurse); });
+  c.pending = lockout_.begin(nurse, nowUnix);
+  return c;
+}
+
+PinAttempt NurseAuth::finish(const PinCheck& check, bool matched, std::int64_t nowUnix) {
+  if (check.decided) return *check.decided;
+  const PendingPin& p = check.pending;
+  PinAttempt a;
+  a.nurse = p.nurse;
+  if (matched) {
+    lockout_.accepted(p, nowUnix);
+    a.outcome = PinAttempt::Outcome::Accepted;
     return a;
   }
+  lockout_.rejected(p);
+  a.outcome = PinAttempt::Outcome::Wrong;
+  a.triesLeft = std::max(0, lockout_.policy().freeTries - p.failures);
+  a.lockedSeconds = std::max(p.lockSeconds, p.allLockSeconds);
+  a.lockedToday = p.allLockSeconds > 0;
+  return a;
+}
+
+PinAttempt NurseAuth::tryPin(const std::string& nurse, const std::string& pin, std::int64_t nowUnix) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  return guardRecords("checking a PIN", [&] {
-    Transaction tx(records_.db());
-    if (auto nurse = matchingNurse(pin)) {
-      records_.db().exec("UPDATE pin_state SET failures = 0, locked_until = 0 WHERE id = 1");
-      tx.commit();
-      a.outcome = PinAttempt::Outcome::Accepted;
-      a.nurse = *nurse;
-      return a;
-    }
-    int failures = 0;
-    {
-      Statement st(records_.db(), "SELECT failures FROM pin_state WHERE id = 1");
-      if (st.step()) failures = static_cast<int>(st.integer(0));
-    }
-    ++failures;
-    std::int64_t lock = lockSecondsAfter(failures);
-    Statement(records_.db(),
-              "UPDATE pin_state SET failures = ?, locked_until = ?, lockouts = lockouts + ? WHERE id = 1")
-        .bind(1, std::int64_t{failures})
-        .bind(2, lock ? nowUnix + lock : 0)
-        .bind(3, std::int64_t{lock ? 1 : 0})
-        .run();
-    tx.commit();
-    a.outcome = PinAttempt::Outcome::Wrong;
-    a.triesLeft = std::max(0, kFreeTries - failures);
-    a.lockedSeconds = lock;
-    return a;
-  });
+  PinCheck c = begin(nurse, pin, nowUnix);
+  return finish(c, !c.decided && pinMatches(c.hash, pin), nowUnix);
 }
 
 }  // namespace mk

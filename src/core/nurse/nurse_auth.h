@@ -1,29 +1,24 @@
 #pragma once
 // Nurses and their PINs. A PIN is 6 to 8 digits (issue #14: a million PINs, not ten
 // thousand, for whoever reads a hash), stored only as an Argon2id hash (libsodium
-// crypto_pwhash_str). After kFreeTries wrong PINs in a row
-// the pad locks, for longer after each further wrong PIN; the state lives in the
-// records database, so a restart does not reset it. Times are Unix seconds passed
-// in by the caller.
+// crypto_pwhash_str). A nurse signs in by choosing their pseudonym, then typing their
+// PIN, and only that nurse's hash is checked (issue #14 item 7: a guess matching any
+// nurse multiplied the odds by the number of nurses). Wrong PINs lock that nurse and,
+// past a daily budget, nurse mode (core/nurse/pin_lockout.h). Times are Unix seconds
+// passed in by the caller.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/nurse/pin_lockout.h"
 #include "core/nurse/records_db.h"
 
 namespace mk {
 
-inline constexpr int kFreeTries = 5;
 inline constexpr std::size_t kMinPinDigits = 6;
 inline constexpr std::size_t kMaxPinDigits = 8;
-inline constexpr std::int64_t kFirstLockSeconds = 30;
-inline constexpr std::int64_t kMaxLockSeconds = 3600;
-
-// Lock length after `failures` wrong PINs in a row: 0 below kFreeTries, then 30 s,
-// doubling with each further failure, at most an hour.
-std::int64_t lockSecondsAfter(int failures);
 
 bool isValidPin(const std::string& pin);
 // Overwrites a PIN's digits (sodium_memzero), then empties it (issue #14 item 15):
@@ -34,14 +29,22 @@ bool isValidPseudonym(const std::string& pseudonym);
 struct PinAttempt {
   enum class Outcome { Accepted, Wrong, Locked, Invalid };
   Outcome outcome = Outcome::Wrong;
-  std::string nurse;               // for Accepted
-  int triesLeft = 0;               // for Wrong: before the pad locks
+  std::string nurse;               // the nurse chosen
+  int triesLeft = 0;               // for Wrong: before this nurse's pad locks
   std::int64_t lockedSeconds = 0;  // for Locked, and for Wrong when this attempt locked it
+  bool lockedToday = false;        // the daily budget of wrong PINs is spent: nurse mode is locked
+};
+
+// A check under way: counted as wrong until finish() hears the PIN was right.
+struct PinCheck {
+  std::optional<PinAttempt> decided;  // Locked or Invalid: nothing to check
+  std::string hash;                   // the chosen nurse's; empty when there is no such nurse
+  PendingPin pending;
 };
 
 class NurseAuth {
  public:
-  explicit NurseAuth(RecordsDb& records) : records_(records) {}
+  explicit NurseAuth(RecordsDb& records, PinPolicy policy = {}) : records_(records), lockout_(records, policy) {}
 
   // Throws std::invalid_argument (bad pseudonym or PIN, duplicate pseudonym) or
   // RecordsUnavailable. Two nurses may have the same PIN: refusing it would reveal
@@ -51,15 +54,22 @@ class NurseAuth {
   std::vector<std::string> nurses();
   void resetLockout();
 
-  PinAttempt tryPin(const std::string& pin, std::int64_t nowUnix);
-  // Seconds until the pad unlocks; 0 when it is open.
-  std::int64_t lockedFor(std::int64_t nowUnix);
-  int failures();
+  // Signing in as `nurse` in two steps, so the hash can be checked on a worker
+  // thread (PinVerifier) in between: begin() counts the attempt and hands out the
+  // nurse's hash, finish() records whether the PIN matched it.
+  PinCheck begin(const std::string& nurse, const std::string& pin, std::int64_t nowUnix);
+  PinAttempt finish(const PinCheck& check, bool matched, std::int64_t nowUnix);
+  // Both steps at once, on the calling thread (tests, tools).
+  PinAttempt tryPin(const std::string& nurse, const std::string& pin, std::int64_t nowUnix);
+  // Seconds until `nurse` may try a PIN; 0 when their pad is open.
+  std::int64_t lockedFor(const std::string& nurse, std::int64_t nowUnix) { return lockout_.lockedFor(nurse, nowUnix); }
+  PinLockout& lockout() { return lockout_; }
 
  private:
-  std::optional<std::string> matchingNurse(const std::string& pin);
+  std::string pinHash(const std::string& nurse);
 
   RecordsDb& records_;
+  PinLockout lockout_;
 };
 
 }  // namespace mk

@@ -24,10 +24,11 @@ bool NurseMode::ensureOpen() {
   if (records_) return true;
   try {
     records_ = std::make_unique<RecordsDb>(config_.recordsPath, now());
-    auth_ = std::make_unique<NurseAuth>(*records_);
+    auth_ = std::make_unique<NurseAuth>(*records_, config_.pinPolicy);
     audit_ = std::make_unique<AuditLog>(*records_);
     counselling_ = std::make_unique<CounsellingRecords>(*records_);
     unavailable_.clear();
+    pinCountersChanged_ = true;
     if (!records_->movedAside().empty())
       audit("records_recreated",
             "a corrupt records database was moved to " + records_->movedAside().filename().string());
@@ -54,57 +55,147 @@ void NurseMode::audit(const std::string& event, const std::string& detail) {
 void NurseMode::openPad(std::int64_t nowMs) {
   wipePin(pinEntry_);
   lastAttempt_.reset();
+  chosen_.clear();
+  padNurses_.clear();
   lastInputMs_ = nowMs;
-  if (ensureOpen()) audit("mode", "PIN pad opened");
+  if (!ensureOpen()) return;
+  audit("mode", "PIN pad opened");
+  pinCountersChanged_ = true;  // medkiosk-admin may have unlocked since
+  try {
+    padNurses_ = auth_->nurses();
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
 }
 
 void NurseMode::cancelPad() {
   wipePin(pinEntry_);
   lastAttempt_.reset();
+  chosen_.clear();
   audit("mode", "PIN pad closed without signing in");
+}
+
+void NurseMode::chooseNurse(const std::string& pseudonym) {
+  if (checking()) return;
+  wipePin(pinEntry_);
+  lastAttempt_.reset();
+  chosen_ = pseudonym;
+}
+
+void NurseMode::unchooseNurse() {
+  if (checking()) return;
+  wipePin(pinEntry_);
+  lastAttempt_.reset();
+  chosen_.clear();
 }
 
 std::int64_t NurseMode::lockedFor() {
   if (!auth_) return 0;
   try {
-    return auth_->lockedFor(now());
+    return chosen_.empty() ? auth_->lockout().allLockedFor(now()) : auth_->lockedFor(chosen_, now());
   } catch (const std::exception& e) {
     fail(e.what());
     return 0;
   }
 }
 
-PinAttempt NurseMode::submitPin(std::int64_t nowMs) {
-  lastInputMs_ = nowMs;
-  PinAttempt a;
-  a.outcome = PinAttempt::Outcome::Invalid;
-  if (!ensureOpen()) return a;
+bool NurseMode::lockedToday() {
+  if (!auth_) return false;
   try {
-    a = auth_->tryPin(pinEntry_, now());
+    return auth_->lockout().allLockedFor(now()) > 0;
   } catch (const std::exception& e) {
     fail(e.what());
-    a.outcome = PinAttempt::Outcome::Invalid;
+    return false;
+  }
+}
+
+bool NurseMode::startPinCheck(std::int64_t nowMs) {
+  lastInputMs_ = nowMs;
+  if (checking() || chosen_.empty() || !ensureOpen()) {
+    wipePin(pinEntry_);
+    return false;
+  }
+  try {
+    PinCheck c = auth_->begin(chosen_, pinEntry_, now());
+    if (c.decided) {
+      wipePin(pinEntry_);
+      applyAttempt(*c.decided);
+      return false;
+    }
+    verifier_.start(c.hash, pinEntry_);
+    check_ = std::move(c);
+  } catch (const std::exception& e) {
+    fail(e.what());
   }
   wipePin(pinEntry_);
+  return check_.has_value();
+}
+
+std::optional<PinAttempt> NurseMode::pollPinCheck() {
+  if (!check_) return std::nullopt;
+  std::optional<bool> matched = verifier_.poll();
+  if (!matched) return std::nullopt;
+  PinCheck c = std::move(*check_);
+  check_.reset();
+  PinAttempt a;
+  a.outcome = PinAttempt::Outcome::Invalid;
+  try {
+    a = auth_->finish(c, *matched, now());
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
+  applyAttempt(a);
+  return a;
+}
+
+PinAttempt NurseMode::submitPin(std::int64_t nowMs) {
+  lastAttempt_.reset();
+  if (!startPinCheck(nowMs)) {
+    PinAttempt none;
+    none.outcome = PinAttempt::Outcome::Invalid;
+    return lastAttempt_ ? *lastAttempt_ : none;
+  }
+  awaitPinCheck();
+  return pollPinCheck().value_or(PinAttempt{PinAttempt::Outcome::Invalid, chosen_, 0, 0, false});
+}
+
+void NurseMode::applyAttempt(const PinAttempt& a) {
   lastAttempt_ = a;
+  pinCountersChanged_ = true;
   switch (a.outcome) {
     case PinAttempt::Outcome::Accepted:
       nurse_ = a.nurse;
+      chosen_.clear();
       session_ = {};
       audit("pin_ok", "signed in: " + a.nurse);
       audit("mode", "nurse mode");
       break;
     case PinAttempt::Outcome::Wrong:
-      audit("pin_wrong", std::to_string(kFreeTries - a.triesLeft) + " wrong in a row");
-      if (a.lockedSeconds > 0) audit("lockout", "PIN pad locked for " + std::to_string(a.lockedSeconds) + " s");
+      audit("pin_wrong",
+            a.nurse + ": " + std::to_string(config_.pinPolicy.freeTries - a.triesLeft) + " wrong in a row");
+      if (a.lockedToday)
+        audit("lockout", "nurse mode locked for the day: " + std::to_string(config_.pinPolicy.dailyWrongPins) +
+                             " wrong PINs today");
+      else if (a.lockedSeconds > 0)
+        audit("lockout", a.nurse + " locked for " + std::to_string(a.lockedSeconds) + " s");
       break;
     case PinAttempt::Outcome::Locked:
-      audit("pin_locked", "PIN entered while locked");
+      audit("pin_locked", "PIN entered while locked: " + a.nurse);
       break;
     case PinAttempt::Outcome::Invalid:
       break;
   }
-  return a;
+}
+
+std::optional<PinCounters> NurseMode::takePinCounters() {
+  if (!pinCountersChanged_ || !auth_) return std::nullopt;
+  pinCountersChanged_ = false;
+  try {
+    return auth_->lockout().counters();
+  } catch (const std::exception& e) {
+    fail(e.what());
+    return std::nullopt;
+  }
 }
 
 void NurseMode::logout(const std::string& reason) {
@@ -185,6 +276,9 @@ NurseMode::ActionResult NurseMode::runPendingAction() {
     result.ran = true;
     session_.saveFailed = !saveRecord(pendingVersion_);
     result.saved = !session_.saveFailed;
+  } else if (action == Action::CheckPin) {
+    result.ran = true;
+    startPinCheck(lastInputMs_);
   } else if (action == Action::Export) {
     result.ran = true;
     auto exported = exportCsv();

@@ -1,12 +1,10 @@
 #pragma once
-// Nurse mode without pixels: the records database (opened on first use), PIN entry
-// and lockout, the signed-in nurse with a 60 s inactivity timeout, the counselling
-// walk-through being given, saving its record, CSV export and the retention purge.
-// Every step that matters is written to the audit log. A records database that
-// cannot be used (read-only or full disk, corruption that cannot be moved aside)
-// makes nurse mode show why; patient mode never depends on it.
-// Times: monotonic milliseconds for the timeout, Unix seconds from the injected
-// wall clock for records and the audit log.
+// Nurse mode without pixels: the records database (opened on first use), choosing
+// a nurse and checking their PIN off the UI thread, the lockout, the signed-in nurse with a 60 s inactivity timeout,
+// the counselling walk-through being given, saving its record, CSV export and the retention purge. Every step that
+// matters is written to the audit log. A records database that cannot be used (read-only or full disk, corruption that
+// cannot be moved aside) makes nurse mode show why; patient mode never depends on it. Times: monotonic milliseconds for
+// the timeout, Unix seconds from the injected wall clock for records and the audit log.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -17,6 +15,7 @@
 #include "core/nurse/audit_log.h"
 #include "core/nurse/counselling_records.h"
 #include "core/nurse/nurse_auth.h"
+#include "core/nurse/pin_verifier.h"
 #include "core/nurse/records_db.h"
 #include "core/nurse/retention.h"
 #include "core/nurse/walkthrough.h"
@@ -29,6 +28,7 @@ struct NurseConfig {
   int retentionDays = 90;
   std::int64_t timeoutMs = 60'000;
   std::function<std::int64_t()> wallClock;  // Unix seconds; default: the system clock
+  PinPolicy pinPolicy;                      // [nurse] free_tries, daily_wrong_pins
 };
 
 // The walk-through being given: who it is for, in which languages, and its state.
@@ -58,13 +58,37 @@ class NurseMode {
   bool available() const { return records_ != nullptr; }
   const std::string& unavailableReason() const { return unavailable_; }
 
-  // The hidden long-press: the PIN pad opens (audited as a mode change).
+  // The hidden long-press: the PIN pad opens (audited as a mode change) with the
+  // list of nurses to choose from.
   void openPad(std::int64_t nowMs);
   void cancelPad();
+  const std::vector<std::string>& padNurses() const { return padNurses_; }
+  // The nurse signing in; the PIN typed is checked against their hash only.
+  void chooseNurse(const std::string& pseudonym);
+  void unchooseNurse();
+  const std::string& chosenNurse() const { return chosen_; }
   std::string& pinEntry() { return pinEntry_; }
+  // OK on the pad, while drawing: the check starts after the frame (runPendingAction).
+  void requestPinCheck() { pending_ = Action::CheckPin; }
+  // Counts the attempt and starts checking the PIN on a worker thread; the typed PIN
+  // is wiped at once. False when nothing was started (locked, invalid, no nurse).
+  bool startPinCheck(std::int64_t nowMs);
+  bool checking() const { return verifier_.busy(); }
+  // Once per attempt, when it is decided: signs in, or records the wrong PIN.
+  std::optional<PinAttempt> pollPinCheck();
+  // Blocks until a check in flight is done: the headless runs' virtual clock stands
+  // still while the worker thread runs, so replays are deterministic.
+  void awaitPinCheck() { verifier_.wait(); }
+  // Tests: runs on the PIN worker before each check, to hold it in "checking".
+  void setBeforePinVerify(std::function<void()> hook) { verifier_.setBeforeVerify(std::move(hook)); }
+  // start, wait and poll in one (tests).
   PinAttempt submitPin(std::int64_t nowMs);
+  // Seconds until the chosen nurse (or, with none chosen, anyone) may try a PIN.
   std::int64_t lockedFor();
+  bool lockedToday();
   const std::optional<PinAttempt>& lastAttempt() const { return lastAttempt_; }
+  // The wrong-PIN counters for the metrics when they changed since the last call.
+  std::optional<PinCounters> takePinCounters();
 
   bool signedIn() const { return !nurse_.empty(); }
   // Rendering nurse screens to PNG (--screenshot) shows them as if `pseudonym` had
@@ -108,11 +132,12 @@ class NurseMode {
   RecordsDb* records() { return records_.get(); }
 
  private:
-  enum class Action { None, Save, Export };
+  enum class Action { None, Save, Export, CheckPin };
   Action pending_ = Action::None;
   long pendingVersion_ = 0;
   void audit(const std::string& event, const std::string& detail);
   void fail(const std::string& reason);
+  void applyAttempt(const PinAttempt& a);
 
   NurseConfig config_;
   std::unique_ptr<RecordsDb> records_;
@@ -120,7 +145,12 @@ class NurseMode {
   std::unique_ptr<AuditLog> audit_;
   std::unique_ptr<CounsellingRecords> counselling_;
   std::string unavailable_;
+  std::vector<std::string> padNurses_;
+  std::string chosen_;
   std::string pinEntry_;
+  PinVerifier verifier_;
+  std::optional<PinCheck> check_;
+  bool pinCountersChanged_ = false;
   std::optional<PinAttempt> lastAttempt_;
   std::string nurse_;
   std::int64_t lastInputMs_ = 0;

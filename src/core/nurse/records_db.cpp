@@ -44,6 +44,16 @@ ALTER TABLE audit_head ADD COLUMN first_prev_hash TEXT NOT NULL DEFAULT '';
 CREATE TABLE purge_clock(id INTEGER PRIMARY KEY CHECK(id = 1), last_purge INTEGER NOT NULL);
 INSERT INTO purge_clock VALUES(1, 0);
 )sql",
+    // 3: PIN guessing at the screen (issue #14 item 7): wrong PINs counted per nurse
+    // and per day, and in total for the metrics. pin_state.failures and locked_until
+    // (one count for all nurses) are no longer used.
+    R"sql(
+ALTER TABLE nurse ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE nurse ADD COLUMN locked_until INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pin_state ADD COLUMN day INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pin_state ADD COLUMN day_failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pin_state ADD COLUMN wrong_total INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 bool isCorruption(int code) { return code == SQLITE_CORRUPT || code == SQLITE_NOTADB; }

@@ -15,7 +15,7 @@
 
 namespace mk {
 
-inline constexpr int kRecordsSchemaVersion = 2;
+inline constexpr int kRecordsSchemaVersion = 3;
 
 class RecordsUnavailable : public DbError {
  public:

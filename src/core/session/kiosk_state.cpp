@@ -110,6 +110,10 @@ void Kiosk::noteWalkthroughCompleted(const std::string& category) {
   if (metrics_) metrics_->countWalkthrough(category);
 }
 
+void Kiosk::noteNursePins(const NursePinMetrics& pins) {
+  if (metrics_) metrics_->setNursePins(pins);
+}
+
 void Kiosk::countSectionView() {
   if (!metrics_ || session_.screen != Screen::Brochure) return;
   std::string view = session_.locale + "/" + session_.section;

@@ -10,7 +10,8 @@
 
 namespace mk {
 class Metrics;
-}
+struct NursePinMetrics;
+}  // namespace mk
 
 namespace mk {
 
@@ -117,6 +118,8 @@ class Kiosk {
   void noteReadAloud(const std::string& locale, std::int64_t nowMs);
   // Nurse mode finished a counselling walk-through (woman_cbp, woman_ncbp or man).
   void noteWalkthroughCompleted(const std::string& category);
+  // The nurse pad's wrong-PIN counters changed (or were first read).
+  void noteNursePins(const NursePinMetrics& pins);
 
  private:
   void reset(std::int64_t nowMs);

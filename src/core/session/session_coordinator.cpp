@@ -2,9 +2,14 @@
 
 #include <algorithm>
 
+#include "core/system/metrics.h"
+
 namespace mk {
 
 namespace {
+
+// How often a PIN check on the worker is looked at: soon after Argon2id ends.
+constexpr std::int64_t kPinPollMs = 20;
 
 // The earlier of two deadlines, either of which may be -1 (none).
 std::int64_t earlier(std::int64_t a, std::int64_t b) {
@@ -50,6 +55,7 @@ void SessionCoordinator::goHomeFromNurse(std::int64_t nowMs) {
 void SessionCoordinator::stepNurse(std::int64_t nowMs, CornerHold hold) {
   if (!nurse_) return;
   nurse_->purgeIfDue();
+  stepPinCheck(nowMs);
   if (kiosk_.sessionNumber() != sessionSeen_) {
     sessionSeen_ = kiosk_.sessionNumber();
     if (nurse_->signedIn()) nurse_->logout("idle reset");
@@ -65,6 +71,23 @@ void SessionCoordinator::stepNurse(std::int64_t nowMs, CornerHold hold) {
     kiosk_.showScreen(Screen::Pin, nowMs);
     swallowing_ = true;  // the resting finger must not press a key when it lifts
   }
+}
+
+// A PIN check done on the worker: the nurse is signed in on the pad they typed on
+// (never behind a screen the pad has left meanwhile); the metrics hear the counts.
+void SessionCoordinator::stepPinCheck(std::int64_t nowMs) {
+  std::optional<PinAttempt> a = nurse_->pollPinCheck();
+  if (auto c = nurse_->takePinCounters())
+    kiosk_.noteNursePins({c->wrongTotal, c->lockoutsTotal, c->allLockedUntil, c->nurseLockedUntil});
+  if (!a || a->outcome != PinAttempt::Outcome::Accepted) return;
+  if (kiosk_.session().screen != Screen::Pin) {
+    nurse_->logout("the PIN pad was closed during the check");
+    return;
+  }
+  auto& s = nurse_->session();
+  s.medicine = kiosk_.medicines().empty() ? std::string() : kiosk_.medicines().front();
+  s.patientLocale = s.nurseLocale = kiosk_.config().defaultLocale;
+  kiosk_.showScreen(Screen::NurseHome, nowMs);
 }
 
 void SessionCoordinator::stepReadAloud(std::int64_t nowMs) {
@@ -108,8 +131,9 @@ std::int64_t SessionCoordinator::nextDeadline(std::int64_t nowMs, CornerHold hol
   std::int64_t next = kiosk_.nextDeadline(nowMs);
   next = earlier(next, holdDeadline(hold));
   if (nurse_) next = earlier(next, nurse_->deadline());
-  // The lockout message counts down once a second.
+  // The lockout message counts down once a second; a PIN check is polled often.
   if (nurse_ && kiosk_.session().screen == Screen::Pin) next = earlier(next, nowMs + 1000);
+  if (nurse_ && nurse_->checking()) next = earlier(next, nowMs + kPinPollMs);
   // While reading aloud, redraw a few times a second to move the highlight.
   if (reader_ && reader_->active()) next = earlier(next, nowMs + 100);
   return next;

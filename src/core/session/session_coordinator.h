@@ -3,8 +3,10 @@
 // taken once per frame outside drawing: the hidden corner hold that opens the PIN
 // pad, the nurse timeout and the idle reset ending a nurse session, which presses
 // the screens must not see, reading that belongs to one section, the language and
-// text size on screen, and counting a walk-through once its record is saved. The
-// UI reports input and geometry; it decides none of this.
+// text size on screen, counting a walk-through once its record is saved, and the
+// PIN check that runs on a worker thread: started after the frame that pressed OK,
+// polled before each frame, signing the nurse in when it is done. The UI reports
+// input and geometry; it decides none of this.
 #include <cstdint>
 #include <string>
 
@@ -57,6 +59,7 @@ class SessionCoordinator {
 
  private:
   void stepNurse(std::int64_t nowMs, CornerHold hold);
+  void stepPinCheck(std::int64_t nowMs);
   void stepReadAloud(std::int64_t nowMs);
   std::int64_t holdDeadline(CornerHold hold) const;
   void goHomeFromNurse(std::int64_t nowMs);

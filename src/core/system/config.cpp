@@ -242,6 +242,16 @@ bool storageKey(Loader& l, const std::string& key, const std::string& value) {
       s.metricsWalkthroughsByGroup = value == "by-group";
     else
       l.problem(key, "expected total or by-group");
+  } else if (key == "nurse.free_tries") {
+    if (parseInt(value, 1, 10, n))
+      s.nurseFreeTries = static_cast<int>(n);
+    else
+      l.problem(key, "expected wrong PINs in a row from 1 to 10");
+  } else if (key == "nurse.daily_wrong_pins") {
+    if (parseInt(value, 1, 200, n))
+      s.nurseDailyWrongPins = static_cast<int>(n);
+    else
+      l.problem(key, "expected wrong PINs a day from 1 to 200");
   } else if (key == "data.directory") {
     if (isAbsolutePath(value))
       s.dataDirectory = value;

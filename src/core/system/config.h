@@ -38,6 +38,8 @@ struct KioskSettings {
   std::string exportDirectory;            // [records] export_directory; empty: <data directory>/exports
   std::string metricsTextfile;  // [metrics] textfile; empty: <data directory>/metrics/medkiosk.prom, "off": none
   bool metricsWalkthroughsByGroup = false;  // [metrics] walkthroughs = by-group (default: total)
+  int nurseFreeTries = 5;                   // [nurse] free_tries: wrong PINs in a row before a nurse's pad locks
+  int nurseDailyWrongPins = 20;  // [nurse] daily_wrong_pins: wrong PINs a day (all nurses) before nurse mode locks
 };
 
 struct ConfigResult {

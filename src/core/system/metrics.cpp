@@ -266,6 +266,7 @@ std::string Metrics::render(std::int64_t wallSeconds) const {
   for (const auto& [locale, n] : readAloud_)
     out << "medkiosk_read_aloud_total{locale=\"" << labelValue(locale) << "\"} " << n << '\n';
   renderWalkthroughs(out);
+  renderNursePins(out, wallSeconds);
   family(out, "medkiosk_frame_seconds", "histogram", "Time to draw and present one frame.");
   for (std::size_t i = 0; i < kFrameBucketsSeconds.size(); ++i)
     out << "medkiosk_frame_seconds_bucket{le=\"" << number(kFrameBucketsSeconds[i]) << "\"} " << frameBuckets_[i]
@@ -291,6 +292,20 @@ void Metrics::renderWalkthroughs(std::ostringstream& out) const {
     out << "medkiosk_walkthroughs_completed_total{category=\"" << c << "\"} "
         << (it == walkthroughs_.end() ? 0 : it->second) << '\n';
   }
+}
+
+void Metrics::renderNursePins(std::ostringstream& out, std::int64_t wallSeconds) const {
+  family(out, "medkiosk_nurse_pin_failures_total", "counter", "Wrong PINs typed on the nurse pad.");
+  out << "medkiosk_nurse_pin_failures_total " << nursePins_.wrongTotal << '\n';
+  family(out, "medkiosk_nurse_lockouts_total", "counter",
+         "Locks of the nurse pad: a nurse after repeated wrong PINs, or everyone after the daily budget.");
+  out << "medkiosk_nurse_lockouts_total " << nursePins_.lockoutsTotal << '\n';
+  family(out, "medkiosk_nurse_locked", "gauge", "1 while nurse mode is locked for everyone (daily budget spent).");
+  out << "medkiosk_nurse_locked " << (wallSeconds < nursePins_.allLockedUntil) << '\n';
+  auto locked = std::count_if(nursePins_.nurseLockedUntil.begin(), nursePins_.nurseLockedUntil.end(),
+                              [&](std::int64_t until) { return wallSeconds < until; });
+  family(out, "medkiosk_nurses_locked", "gauge", "Nurses whose PIN pad is locked after repeated wrong PINs.");
+  out << "medkiosk_nurses_locked " << locked << '\n';
 }
 
 void Metrics::logOnce(const std::string& problem) {

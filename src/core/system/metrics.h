@@ -16,6 +16,7 @@
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace mk {
 
@@ -32,6 +33,15 @@ UpdateStatus readUpdateStatus(const std::filesystem::path& file);
 
 // "2026-11-22T01:23:45Z" (the content database's build_time) -> unix seconds; 0 if malformed.
 std::int64_t isoUtcToUnixSeconds(const std::string& iso);
+
+// Wrong PINs at the nurse pad (issue #14 item 7). The counts are kept in records.db,
+// so they survive restarts; nurse mode passes them in whenever they change.
+struct NursePinMetrics {
+  std::uint64_t wrongTotal = 0;
+  std::uint64_t lockoutsTotal = 0;
+  std::int64_t allLockedUntil = 0;             // unix seconds: nurse mode is locked for everyone until then
+  std::vector<std::int64_t> nurseLockedUntil;  // unix seconds, one per nurse with a lock
+};
 
 class Metrics {
  public:
@@ -63,6 +73,7 @@ class Metrics {
   // default, only their total: in a small clinic the groups say too much.
   void setWalkthroughsByGroup(bool byGroup) { walkthroughsByGroup_ = byGroup; }
   void observeFrame(double seconds);
+  void setNursePins(NursePinMetrics pins) { nursePins_ = std::move(pins); }
 
   // The whole file in the Prometheus text exposition format (version 0.0.4).
   std::string render(std::int64_t wallSeconds) const;
@@ -81,6 +92,7 @@ class Metrics {
   void logOnce(const std::string& problem);
   void renderWalkthroughs(std::ostringstream& out) const;
   void renderContent(std::ostringstream& out, std::int64_t wallSeconds) const;
+  void renderNursePins(std::ostringstream& out, std::int64_t wallSeconds) const;
 
   std::filesystem::path textfile_, stateDir_;
   std::uint64_t starts_ = 0, uncleanExits_ = 0;
@@ -95,6 +107,7 @@ class Metrics {
   std::map<std::string, std::uint64_t> readAloud_;                             // locale
   bool walkthroughsByGroup_ = false;
   std::map<std::string, std::uint64_t> walkthroughs_;  // category
+  NursePinMetrics nursePins_;
   std::array<std::uint64_t, kFrameBucketsSeconds.size()> frameBuckets_{};
   std::uint64_t frameCount_ = 0;
   double frameSum_ = 0;

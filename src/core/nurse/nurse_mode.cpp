@@ -207,6 +207,8 @@ std::int64_t NurseMode::recordCount() {
   }
 }
 
+void NurseMode::setAuditObserver(AuditAnchorSink observer) { auditObserver_ = std::move(observer); }
+
 void NurseMode::purgeIfDue() {
   std::int64_t t = now();
   if (lastPurgeUnix_ >= 0 && t - lastPurgeUnix_ < 86400 && t >= lastPurgeUnix_) return;

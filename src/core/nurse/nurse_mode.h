@@ -29,6 +29,7 @@ struct NurseConfig {
   int retentionDays = 90;
   std::int64_t timeoutMs = 60'000;
   std::function<std::int64_t()> wallClock;  // Unix seconds; default: the system clock
+  AuditAnchorSink auditAnchor;              // where audit entries are anchored; null: the journal
 };
 
 // The walk-through being given: who it is for, in which languages, and its state.
@@ -106,6 +107,9 @@ class NurseMode {
   const NurseConfig& config() const { return config_; }
   std::int64_t now() const { return config_.wallClock(); }
   RecordsDb* records() { return records_.get(); }
+  // Told the audit log's head after every entry (the metrics), and at once when the
+  // records database is open. Null stops it.
+  void setAuditObserver(AuditAnchorSink observer);
 
  private:
   enum class Action { None, Save, Export };
@@ -115,6 +119,7 @@ class NurseMode {
   void fail(const std::string& reason);
 
   NurseConfig config_;
+  AuditAnchorSink auditObserver_;
   std::unique_ptr<RecordsDb> records_;
   std::unique_ptr<NurseAuth> auth_;
   std::unique_ptr<AuditLog> audit_;

@@ -203,6 +203,12 @@ void Metrics::observeFrame(double seconds) {
   frameSum_ += seconds;
 }
 
+void Metrics::setAuditHead(std::int64_t kept, std::int64_t lastId, const std::string& hash) {
+  auditKept_ = kept;
+  auditLastId_ = lastId;
+  auditHash_ = hash;
+}
+
 std::string Metrics::render(std::int64_t wallSeconds) const {
   std::ostringstream out;
   out.imbue(std::locale::classic());

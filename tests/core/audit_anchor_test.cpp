@@ -155,6 +155,7 @@ TEST_CASE("anchors still match after a purge, and a forged anchor is a conflict"
   for (int i = 0; i < 4; ++i) log.append("mode", "PIN pad opened", kT0 + i * kDay);
   // Kept 2 days, as of day 4.5: entries 1-3 go; checkpoint (5) and purge (6) entries follow.
   purgePastRetention(db, {}, 2, kT0 + 4 * kDay + kDay / 2);
+  REQUIRE(journal.size() == 6);
   AnchorComparison c = compare(db, journal);
   CHECK_FALSE(c.altered());
   CHECK(c.purged == 3);

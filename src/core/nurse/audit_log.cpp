@@ -69,6 +69,8 @@ void AuditLog::append(const std::string& event, const std::string& detail, std::
     Transaction tx(db);
     appendIn(db, event, detail, nowUnix);
     tx.commit();
+    // Anchored only once committed: an anchor never names an entry that was rolled back.
+    records_.anchorAudit(headIn(db));
   });
 }
 
@@ -92,6 +94,7 @@ std::int64_t AuditLog::purgeBefore(std::int64_t cutoffUnix, int retentionDays, s
         .run();
     appendIn(db, "checkpoint", checkpointDetail(firstId, lastId, retentionDays, hash), nowUnix);
     tx.commit();
+    records_.anchorAudit(headIn(db));
     return removed;
   });
 }

@@ -24,10 +24,16 @@ bool NurseMode::ensureOpen() {
   if (records_) return true;
   try {
     records_ = std::make_unique<RecordsDb>(config_.recordsPath, now());
+    records_->setAuditAnchor([this, anchor = config_.auditAnchor ? config_.auditAnchor : journalAnchorSink()](
+                                 const AuditHead& head) {
+      anchor(head);
+      if (auditObserver_) auditObserver_(head);
+    });
     auth_ = std::make_unique<NurseAuth>(*records_);
     audit_ = std::make_unique<AuditLog>(*records_);
     counselling_ = std::make_unique<CounsellingRecords>(*records_);
     unavailable_.clear();
+    reportAuditHead();
     if (!records_->movedAside().empty())
       audit("records_recreated",
             "a corrupt records database was moved to " + records_->movedAside().filename().string());
@@ -207,7 +213,19 @@ std::int64_t NurseMode::recordCount() {
   }
 }
 
-void NurseMode::setAuditObserver(AuditAnchorSink observer) { auditObserver_ = std::move(observer); }
+void NurseMode::setAuditObserver(AuditAnchorSink observer) {
+  auditObserver_ = std::move(observer);
+  reportAuditHead();
+}
+
+void NurseMode::reportAuditHead() {
+  if (!auditObserver_ || !audit_) return;
+  try {
+    auditObserver_(audit_->head());
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
+}
 
 void NurseMode::purgeIfDue() {
   std::int64_t t = now();

@@ -117,6 +117,7 @@ class NurseMode {
   long pendingVersion_ = 0;
   void audit(const std::string& event, const std::string& detail);
   void fail(const std::string& reason);
+  void reportAuditHead();
 
   NurseConfig config_;
   AuditAnchorSink auditObserver_;

@@ -251,6 +251,7 @@ std::string Metrics::render(std::int64_t wallSeconds) const {
   for (const auto& [locale, n] : readAloud_)
     out << "medkiosk_read_aloud_total{locale=\"" << labelValue(locale) << "\"} " << n << '\n';
   renderWalkthroughs(out);
+  renderAudit(out);
   family(out, "medkiosk_frame_seconds", "histogram", "Time to draw and present one frame.");
   for (std::size_t i = 0; i < kFrameBucketsSeconds.size(); ++i)
     out << "medkiosk_frame_seconds_bucket{le=\"" << number(kFrameBucketsSeconds[i]) << "\"} " << frameBuckets_[i]
@@ -276,6 +277,20 @@ void Metrics::renderWalkthroughs(std::ostringstream& out) const {
     out << "medkiosk_walkthroughs_completed_total{category=\"" << c << "\"} "
         << (it == walkthroughs_.end() ? 0 : it->second) << '\n';
   }
+}
+
+// Only once nurse mode has opened the records database: a kiosk without one has no log.
+void Metrics::renderAudit(std::ostringstream& out) const {
+  if (auditKept_ < 0) return;
+  family(out, "medkiosk_audit_entries", "gauge", "Audit log entries kept in the records database.");
+  out << "medkiosk_audit_entries " << auditKept_ << '\n';
+  family(out, "medkiosk_audit_last_entry", "gauge",
+         "Number of the audit entry written last; it never goes down unless entries were deleted.");
+  out << "medkiosk_audit_last_entry " << auditLastId_ << '\n';
+  family(out, "medkiosk_audit_head_info", "gauge",
+         "The audit log's last entry: its number and the first 16 hex digits of its chain hash; always 1.");
+  out << "medkiosk_audit_head_info{seq=\"" << auditLastId_ << "\",hash=\"" << labelValue(auditHash_.substr(0, 16))
+      << "\"} 1\n";
 }
 
 void Metrics::logOnce(const std::string& problem) {

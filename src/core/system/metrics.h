@@ -80,6 +80,7 @@ class Metrics {
   void savePersisted();
   void logOnce(const std::string& problem);
   void renderWalkthroughs(std::ostringstream& out) const;
+  void renderAudit(std::ostringstream& out) const;
 
   std::filesystem::path textfile_, stateDir_;
   std::uint64_t starts_ = 0, uncleanExits_ = 0;

@@ -146,19 +146,20 @@ const char* kAnchorLimits =
 
 void printAnchorFindings(const mk::AnchorComparison& c) {
   auto line = [](const char* tag, const std::vector<std::int64_t>& ids, const char* what) {
-    if (!ids.empty()) std::printf("%s: entries %s %s\n", tag, mk::idRanges(ids).c_str(), what);
+    if (!ids.empty())
+      std::printf("%s: %s %s: %s\n", tag, ids.size() == 1 ? "entry" : "entries", mk::idRanges(ids).c_str(), what);
   };
-  line("ALTERED", c.rewritten, "differ from the hash anchored in the journal (rewritten)");
-  line("ALTERED", c.missing, "are anchored in the journal but missing from the database (deleted or cut short)");
+  line("ALTERED", c.rewritten, "hash differs from the one anchored in the journal (rewritten)");
+  line("ALTERED", c.missing, "anchored in the journal but missing from the database (deleted or cut short)");
   line("ALTERED", c.conflicting,
-       "are anchored with two different hashes (forged journal entries, or records.db started afresh: "
+       "anchored with two different hashes (forged journal entries, or records.db started afresh: "
        "then pass only the journal since then, journalctl --since)");
   if (c.headMismatch())
     std::printf("ALTERED: the database's head is entry %lld (%.16s) but the journal's last anchor is entry %lld "
                 "(%.16s)\n",
                 static_cast<long long>(c.head.lastId), c.head.lastHash.c_str(),
                 static_cast<long long>(c.lastAnchor.seq), c.lastAnchor.hash.c_str());
-  line("not anchored", c.unanchored, "have no anchor in the journal and cannot be confirmed");
+  line("not anchored", c.unanchored, "no anchor in the journal; cannot be confirmed");
 }
 
 int verifyAnchors(mk::AuditLog& audit, const std::string& file) {

@@ -1,9 +1,11 @@
 #include "core/nurse/audit_anchor.h"
 
 #include <sys/uio.h>
+#include <unistd.h>
 #include <systemd/sd-journal.h>
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -13,6 +15,8 @@
 namespace mk {
 
 namespace {
+
+constexpr const char* kJournalSocket = "/run/systemd/journal/socket";
 
 // Sends one anchor; a negative errno when there is no journal to take it.
 int sendAnchor(const AuditHead& h) {
@@ -37,6 +41,8 @@ AuditAnchorSink journalAnchorSink() {
   auto warned = std::make_shared<bool>(false);
   return [warned](const AuditHead& h) {
     int rc = sendAnchor(h);
+    // sd_journal_sendv() reports success when there is no journal at all (ENOENT).
+    if (rc >= 0 && ::access(kJournalSocket, F_OK) != 0) rc = -errno;
     if (rc >= 0 || *warned) return;
     *warned = true;
     log::warn("audit", "no systemd journal to anchor audit entries in (" + std::string(std::strerror(-rc)) +

@@ -155,10 +155,11 @@ void printAnchorFindings(const mk::AnchorComparison& c) {
        "anchored with two different hashes (forged journal entries, or records.db started afresh: "
        "then pass only the journal since then, journalctl --since)");
   if (c.headMismatch())
-    std::printf("ALTERED: the database's head is entry %lld (%.16s) but the journal's last anchor is entry %lld "
-                "(%.16s)\n",
-                static_cast<long long>(c.head.lastId), c.head.lastHash.c_str(),
-                static_cast<long long>(c.lastAnchor.seq), c.lastAnchor.hash.c_str());
+    std::printf(
+        "ALTERED: the database's head is entry %lld (%.16s) but the journal's last anchor is entry %lld "
+        "(%.16s)\n",
+        static_cast<long long>(c.head.lastId), c.head.lastHash.c_str(), static_cast<long long>(c.lastAnchor.seq),
+        c.lastAnchor.hash.c_str());
   line("not anchored", c.unanchored, "no anchor in the journal; cannot be confirmed");
 }
 
@@ -178,11 +179,11 @@ int verifyAnchors(mk::AuditLog& audit, const std::string& file) {
   // that user's anchors count; the journal's _UID= cannot be forged.
   auto uid = static_cast<std::int64_t>(::geteuid());
   mk::AnchorComparison c = mk::compareWithAnchors(audit.entries(), audit.head(), read.anchors, uid);
-  std::printf("anchors: %lld journal entries read, %lld audit entries anchored by uid %lld (%lld anchors of other "
-              "users ignored); %lld kept entries match, %lld anchored entries purged behind a checkpoint\n",
-              static_cast<long long>(read.records), static_cast<long long>(c.anchored), static_cast<long long>(uid),
-              static_cast<long long>(c.otherUsers), static_cast<long long>(c.matched),
-              static_cast<long long>(c.purged));
+  std::printf(
+      "anchors: %lld journal entries read, %lld audit entries anchored by uid %lld (%lld anchors of other "
+      "users ignored); %lld kept entries match, %lld anchored entries purged behind a checkpoint\n",
+      static_cast<long long>(read.records), static_cast<long long>(c.anchored), static_cast<long long>(uid),
+      static_cast<long long>(c.otherUsers), static_cast<long long>(c.matched), static_cast<long long>(c.purged));
   printAnchorFindings(c);
   std::printf("%s", kAnchorLimits);
   if (c.altered()) {
@@ -213,8 +214,9 @@ int auditCommand(mk::RecordsDb& db, const std::vector<std::string>& args) {
   else
     std::printf("audit log hash chain intact: %lld entries\n", static_cast<long long>(v.entries));
   if (!withAnchors) {
-    std::printf("(the chain alone cannot show a log rewritten or cut short by someone who can write records.db: "
-                "compare it with its anchors, audit verify --anchors)\n");
+    std::printf(
+        "(the chain alone cannot show a log rewritten or cut short by someone who can write records.db: "
+        "compare it with its anchors, audit verify --anchors)\n");
     return v.ok ? 0 : 1;
   }
   int anchored = verifyAnchors(audit, args[3]);

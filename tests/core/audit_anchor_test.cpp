@@ -105,8 +105,9 @@ TEST_CASE("each entry's number and hash are anchored once it is written", "[nurs
 
 TEST_CASE("deleting the last rows and moving the head is detected with anchors", "[nurse][audit]") {
   AnchoredLog a;
-  sql(a.path, "DELETE FROM audit WHERE id > 4; UPDATE audit_head SET last_id = 4, "
-              "last_hash = (SELECT hash FROM audit WHERE id = 4) WHERE id = 1");
+  sql(a.path,
+      "DELETE FROM audit WHERE id > 4; UPDATE audit_head SET last_id = 4, "
+      "last_hash = (SELECT hash FROM audit WHERE id = 4) WHERE id = 1");
   RecordsDb db(a.path, kT0);
   CHECK(AuditLog(db).verify().ok);  // the chain alone cannot tell
   AnchorComparison c = compare(db, a.journal);

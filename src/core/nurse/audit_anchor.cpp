@@ -1,8 +1,8 @@
 #include "core/nurse/audit_anchor.h"
 
 #include <sys/uio.h>
-#include <unistd.h>
 #include <systemd/sd-journal.h>
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -63,9 +63,8 @@ bool parseWholeNumber(const std::string& s, std::int64_t& out) {
 }
 
 bool isHash(const std::string& s) {
-  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
+  return s.size() == 64 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 void finishEntry(Fields& fields, JournalAnchors& out) {

@@ -17,9 +17,9 @@ namespace mk {
 
 // The chain as it stands after an entry was written.
 struct AuditHead {
-  std::int64_t lastId = 0;  // the number of the entry written last (numbers are never reused)
-  std::string lastHash;     // its chain hash, hex
-  std::int64_t kept = 0;    // entries kept in the database (fewer than lastId after a purge)
+  std::int64_t lastId = 0;    // the number of the entry written last (numbers are never reused)
+  std::string lastHash;       // its chain hash, hex
+  std::int64_t kept = 0;      // entries kept in the database (fewer than lastId after a purge)
   std::int64_t firstId = 1;   // the first entry kept: later than 1 after a purge
   std::string firstPrevHash;  // the hash the kept chain continues after (a checkpoint names it)
 };

@@ -13,10 +13,10 @@
 namespace mk {
 
 struct AnchorComparison {
-  std::int64_t anchored = 0;    // entries the journal anchors (by the database's owner)
-  std::int64_t otherUsers = 0;  // anchors written by another user: ignored
-  std::int64_t matched = 0;     // kept entries whose hash is the anchored one
-  std::int64_t purged = 0;      // anchored entries purged behind a checkpoint
+  std::int64_t anchored = 0;              // entries the journal anchors (by the database's owner)
+  std::int64_t otherUsers = 0;            // anchors written by another user: ignored
+  std::int64_t matched = 0;               // kept entries whose hash is the anchored one
+  std::int64_t purged = 0;                // anchored entries purged behind a checkpoint
   std::vector<std::int64_t> rewritten;    // kept (or continued-after) entries whose hash differs from the anchor
   std::vector<std::int64_t> missing;      // anchored entries neither kept nor purged behind a checkpoint
   std::vector<std::int64_t> conflicting;  // anchored twice with different hashes

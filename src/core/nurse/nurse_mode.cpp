@@ -24,11 +24,11 @@ bool NurseMode::ensureOpen() {
   if (records_) return true;
   try {
     records_ = std::make_unique<RecordsDb>(config_.recordsPath, now());
-    records_->setAuditAnchor([this, anchor = config_.auditAnchor ? config_.auditAnchor : journalAnchorSink()](
-                                 const AuditHead& head) {
-      anchor(head);
-      if (auditObserver_) auditObserver_(head);
-    });
+    records_->setAuditAnchor(
+        [this, anchor = config_.auditAnchor ? config_.auditAnchor : journalAnchorSink()](const AuditHead& head) {
+          anchor(head);
+          if (auditObserver_) auditObserver_(head);
+        });
     auth_ = std::make_unique<NurseAuth>(*records_);
     audit_ = std::make_unique<AuditLog>(*records_);
     counselling_ = std::make_unique<CounsellingRecords>(*records_);

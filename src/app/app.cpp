@@ -225,12 +225,15 @@ void App::enableMetrics(std::int64_t wallNow) {
   metrics_->setWalkthroughsByGroup(settings_.metricsWalkthroughsByGroup);
   metrics_->noteStart(wallNow);
   wireMetrics();
+  // The audit head goes to the metrics (issue #14 item 6): a copy outside records.db.
+  nurse_->setAuditObserver([m = metrics_.get()](const AuditHead& h) { m->setAuditHead(h.kept, h.lastId, h.lastHash); });
   if (metrics_->write(wallNow)) log::info("metrics", "writing " + metricsFile_);
 }
 
 App::~App() {
   if (metrics_) {
     kiosk_->setMetrics(nullptr);
+    if (nurse_) nurse_->setAuditObserver(nullptr);
     metrics_->noteCleanExit(wallSeconds());
   }
   // The UI refers to the reader, and the reader to its sink: detach in that order.

@@ -6,12 +6,15 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "core/base/paths.h"
 #include "core/base/process_guard.h"
+#include "core/nurse/audit_anchor.h"
+#include "core/nurse/audit_anchor_check.h"
 #include "core/nurse/audit_log.h"
 #include "core/nurse/counselling_records.h"
 #include "core/nurse/nurse_auth.h"
@@ -22,7 +25,7 @@
 namespace {
 namespace fs = std::filesystem;
 
-const char* kUsage =
+const char* kUsageCommands =
     "Usage: medkiosk-admin [--config FILE] [--data-dir DIR] COMMAND\n"
     "Commands:\n"
     "  nurse add PSEUDONYM     add a nurse; the PIN (6-8 digits) is read from standard input\n"
@@ -33,13 +36,26 @@ const char* kUsage =
     "  export [--out FILE]     write every kept counselling record as CSV\n"
     "                          (default: the export directory, medkiosk-counselling-<time>.csv)\n"
     "  purge                   delete records, audit entries and exports older than [records] retention_days\n"
-    "  audit verify            check the audit log's hash chain; exit code 1 if it was altered\n"
+    "  audit verify [--anchors FILE]\n"
+    "                          check the audit log's hash chain; exit code 1 if it was altered.\n"
+    "                          With --anchors, also compare every entry with the hash the systemd\n"
+    "                          journal kept when it was written (FILE: journalctl -o export output,\n"
+    "                          - for standard input), which finds a chain rewritten or cut short\n"
+    "                          by someone who could write records.db (see below)\n"
     "  audit show              print the audit log\n"
     "The records database is <data directory>/records.db ([data] directory in the\n"
     "configuration, /var/lib/medkiosk by default).\n";
 
+// The kiosk user cannot read the system journal, so root reads it and pipes it in.
+std::string usage() {
+  return std::string(kUsageCommands) +
+         "Audit anchors (run as root: the kiosk user cannot read the system journal):\n"
+         "  journalctl -o export MESSAGE_ID=" +
+         mk::kAuditAnchorMessageId + " \\\n    | runuser -u medkiosk -- medkiosk-admin audit verify --anchors -\n";
+}
+
 int usageError(const std::string& message) {
-  std::fprintf(stderr, "medkiosk-admin: %s\n%s", message.c_str(), kUsage);
+  std::fprintf(stderr, "medkiosk-admin: %s\n%s", message.c_str(), usage().c_str());
   return 2;
 }
 
@@ -115,6 +131,73 @@ int nurseCommand(mk::RecordsDb& db, const std::vector<std::string>& args) {
   return 0;
 }
 
+// Printed with every comparison: what the anchors can and cannot show.
+const char* kAnchorLimits =
+    "This comparison finds: an entry changed after its anchor was written, even with every later\n"
+    "  hash recomputed; anchored entries deleted, or cut off the end with the head moved back; a\n"
+    "  purge checkpoint that continues after a hash the journal never saw; an anchor forged for an\n"
+    "  existing entry (two hashes for one entry).\n"
+    "It cannot find: changes to entries that were never anchored (written while the journal was\n"
+    "  unavailable or dropping messages, or lost between writing and anchoring in a crash): they\n"
+    "  are listed as not anchored; entries added at the end by someone who can write records.db and\n"
+    "  also sends matching anchors to the journal as the kiosk user; any change, if root rewrote or\n"
+    "  removed the journal as well; changes to entries whose anchors the journal no longer holds\n"
+    "  (rotated or vacuumed away, or left out of FILE), which are listed as not anchored.\n";
+
+void printAnchorFindings(const mk::AnchorComparison& c) {
+  auto line = [](const char* tag, const std::vector<std::int64_t>& ids, const char* what) {
+    if (!ids.empty())
+      std::printf("%s: %s %s: %s\n", tag, ids.size() == 1 ? "entry" : "entries", mk::idRanges(ids).c_str(), what);
+  };
+  line("ALTERED", c.rewritten, "hash differs from the one anchored in the journal (rewritten)");
+  line("ALTERED", c.missing, "anchored in the journal but missing from the database (deleted or cut short)");
+  line("ALTERED", c.conflicting,
+       "anchored with two different hashes (forged journal entries, or records.db started afresh: "
+       "then pass only the journal since then, journalctl --since)");
+  if (c.headMismatch())
+    std::printf(
+        "ALTERED: the database's head is entry %lld (%.16s) but the journal's last anchor is entry %lld "
+        "(%.16s)\n",
+        static_cast<long long>(c.head.lastId), c.head.lastHash.c_str(), static_cast<long long>(c.lastAnchor.seq),
+        c.lastAnchor.hash.c_str());
+  line("not anchored", c.unanchored, "no anchor in the journal; cannot be confirmed");
+}
+
+int verifyAnchors(mk::AuditLog& audit, const std::string& file) {
+  std::ifstream opened;
+  if (file != "-") opened.open(file, std::ios::binary);
+  if (file != "-" && !opened) {
+    std::fprintf(stderr, "medkiosk-admin: cannot read %s\n", file.c_str());
+    return 1;
+  }
+  mk::JournalAnchors read = mk::readJournalExport(file == "-" ? std::cin : opened);
+  if (!read.problem.empty()) {
+    std::fprintf(stderr, "medkiosk-admin: %s: %s\n", file.c_str(), read.problem.c_str());
+    return 1;
+  }
+  // records.db belongs to the user running this (RecordsDb refuses any other): only
+  // that user's anchors count; the journal's _UID= cannot be forged.
+  auto uid = static_cast<std::int64_t>(::geteuid());
+  mk::AnchorComparison c = mk::compareWithAnchors(audit.entries(), audit.head(), read.anchors, uid);
+  std::printf(
+      "anchors: %lld journal entries read, %lld audit entries anchored by uid %lld (%lld anchors of other "
+      "users ignored); %lld kept entries match, %lld anchored entries purged behind a checkpoint\n",
+      static_cast<long long>(read.records), static_cast<long long>(c.anchored), static_cast<long long>(uid),
+      static_cast<long long>(c.otherUsers), static_cast<long long>(c.matched), static_cast<long long>(c.purged));
+  printAnchorFindings(c);
+  std::printf("%s", kAnchorLimits);
+  if (c.altered()) {
+    std::printf("audit log ALTERED: it does not match its anchors in the journal\n");
+    return 1;
+  }
+  if (c.anchored == 0) {
+    std::printf("audit log NOT CONFIRMED: no anchors found, nothing was compared\n");
+    return 1;
+  }
+  std::printf("audit log matches its anchors: %lld entries confirmed\n", static_cast<long long>(c.matched));
+  return 0;
+}
+
 int auditCommand(mk::RecordsDb& db, const std::vector<std::string>& args) {
   mk::AuditLog audit(db);
   if (args.size() == 2 && args[1] == "show") {
@@ -122,14 +205,22 @@ int auditCommand(mk::RecordsDb& db, const std::vector<std::string>& args) {
       std::printf("%lld\t%s\t%s\t%s\n", static_cast<long long>(e.id), e.at.c_str(), e.event.c_str(), e.detail.c_str());
     return 0;
   }
-  if (args.size() != 2 || args[1] != "verify") return usageError("audit verify|show");
+  bool withAnchors = args.size() == 4 && args[2] == "--anchors";
+  if (args.size() < 2 || args[1] != "verify" || (args.size() != 2 && !withAnchors))
+    return usageError("audit verify [--anchors FILE], or audit show");
   mk::AuditVerification v = audit.verify();
-  if (!v.ok) {
+  if (!v.ok)
     std::printf("audit log ALTERED: %s\n", v.problem.c_str());
-    return 1;
+  else
+    std::printf("audit log hash chain intact: %lld entries\n", static_cast<long long>(v.entries));
+  if (!withAnchors) {
+    std::printf(
+        "(the chain alone cannot show a log rewritten or cut short by someone who can write records.db: "
+        "compare it with its anchors, audit verify --anchors)\n");
+    return v.ok ? 0 : 1;
   }
-  std::printf("audit log intact: %lld entries\n", static_cast<long long>(v.entries));
-  return 0;
+  int anchored = verifyAnchors(audit, args[3]);
+  return v.ok ? anchored : 1;
 }
 
 int run(const Admin& admin, const std::vector<std::string>& args) {
@@ -180,7 +271,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
-      std::printf("%s", kUsage);
+      std::printf("%s", usage().c_str());
       return 0;
     }
     if ((a == "--config" || a == "--data-dir") && args.empty()) {

@@ -47,6 +47,15 @@ void appendIn(Database& db, const std::string& event, const std::string& detail,
   Statement(db, "UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1").bind(1, id).bind(2, hash).run();
 }
 
+AuditHead headIn(Database& db) {
+  AuditHead h;
+  Statement st(db,
+               "SELECT last_id, last_hash, first_id, first_prev_hash, (SELECT COUNT(*) FROM audit) "
+               "FROM audit_head WHERE id = 1");
+  if (st.step()) h = {st.integer(0), st.text(1), st.integer(4), st.integer(2), st.text(3)};
+  return h;
+}
+
 std::string checkpointDetail(std::int64_t firstId, std::int64_t lastId, int retentionDays, const std::string& hash) {
   return "entries " + std::to_string(firstId) + "-" + std::to_string(lastId) + " (older than " +
          std::to_string(retentionDays) + " days) purged; the chain continues after " + hash;
@@ -60,6 +69,8 @@ void AuditLog::append(const std::string& event, const std::string& detail, std::
     Transaction tx(db);
     appendIn(db, event, detail, nowUnix);
     tx.commit();
+    // Anchored only once committed: an anchor never names an entry that was rolled back.
+    records_.anchorAudit(headIn(db));
   });
 }
 
@@ -83,6 +94,7 @@ std::int64_t AuditLog::purgeBefore(std::int64_t cutoffUnix, int retentionDays, s
         .run();
     appendIn(db, "checkpoint", checkpointDetail(firstId, lastId, retentionDays, hash), nowUnix);
     tx.commit();
+    records_.anchorAudit(headIn(db));
     return removed;
   });
 }
@@ -90,10 +102,14 @@ std::int64_t AuditLog::purgeBefore(std::int64_t cutoffUnix, int retentionDays, s
 std::vector<AuditEntry> AuditLog::entries() {
   return guardRecords("reading the audit log", [&] {
     std::vector<AuditEntry> out;
-    Statement st(records_.db(), "SELECT id, at, event, detail FROM audit ORDER BY id");
-    while (st.step()) out.push_back({st.integer(0), st.text(1), st.text(2), st.text(3)});
+    Statement st(records_.db(), "SELECT id, at, event, detail, hash FROM audit ORDER BY id");
+    while (st.step()) out.push_back({st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4)});
     return out;
   });
+}
+
+AuditHead AuditLog::head() {
+  return guardRecords("reading the audit log's head", [&] { return headIn(records_.db()); });
 }
 
 AuditVerification AuditLog::verify() {

@@ -18,6 +18,7 @@ struct AuditEntry {
   std::string at;  // ISO 8601 UTC, to the minute (entries written before version 2: to the second)
   std::string event;
   std::string detail;
+  std::string hash;  // as stored
 };
 
 struct AuditVerification {
@@ -37,6 +38,7 @@ class AuditLog {
   // how many went. Throws RecordsUnavailable.
   std::int64_t purgeBefore(std::int64_t cutoffUnix, int retentionDays, std::int64_t nowUnix);
   std::vector<AuditEntry> entries();
+  AuditHead head();
   AuditVerification verify();
 
  private:

@@ -24,11 +24,17 @@ bool NurseMode::ensureOpen() {
   if (records_) return true;
   try {
     records_ = std::make_unique<RecordsDb>(config_.recordsPath, now());
+    records_->setAuditAnchor(
+        [this, anchor = config_.auditAnchor ? config_.auditAnchor : journalAnchorSink()](const AuditHead& head) {
+          anchor(head);
+          if (auditObserver_) auditObserver_(head);
+        });
     auth_ = std::make_unique<NurseAuth>(*records_, config_.pinPolicy);
     audit_ = std::make_unique<AuditLog>(*records_);
     counselling_ = std::make_unique<CounsellingRecords>(*records_);
     unavailable_.clear();
     pinCountersChanged_ = true;
+    reportAuditHead();
     if (!records_->movedAside().empty())
       audit("records_recreated",
             "a corrupt records database was moved to " + records_->movedAside().filename().string());
@@ -298,6 +304,20 @@ std::int64_t NurseMode::recordCount() {
   } catch (const std::exception& e) {
     fail(e.what());
     return 0;
+  }
+}
+
+void NurseMode::setAuditObserver(AuditAnchorSink observer) {
+  auditObserver_ = std::move(observer);
+  reportAuditHead();
+}
+
+void NurseMode::reportAuditHead() {
+  if (!auditObserver_ || !audit_) return;
+  try {
+    auditObserver_(audit_->head());
+  } catch (const std::exception& e) {
+    fail(e.what());
   }
 }
 

@@ -29,6 +29,7 @@ struct NurseConfig {
   std::int64_t timeoutMs = 60'000;
   std::function<std::int64_t()> wallClock;  // Unix seconds; default: the system clock
   PinPolicy pinPolicy;                      // [nurse] free_tries, daily_wrong_pins
+  AuditAnchorSink auditAnchor;              // where audit entries are anchored; null: the journal
 };
 
 // The walk-through being given: who it is for, in which languages, and its state.
@@ -130,6 +131,9 @@ class NurseMode {
   const NurseConfig& config() const { return config_; }
   std::int64_t now() const { return config_.wallClock(); }
   RecordsDb* records() { return records_.get(); }
+  // Told the audit log's head after every entry (the metrics), and at once when the
+  // records database is open. Null stops it.
+  void setAuditObserver(AuditAnchorSink observer);
 
  private:
   enum class Action { None, Save, Export, CheckPin };
@@ -138,8 +142,10 @@ class NurseMode {
   void audit(const std::string& event, const std::string& detail);
   void fail(const std::string& reason);
   void applyAttempt(const PinAttempt& a);
+  void reportAuditHead();
 
   NurseConfig config_;
+  AuditAnchorSink auditObserver_;
   std::unique_ptr<RecordsDb> records_;
   std::unique_ptr<NurseAuth> auth_;
   std::unique_ptr<AuditLog> audit_;

@@ -10,8 +10,10 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "core/base/sqlite_db.h"
+#include "core/nurse/audit_anchor.h"
 
 namespace mk {
 
@@ -36,6 +38,12 @@ class RecordsDb {
   // Where a corrupt file was moved on opening; empty when none was.
   const std::filesystem::path& movedAside() const { return movedAside_; }
   int schemaVersion();
+  // Where each audit entry's number and hash go once it is committed (issue #14
+  // item 6). The systemd journal unless replaced (tests capture them instead).
+  void setAuditAnchor(AuditAnchorSink sink) { auditAnchor_ = std::move(sink); }
+  void anchorAudit(const AuditHead& head) {
+    if (auditAnchor_) auditAnchor_(head);
+  }
 
  private:
   void open();
@@ -44,6 +52,7 @@ class RecordsDb {
   std::filesystem::path path_;
   std::filesystem::path movedAside_;
   std::unique_ptr<Database> db_;
+  AuditAnchorSink auditAnchor_ = journalAnchorSink();
 };
 
 // "2026-11-22T08:15Z" / "2026-11-22T08:15:07Z" for a Unix time, in UTC.

@@ -231,6 +231,12 @@ void Metrics::observeFrame(double seconds) {
   frameSum_ += seconds;
 }
 
+void Metrics::setAuditHead(std::int64_t kept, std::int64_t lastId, const std::string& hash) {
+  auditKept_ = kept;
+  auditLastId_ = lastId;
+  auditHash_ = hash;
+}
+
 std::string Metrics::render(std::int64_t wallSeconds) const {
   std::ostringstream out;
   out.imbue(std::locale::classic());
@@ -267,6 +273,7 @@ std::string Metrics::render(std::int64_t wallSeconds) const {
     out << "medkiosk_read_aloud_total{locale=\"" << labelValue(locale) << "\"} " << n << '\n';
   renderWalkthroughs(out);
   renderNursePins(out, wallSeconds);
+  renderAudit(out);
   family(out, "medkiosk_frame_seconds", "histogram", "Time to draw and present one frame.");
   for (std::size_t i = 0; i < kFrameBucketsSeconds.size(); ++i)
     out << "medkiosk_frame_seconds_bucket{le=\"" << number(kFrameBucketsSeconds[i]) << "\"} " << frameBuckets_[i]
@@ -306,6 +313,18 @@ void Metrics::renderNursePins(std::ostringstream& out, std::int64_t wallSeconds)
                               [&](std::int64_t until) { return wallSeconds < until; });
   family(out, "medkiosk_nurses_locked", "gauge", "Nurses whose PIN pad is locked after repeated wrong PINs.");
   out << "medkiosk_nurses_locked " << locked << '\n';
+// Only once nurse mode has opened the records database: a kiosk without one has no log.
+void Metrics::renderAudit(std::ostringstream& out) const {
+  if (auditKept_ < 0) return;
+  family(out, "medkiosk_audit_entries", "gauge", "Audit log entries kept in the records database.");
+  out << "medkiosk_audit_entries " << auditKept_ << '\n';
+  family(out, "medkiosk_audit_last_entry", "gauge",
+         "Number of the audit entry written last; it never goes down unless entries were deleted.");
+  out << "medkiosk_audit_last_entry " << auditLastId_ << '\n';
+  family(out, "medkiosk_audit_head_info", "gauge",
+         "The audit log's last entry: its number and the first 16 hex digits of its chain hash; always 1.");
+  out << "medkiosk_audit_head_info{seq=\"" << auditLastId_ << "\",hash=\"" << labelValue(auditHash_.substr(0, 16))
+      << "\"} 1\n";
 }
 
 void Metrics::logOnce(const std::string& problem) {

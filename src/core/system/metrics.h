@@ -74,6 +74,9 @@ class Metrics {
   void setWalkthroughsByGroup(bool byGroup) { walkthroughsByGroup_ = byGroup; }
   void observeFrame(double seconds);
   void setNursePins(NursePinMetrics pins) { nursePins_ = std::move(pins); }
+  // The audit log's head (issue #14 item 6): entries kept, and the number and hash of
+  // the last one written, so a monitoring server keeps a copy outside records.db.
+  void setAuditHead(std::int64_t kept, std::int64_t lastId, const std::string& hash);
 
   // The whole file in the Prometheus text exposition format (version 0.0.4).
   std::string render(std::int64_t wallSeconds) const;
@@ -93,6 +96,7 @@ class Metrics {
   void renderWalkthroughs(std::ostringstream& out) const;
   void renderContent(std::ostringstream& out, std::int64_t wallSeconds) const;
   void renderNursePins(std::ostringstream& out, std::int64_t wallSeconds) const;
+  void renderAudit(std::ostringstream& out) const;
 
   std::filesystem::path textfile_, stateDir_;
   std::uint64_t starts_ = 0, uncleanExits_ = 0;
@@ -109,6 +113,9 @@ class Metrics {
   std::map<std::string, std::uint64_t> walkthroughs_;  // category
   NursePinMetrics nursePins_;
   std::array<std::uint64_t, kFrameBucketsSeconds.size()> frameBuckets_{};
+  std::int64_t auditKept_ = -1;  // -1: no audit log seen yet
+  std::int64_t auditLastId_ = 0;
+  std::string auditHash_;
   std::uint64_t frameCount_ = 0;
   double frameSum_ = 0;
   std::int64_t lastWriteMs_ = -1;

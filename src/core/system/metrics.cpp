@@ -313,6 +313,8 @@ void Metrics::renderNursePins(std::ostringstream& out, std::int64_t wallSeconds)
                               [&](std::int64_t until) { return wallSeconds < until; });
   family(out, "medkiosk_nurses_locked", "gauge", "Nurses whose PIN pad is locked after repeated wrong PINs.");
   out << "medkiosk_nurses_locked " << locked << '\n';
+}
+
 // Only once nurse mode has opened the records database: a kiosk without one has no log.
 void Metrics::renderAudit(std::ostringstream& out) const {
   if (auditKept_ < 0) return;

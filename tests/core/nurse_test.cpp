@@ -176,6 +176,31 @@ TEST_CASE("A PIN has 6 to 8 digits", "[nurse][security]") {
   CHECK_THROWS_AS(NurseAuth(db).addNurse("Anna", "2468", kT0), std::invalid_argument);
 }
 
+TEST_CASE("A pseudonym may be written in Latin, Greek or Cyrillic letters, and nothing that misleads", "[nurse]") {
+  // A nurse in Athens or Sofia signs in under a name in their own alphabet.
+  CHECK(isValidPseudonym("Ana R."));
+  CHECK(isValidPseudonym("Νίκος Π."));
+  CHECK(isValidPseudonym("Мария К."));
+  CHECK(isValidPseudonym("Łucja_2"));
+  CHECK(isValidPseudonym("Ζωή-Ελένη"));
+  CHECK(isValidPseudonym(std::string(32, 'a')));
+  CHECK(isValidPseudonym("ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθ"));  // 32 letters, 64 bytes
+  CHECK_FALSE(isValidPseudonym(std::string(33, 'a')));
+  CHECK_FALSE(isValidPseudonym(""));
+  CHECK_FALSE(isValidPseudonym(" Ana"));
+  CHECK_FALSE(isValidPseudonym("Ana;DROP"));
+  CHECK_FALSE(isValidPseudonym("Ana\x1b[2J"));             // a terminal escape
+  CHECK_FALSE(isValidPseudonym("An\xe2\x80\x8ba"));          // a zero-width space
+  CHECK_FALSE(isValidPseudonym("Ana\xff"));                 // not UTF-8
+  CHECK_FALSE(isValidPseudonym("Ne\xcc\x81na"));              // e + combining acute: not NFC
+  CHECK_FALSE(isValidPseudonym("\xd9\x86\xd9\x88\xd8\xb1"));  // Arabic: the kiosk's fonts do not draw it
+  TempDir dir;
+  RecordsDb db(recordsIn(dir), kT0);
+  NurseAuth auth(db);
+  auth.addNurse("Νίκος Π.", "482913", kT0);
+  CHECK(auth.nurses() == std::vector<std::string>{"Νίκος Π."});
+}
+
 TEST_CASE("Lock lengths grow after the free tries", "[nurse]") {
   CHECK(lockSecondsAfter(4) == 0);
   CHECK(lockSecondsAfter(5) == 30);

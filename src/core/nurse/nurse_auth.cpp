@@ -1,6 +1,10 @@
 #include "core/nurse/nurse_auth.h"
 
 #include <sodium.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
 #include <algorithm>
 #include <stdexcept>
 
@@ -34,12 +38,30 @@ void wipePin(std::string& pin) {
   pin.clear();
 }
 
+// Letters of the scripts the kiosk's fonts draw (Latin, Greek, Cyrillic: the EU's
+// languages), with their accents, digits, spaces, '.', '-' and '_'. NFC only, so that
+// one name has one spelling; no control or format characters, so a pseudonym cannot
+// move a terminal's cursor or hide a character.
 bool isValidPseudonym(const std::string& p) {
-  if (p.empty() || p.size() > 32 || p.front() == ' ' || p.back() == ' ') return false;
-  return std::all_of(p.begin(), p.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '.' ||
-           c == '-' || c == '_';
-  });
+  if (p.empty() || p.size() > 128 || p.front() == ' ' || p.back() == ' ') return false;
+  UErrorCode err = U_ZERO_ERROR;
+  const UNormalizer2* nfc = unorm2_getNFCInstance(&err);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(p);
+  std::string roundTrip;
+  u.toUTF8String(roundTrip);
+  if (roundTrip != p || U_FAILURE(err)) return false;  // not UTF-8
+  if (!unorm2_isNormalized(nfc, u.getBuffer(), u.length(), &err) || U_FAILURE(err)) return false;
+  int codePoints = 0;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1), ++codePoints) {
+    UChar32 c = u.char32At(i);
+    if (c == ' ' || c == '.' || c == '-' || c == '_' || (c >= '0' && c <= '9')) continue;
+    UScriptCode script = uscript_getScript(c, &err);
+    bool known = script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC ||
+                 script == USCRIPT_INHERITED;
+    bool letter = u_isalpha(c) || u_getCombiningClass(c) > 0;
+    if (U_FAILURE(err) || !known || !letter) return false;
+  }
+  return codePoints <= 32;
 }
 
 std::string NurseAuth::pinHash(const std::string& nurse) {
@@ -52,7 +74,8 @@ void NurseAuth::addNurse(const std::string& pseudonym, const std::string& pin, s
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   if (!isValidPseudonym(pseudonym))
     throw std::invalid_argument(
-        "a pseudonym is 1 to 32 letters, digits, spaces, '.', '-' or '_' (never a patient's name)");
+        "a pseudonym is 1 to 32 letters (Latin, Greek or Cyrillic), digits, spaces, '.', '-' or '_' (never "
+        "a patient's name)");
   if (!isValidPin(pin)) throw std::invalid_argument("a PIN is 6 to 8 digits");
   guardRecords("adding a nurse", [&] {
     Statement exists(records_.db(), "SELECT 1 FROM nurse WHERE pseudonym = ?");

@@ -189,9 +189,11 @@ TEST_CASE("A pseudonym may be written in Latin, Greek or Cyrillic letters, and n
   CHECK_FALSE(isValidPseudonym(""));
   CHECK_FALSE(isValidPseudonym(" Ana"));
   CHECK_FALSE(isValidPseudonym("Ana;DROP"));
-  CHECK_FALSE(isValidPseudonym("Ana\x1b[2J"));             // a terminal escape
-  CHECK_FALSE(isValidPseudonym("An\xe2\x80\x8b" "a"));          // a zero-width space
-  CHECK_FALSE(isValidPseudonym("Ana\xff"));                 // not UTF-8
+  CHECK_FALSE(isValidPseudonym("Ana\x1b[2J"));  // a terminal escape
+  CHECK_FALSE(
+      isValidPseudonym("An\xe2\x80\x8b"
+                       "a"));                                 // a zero-width space
+  CHECK_FALSE(isValidPseudonym("Ana\xff"));                   // not UTF-8
   CHECK_FALSE(isValidPseudonym("Ne\xcc\x81na"));              // e + combining acute: not NFC
   CHECK_FALSE(isValidPseudonym("\xd9\x86\xd9\x88\xd8\xb1"));  // Arabic: the kiosk's fonts do not draw it
   TempDir dir;

@@ -56,8 +56,8 @@ bool isValidPseudonym(const std::string& p) {
     UChar32 c = u.char32At(i);
     if (c == ' ' || c == '.' || c == '-' || c == '_' || (c >= '0' && c <= '9')) continue;
     UScriptCode script = uscript_getScript(c, &err);
-    bool known = script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC ||
-                 script == USCRIPT_INHERITED;
+    bool known =
+        script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC || script == USCRIPT_INHERITED;
     bool letter = u_isalpha(c) || u_getCombiningClass(c) > 0;
     if (U_FAILURE(err) || !known || !letter) return false;
   }

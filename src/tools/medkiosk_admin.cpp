@@ -256,7 +256,7 @@ int run(const Admin& admin, const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Issue #14: records.db and exports readable by the kiosk user and group only; no
+  // Issue #14: records.db and exports for the kiosk user alone; no
   // core dump holding a PIN read from the terminal.
   mk::restrictUmask();
   try {

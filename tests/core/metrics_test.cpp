@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/base/paths.h"
 #include "core/session/kiosk_state.h"
 #include "core/system/metrics.h"
 #include "test_support.h"
@@ -115,7 +116,10 @@ TEST_CASE("the updater's status file becomes last-update metrics, and a broken o
   TempDir dir;
   Metrics m(dir.path / "medkiosk.prom", dir.path);
   CHECK(hasLine(m.render(0), "medkiosk_update_status_valid 0"));
-  std::ofstream(dir.path / "update-status")
+  // Where the updater writes it: its own content directory (issue #14).
+  std::filesystem::create_directories(dir.path / "content");
+  CHECK(updateStatusFile(dir.path) == dir.path / "content" / "update-status");
+  std::ofstream(dir.path / "content" / "update-status")
       << "time=1795176000\nresult=refused\nversion=6\nmessage=signature does not verify\n";
   std::string text = m.render(0);
   CHECK(hasLine(text, "medkiosk_update_status_valid 1"));
@@ -125,8 +129,8 @@ TEST_CASE("the updater's status file becomes last-update metrics, and a broken o
   CHECK(hasLine(text, "medkiosk_update_last_version 6"));
   CHECK(text.find("signature") == std::string::npos);
 
-  std::ofstream(dir.path / "update-status") << "time=soon\nresult=exploded\n";
-  UpdateStatus st = readUpdateStatus(dir.path / "update-status");
+  std::ofstream(updateStatusFile(dir.path)) << "time=soon\nresult=exploded\n";
+  UpdateStatus st = readUpdateStatus(updateStatusFile(dir.path));
   CHECK_THAT(st.problem, Catch::Contains("update-status:1") && Catch::Contains("unix seconds"));
   text = m.render(0);
   CHECK(hasLine(text, "medkiosk_update_status_valid 0"));

@@ -103,7 +103,7 @@ struct UpdateRig {
     OpenedContent c = openBestContent({state, shipped, installedCheck(s.publicKeys)});
     return c.db ? c.db->info().contentVersion : 0;
   }
-  std::string status() const { return readAll(state / "update-status"); }
+  std::string status() const { return readAll(state / "content" / "update-status"); }
 };
 
 }  // namespace mk::test

@@ -156,7 +156,7 @@ TEST_CASE("control characters from a manifest reach neither the status file nor 
   out.result = Result::Refused;
   out.message = "manifest line 3: \x1b]0;owned\x07\x1b[2J\rfake line\x9b";
   writeUpdateStatus(dir.path, out, 0);
-  std::string status = test::readAll(dir.path / "update-status");
+  std::string status = test::readAll(dir.path / "content" / "update-status");
   CHECK(status.find('\x1b') == std::string::npos);
   CHECK(status.find('\x07') == std::string::npos);
   CHECK(status.find('\r') == std::string::npos);

@@ -50,8 +50,9 @@ run TERM
 run KILL
 run TERM
 "$check" "$prom" medkiosk_starts_total=3 medkiosk_unclean_exits_total=1
-# The updater's status shows up once it exists.
-printf 'time=1795176000\nresult=installed\nversion=9\nmessage=ok\n' >"$state/update-status"
+# The updater's status shows up once it exists (in content/, which the updater owns).
+mkdir -p "$state/content"
+printf 'time=1795176000\nresult=installed\nversion=9\nmessage=ok\n' >"$state/content/update-status"
 run TERM
 "$check" "$prom" medkiosk_starts_total=4 'medkiosk_update_last_result{result="installed"}=1' \
   medkiosk_update_last_time_seconds=1795176000 medkiosk_update_last_version=9

@@ -74,7 +74,7 @@ class Tools:
     def status(self, ini):
         home = os.path.dirname(ini)
         out = {}
-        with open(os.path.join(home, "state", "update-status")) as f:
+        with open(os.path.join(home, "state", "content", "update-status")) as f:
             for line in f:
                 k, _, v = line.rstrip("\n").partition("=")
                 out[k] = v

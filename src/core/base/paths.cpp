@@ -25,4 +25,6 @@ DataPaths resolveDataPaths(const fs::path& executable) {
   return p;
 }
 
+fs::path updateStatusFile(const fs::path& stateDir) { return stateDir / "content" / "update-status"; }
+
 }  // namespace mk

@@ -20,4 +20,9 @@ struct DataPaths {
 // the executable's directory (installed), then the configured install prefix.
 DataPaths resolveDataPaths(const std::filesystem::path& executable);
 
+// <state dir>/content/update-status: what medkiosk-update last did. It lives in the
+// content directory, the only one the updater's own user may write (issue #14); the
+// kiosk reads it for the fleet metrics.
+std::filesystem::path updateStatusFile(const std::filesystem::path& stateDir);
+
 }  // namespace mk

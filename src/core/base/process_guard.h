@@ -4,6 +4,8 @@
 // readable or writable by other users of the box, whatever umask it was started
 // with; and, in the programs that take a PIN (medkiosk, medkiosk-admin), no core
 // dump, because a dump would hold the PIN being typed and the records in memory.
+#include <string>
+
 namespace mk {
 
 inline constexpr unsigned kProcessUmask = 027;
@@ -15,5 +17,9 @@ void restrictUmask();
 // can no longer ptrace this one or read its memory. Throws std::runtime_error
 // when the kernel refuses.
 void disableCoreDumps();
+
+// "medkiosk (uid 998)", or "uid 998" for a uid with no name: for messages about who
+// owns a file and who runs the program.
+std::string userName(unsigned uid);
 
 }  // namespace mk

@@ -125,10 +125,13 @@ std::int64_t CounsellingRecords::exportCsv(const fs::path& file) {
            std::to_string(r.confirmed.size() + r.notConfirmed.size()) + "," + csvField(joinIds(r.confirmed)) + "," +
            csvField(joinIds(r.notConfirmed)) + "," + csvField(r.nurse) + "\r\n";
   }
+  // Records: for the kiosk user alone, like records.db (the content updater shares
+  // its group). A directory made here is the kiosk user's alone too.
   std::error_code ec;
-  fs::create_directories(file.parent_path(), ec);
+  if (fs::create_directories(file.parent_path(), ec))
+    fs::permissions(file.parent_path(), fs::perms::owner_all, fs::perm_options::replace, ec);
   if (ec) throw std::runtime_error("cannot create " + file.parent_path().string() + ": " + ec.message());
-  writeFileAtomically(file, csv, 0640);  // records: not for every user of the machine
+  writeFileAtomically(file, csv, 0600);
   return static_cast<std::int64_t>(rows.size());
 }
 

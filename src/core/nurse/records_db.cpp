@@ -1,7 +1,6 @@
 #include "core/nurse/records_db.h"
 
 #include <fcntl.h>
-#include <pwd.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,11 +12,14 @@
 #include <vector>
 
 #include "core/base/log.h"
+#include "core/base/process_guard.h"
 #include "core/base/utc_time.h"
 
 namespace mk {
 namespace fs = std::filesystem;
 namespace {
+
+constexpr mode_t kRecordsMode = 0600;
 
 // Each step takes the schema from version i to i + 1; never edit a released step.
 constexpr std::array<const char*, kRecordsSchemaVersion> kMigrations = {
@@ -72,17 +74,6 @@ void moveFile(const fs::path& from, const fs::path& to) {
   if (ec) throw RecordsUnavailable("cannot move " + from.string() + " aside: " + ec.message());
 }
 
-// "medkiosk (uid 998)", or the number alone for a uid with no name.
-std::string userName(uid_t uid) {
-  passwd entry{};
-  passwd* found = nullptr;
-  std::array<char, 1024> buf{};
-  std::string id = "uid " + std::to_string(uid);
-  if (::getpwuid_r(uid, &entry, buf.data(), buf.size(), &found) == 0 && found)
-    return found->pw_name + (" (" + id + ")");
-  return id;
-}
-
 void refuseOtherOwner(const fs::path& f, const struct stat& st) {
   if (st.st_uid == ::geteuid()) return;
   throw RecordsUnavailable(f.string() + " is owned by " + userName(st.st_uid) + ", not by " + userName(::geteuid()) +
@@ -91,8 +82,9 @@ void refuseOtherOwner(const fs::path& f, const struct stat& st) {
                            SQLITE_CANTOPEN);
 }
 
-// records.db holds the PIN hashes (issue #14 item 1): it and its WAL and shared-memory
-// files belong to the user running the kiosk, at most rw-r-----. SQLite creates the
+// records.db holds the PIN hashes (issue #14 items 1 and 2): it and its WAL and
+// shared-memory files belong to the user running the kiosk, rw------- (the content
+// updater shares the kiosk's group, and must not read them). SQLite creates the
 // WAL and shared-memory files with the main file's mode, so the main file is created
 // here first; a file left wider (by an older version) is tightened, one owned by
 // another user is refused, never used.
@@ -110,14 +102,14 @@ void secureRecordsFiles(const fs::path& db) {
       throw RecordsUnavailable(f.string() + " is not a regular file; refusing to open it", SQLITE_CANTOPEN);
     refuseOtherOwner(f, st);
     mode_t mode = st.st_mode & 07777;
-    if ((mode & ~mode_t{0640}) == 0) continue;
-    if (::chmod(f.c_str(), mode & 0640) != 0)
+    if ((mode & ~kRecordsMode) == 0) continue;
+    if (::chmod(f.c_str(), mode & kRecordsMode) != 0)
       throw RecordsUnavailable("cannot restrict the mode of " + f.string() + ": " + std::strerror(errno),
                                SQLITE_CANTOPEN);
-    log::warn("records", f.string() + " was readable or writable by others; its mode is now rw-r-----");
+    log::warn("records", f.string() + " was readable or writable by others; its mode is now rw-------");
   }
   if (fs::exists(db)) return;
-  int fd = ::open(db.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
+  int fd = ::open(db.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, kRecordsMode);
   if (fd < 0 && errno != EEXIST)
     throw RecordsUnavailable("cannot create " + db.string() + ": " + std::strerror(errno), SQLITE_CANTOPEN);
   if (fd >= 0) ::close(fd);

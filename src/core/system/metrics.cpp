@@ -15,6 +15,7 @@
 #include "core/base/files.h"
 #include "core/base/key_value.h"
 #include "core/base/log.h"
+#include "core/base/paths.h"
 #include "core/base/patient_groups.h"
 #include "core/base/utc_time.h"
 
@@ -243,7 +244,7 @@ std::string Metrics::render(std::int64_t wallSeconds) const {
   family(out, "medkiosk_info", "gauge", "Medkiosk build; the value is always 1.");
   out << "medkiosk_info{version=\"" << labelValue(MEDKIOSK_VERSION) << "\"} 1\n";
   renderContent(out, wallSeconds);
-  UpdateStatus up = readUpdateStatus(stateDir_ / "update-status");
+  UpdateStatus up = readUpdateStatus(updateStatusFile(stateDir_));
   if (up.present && up.problem.empty()) {
     family(out, "medkiosk_update_last_time_seconds", "gauge", "When medkiosk-update last ran, unix seconds.");
     out << "medkiosk_update_last_time_seconds " << up.time << '\n';
@@ -336,7 +337,7 @@ void Metrics::logOnce(const std::string& problem) {
 }
 
 bool Metrics::write(std::int64_t wallSeconds) {
-  UpdateStatus up = readUpdateStatus(stateDir_ / "update-status");
+  UpdateStatus up = readUpdateStatus(updateStatusFile(stateDir_));
   if (up.problem != lastUpdateProblem_) {
     lastUpdateProblem_ = up.problem;
     if (!up.problem.empty()) log::warn("metrics", up.problem + "; update metrics left out");

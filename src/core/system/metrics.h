@@ -49,8 +49,8 @@ class Metrics {
                                                                  0.050, 0.100, 0.250, 1.0};
   static constexpr std::int64_t kWriteIntervalMs = 60'000;
 
-  // textfile: the .prom file to write; stateDir: where the start counter, the
-  // running marker and update-status live.
+  // textfile: the .prom file to write; stateDir: where the start counter and the
+  // running marker live (and, under content/, the updater's update-status).
   Metrics(std::filesystem::path textfile, std::filesystem::path stateDir);
 
   // Counts this start, notes an unclean end of the previous run and leaves the

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
 #include <cerrno>
@@ -12,6 +13,7 @@
 #include <string>
 
 #include "core/base/log.h"
+#include "core/base/process_guard.h"
 #include "core/update/installed_check.h"
 
 namespace mk::updater {
@@ -81,6 +83,8 @@ void StoreLock::acquire(const fs::path& dir, const Step& step) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw Stop{Result::Failed, "cannot create " + dir.string() + ": " + ec.message()};
+  std::string notOwn = notOwnDirectory(dir);
+  if (!notOwn.empty()) throw Stop{Result::Failed, notOwn};
   fd_ = ::open((dir / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) throw Stop{Result::Failed, "cannot open the lock in " + dir.string() + ": " + std::strerror(errno)};
   if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) throw Stop{Result::Failed, "another update is running"};
@@ -90,6 +94,18 @@ void StoreLock::acquire(const fs::path& dir, const Step& step) {
     if (name.ends_with(".part") || name.ends_with(".tmp")) fs::remove(e.path(), ec);
   }
   step("locked");
+}
+
+// Another user writing the content directory (the kiosk's, or root by hand) would
+// leave files its owner cannot replace, or the kiosk cannot read.
+std::string notOwnDirectory(const fs::path& dir) {
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0) return "cannot read the status of " + dir.string() + ": " + std::strerror(errno);
+  if (!S_ISDIR(st.st_mode)) return dir.string() + " is not a directory";
+  if (st.st_uid == ::geteuid()) return {};
+  return dir.string() + " is owned by " + userName(st.st_uid) + ", not by " + userName(::geteuid()) +
+         ", who runs this program; only its owner updates the content (systemctl start medkiosk-update.service, "
+         "or runuser -u medkiosk-update -- medkiosk-update)";
 }
 
 long highestInstalled(const fs::path& dir, const std::vector<std::string>& keys) {

@@ -14,6 +14,11 @@
 
 namespace mk::updater {
 
+// Empty when the directory `dir` belongs to the user running this program; otherwise
+// why nothing may be written there (issue #14 item 2: installed, only the
+// medkiosk-update user writes the content directory).
+std::string notOwnDirectory(const std::filesystem::path& dir);
+
 // flock() on <dir>/.lock, held until destruction.
 class StoreLock {
  public:
@@ -23,7 +28,7 @@ class StoreLock {
   ~StoreLock();
 
   // Creates `dir`, takes the lock and removes the leftovers of an interrupted run.
-  // Throws Stop when another run holds it.
+  // Throws Stop when another run holds it, or when `dir` belongs to another user.
   void acquire(const std::filesystem::path& dir, const Step& step);
 
  private:

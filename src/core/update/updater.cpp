@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/base/log.h"
+#include "core/base/paths.h"
 #include "core/base/utc_time.h"
 #include "core/content/content_store.h"
 #include "core/update/fetch.h"
@@ -26,7 +27,6 @@ using updater::Step;
 using updater::Stop;
 using updater::StoreLock;
 
-constexpr const char* kStatusFile = "update-status";
 // A download refused for its bytes (truncated, tampered, unusable, does not render)
 // is tried again after 30 min, then 1 h, 2 h ... at most a day: a server that is
 // repaired without a new manifest is picked up, a broken one is not hammered.
@@ -218,9 +218,12 @@ void writeUpdateStatus(const fs::path& stateDir, const UpdateOutcome& outcome, s
        << "result=" << toString(outcome.result) << "\n"
        << "version=" << outcome.version << "\n"
        << "message=" << updater::oneLine(outcome.message) << "\n";
+  fs::path file = updateStatusFile(stateDir);
   std::error_code ec;
-  fs::create_directories(stateDir, ec);
-  writeFileAtomically(stateDir / kStatusFile, text.str());
+  fs::create_directories(file.parent_path(), ec);
+  std::string notOwn = updater::notOwnDirectory(file.parent_path());
+  if (!notOwn.empty()) throw std::runtime_error(notOwn);
+  writeFileAtomically(file, text.str());
 }
 
 }  // namespace mk

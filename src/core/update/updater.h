@@ -52,7 +52,7 @@ void initUpdater();
 // Runs one update and writes the status file (below). Never throws.
 UpdateOutcome runUpdate(const UpdateSettings& settings);
 
-// Writes <state dir>/update-status atomically: time=, result=, version=, message=
+// Writes <state dir>/content/update-status (updateStatusFile) atomically: time=, result=, version=, message=
 // (one key=value per line; read by the fleet metrics).
 void writeUpdateStatus(const std::filesystem::path& stateDir, const UpdateOutcome& outcome, std::time_t now);
 

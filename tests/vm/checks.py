@@ -220,4 +220,5 @@ def run_all(k, args):
     metrics(k)
     import checks_system
     checks_system.update_chain(k)
+    checks_system.updater_confined(k)
     checks_system.locked_down(k, args)

@@ -7,7 +7,8 @@ import subprocess
 import time
 
 INI = "/etc/medkiosk/medkiosk.ini"
-STATUS = "/var/lib/medkiosk/update-status"
+DATA = "/var/lib/medkiosk"
+STATUS = f"{DATA}/content/update-status"
 
 
 def _update(k, bundle):
@@ -59,6 +60,47 @@ def update_chain(k):
     r.check(waited is not None, "update: Attract is on screen after the switch", path)
 
 
+# Run inside medkiosk-update.service's own sandbox (a drop-in replaces its command):
+# what the updater's user sees of the data directory and what it can do there.
+PROBE = f"""#!/bin/sh
+{{
+  echo "user $(id -un):$(id -gn)"
+  echo "sees $(ls -A {DATA} | tr '\\n' ' ')"
+  cat {DATA}/records.db >/dev/null 2>&1 && echo "read records.db"
+  touch {DATA}/planted 2>/dev/null && echo "wrote the data directory"
+  touch {DATA}/content/.probe-w 2>/dev/null && echo "wrote content" && rm -f {DATA}/content/.probe-w
+}} >{DATA}/content/.probe 2>&1
+"""
+
+
+def updater_confined(k):
+    """Issue #14 item 2: the updater's user alone writes content/, and cannot read the
+    records, both by file rights (runuser) and inside its unit's sandbox."""
+    r, agent = k.report, k.agent
+    agent.run(["runuser", "-u", "medkiosk", "--", "medkiosk-admin", "nurse", "list"], check=False)
+    owner = agent.sh(f"stat -c %U:%G:%a {DATA}/content {DATA}/records.db").split()
+    r.check(owner == ["medkiosk-update:medkiosk:750", "medkiosk:medkiosk:600"],
+            "content/ is medkiosk-update's (750), records.db the kiosk's alone (600)", f"{owner}")
+    tries = {"medkiosk-update reads records.db": ("medkiosk-update", f"cat {DATA}/records.db"),
+             "medkiosk writes content/": ("medkiosk", f"touch {DATA}/content/planted"),
+             "medkiosk replaces the installed pointer": ("medkiosk", f"echo x >{DATA}/content/installed")}
+    done = [what for what, (user, cmd) in tries.items()
+            if agent.run(["runuser", "-u", user, "--", "/bin/sh", "-c", f"{cmd} 2>/dev/null"], check=False)[0] == 0]
+    r.check(not done, "by file rights: the updater cannot read the records, the kiosk cannot write content/",
+            f"succeeded: {done}")
+    agent.write_file("/run/medkiosk-probe.sh", PROBE.encode())
+    agent.sh("chmod 755 /run/medkiosk-probe.sh && mkdir -p /run/systemd/system/medkiosk-update.service.d && "
+             "printf '[Service]\\nExecStart=\\nExecStart=/bin/sh /run/medkiosk-probe.sh\\n' "
+             ">/run/systemd/system/medkiosk-update.service.d/probe.conf && systemctl daemon-reload")
+    agent.run(["systemctl", "start", "medkiosk-update.service"], timeout=120, check=False)
+    seen = agent.sh(f"cat {DATA}/content/.probe 2>&1; rm -f {DATA}/content/.probe "
+                    "/run/systemd/system/medkiosk-update.service.d/probe.conf /run/medkiosk-probe.sh; "
+                    "systemctl daemon-reload").splitlines()
+    want = ["user medkiosk-update:medkiosk", "sees content ", "wrote content"]
+    r.check(seen == want, "in its unit the updater sees only content/ of the data directory and writes only there",
+            f"probe: {seen}")
+
+
 def locked_down(k, args):
     r, agent, vm = k.report, k.agent, k.vm
     pid = k.kiosk_pid()
@@ -84,7 +126,7 @@ def _writes(k, pid):
     with nsenter), in its data directory and in every other place it might."""
     r, agent = k.report, k.agent
     uid, gid = agent.sh(f"stat -c '%u %g' /proc/{pid}").split()
-    places = ["/var/lib/medkiosk", "/etc", "/usr/local", "/var/lib", "/var/log", "/var/cache", "/root", "/home",
+    places = ["/var/lib/medkiosk", "/var/lib/medkiosk/content", "/etc", "/usr/local", "/var/lib", "/var/log", "/var/cache", "/root", "/home",
               "/srv", "/opt", "/boot", "/"]
     script = "; ".join(f"touch {p}/.medkiosk-write-test 2>/dev/null && echo 'wrote {p}' && "
                        f"rm -f {p}/.medkiosk-write-test" for p in places)

@@ -124,7 +124,7 @@ struct ScopedUmask {
 
 // Issue #14 item 1: records.db took the process umask (0644 under runuser), so any
 // user of the box could read the PIN hashes.
-TEST_CASE("The records database and its WAL are private to the kiosk user and its group", "[nurse][security]") {
+TEST_CASE("The records database and its WAL are private to the kiosk user", "[nurse][security]") {
   TempDir dir;
   {
     ScopedUmask open(0);  // the loosest umask a caller could have
@@ -133,18 +133,19 @@ TEST_CASE("The records database and its WAL are private to the kiosk user and it
     for (const char* suffix : {"", "-wal", "-shm"}) {
       fs::path f = recordsIn(dir).string() + suffix;
       INFO(f.string() << " mode " << std::oct << modeOf(f));
-      CHECK((modeOf(f) & 0137U) == 0);  // at most rw-r-----
+      CHECK((modeOf(f) & 0177U) == 0);  // at most rw------- (the updater shares the group)
     }
   }
-  // A file left readable by everyone (by an older version) is tightened on opening.
+  // A file left readable by the group or everyone (by an older version) is tightened
+  // on opening.
   for (const char* suffix : {"", "-wal", "-shm"})
-    if (fs::exists(recordsIn(dir).string() + suffix)) ::chmod((recordsIn(dir).string() + suffix).c_str(), 0666);
+    if (fs::exists(recordsIn(dir).string() + suffix)) ::chmod((recordsIn(dir).string() + suffix).c_str(), 0640);
   RecordsDb db(recordsIn(dir), kT0);
   for (const char* suffix : {"", "-wal", "-shm"}) {
     fs::path f = recordsIn(dir).string() + suffix;
     if (!fs::exists(f)) continue;
     INFO(f.string() << " mode " << std::oct << modeOf(f));
-    CHECK((modeOf(f) & 0137U) == 0);
+    CHECK((modeOf(f) & 0177U) == 0);
   }
 }
 

@@ -17,7 +17,7 @@ const char* usageText() {
          "  medkiosk [--config FILE] [--content DB] [--country CC] [--locale LOC] [--windowed] [--size WxH]\n"
          "           [--data-dir DIR] [--metrics FILE.prom|off]\n"
          "  medkiosk --screenshot OUT.png --screen NAME [--locale LOC] [--section ID] [--size WxH]\n"
-         "           [--text-size 1|2|3] [--contrast high] [--category CAT]\n"
+         "           [--text-size 1|2|3] [--contrast high] [--category CAT] [--scroll PX|end]\n"
          "  medkiosk --replay SCRIPT.txt --out DIR [--size WxH]\n"
          "  medkiosk --bench [--size WxH]\n"
          "  medkiosk --monkey N [--seed S] [--size WxH]\n"
@@ -27,6 +27,7 @@ const char* usageText() {
          "Screens: attract, language, medicine, brochure, idle; nurse mode: pin, nurse, counselling, summary,\n"
          "status (the nurse's language is the kiosk's own; --locale is the patient's).\n"
          "Categories: woman_cbp, woman_ncbp, man.\n"
+         "--scroll: pixels from the top of the brochure section or language list, or its end.\n"
          "Sections: purpose, how_to_take, pregnancy, donation, symptoms, side_effects, how_it_works, sources.\n"
          "Replay script lines: tap X Y | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME\n"
          "Flags override the configuration file (/etc/medkiosk/medkiosk.ini when installed).\n";
@@ -58,10 +59,10 @@ struct Parsed {
 };
 
 bool takesValue(const std::string& a) {
-  static const std::array<const char*, 18> flags = {
-      "--config", "--content",  "--country",   "--locale",        "--size",     "--screenshot",
-      "--screen", "--section",  "--text-size", "--contrast",      "--category", "--replay",
-      "--out",    "--data-dir", "--metrics",   "--check-content", "--monkey",   "--seed"};
+  static const std::array<const char*, 19> flags = {
+      "--config",  "--content",       "--country",  "--locale",   "--size",   "--screenshot", "--screen",
+      "--section", "--text-size",     "--contrast", "--category", "--replay", "--out",        "--data-dir",
+      "--metrics", "--check-content", "--monkey",   "--seed",     "--scroll"};
   return oneOf(flags, a);
 }
 
@@ -94,6 +95,10 @@ std::optional<std::string> applyViewFlag(Parsed& p, const std::string& a, const 
   } else if (a == "--category") {
     if (!isCategoryId(v)) return "unknown category '" + v + "' (woman_cbp, woman_ncbp, man)";
     o.category = v;
+  } else if (a == "--scroll") {
+    if (v != "end" && !std::regex_match(v, std::regex("^[0-9]{1,6}$")))
+      return "--scroll takes a number of pixels such as 900, or end, not '" + v + "'";
+    o.scroll = v;
   } else {
     return std::nullopt;
   }
@@ -145,6 +150,8 @@ std::string chooseMode(Parsed& p) {
   if (p.screenshot + p.replay + p.bench + p.monkey + p.check > 1)
     return "--screenshot, --replay, --bench, --monkey and --check-content cannot be combined";
   if (o.seedGiven && !p.monkey) return "--seed goes with --monkey";
+  if (!o.scroll.empty() && (!p.screenshot || (o.screen != "brochure" && o.screen != "language")))
+    return "--scroll goes with --screenshot of the brochure or language screen";
   if (p.screenshot) {
     if (o.screen.empty()) return "--screenshot needs --screen NAME";
     o.mode = Options::Mode::Screenshot;

@@ -16,7 +16,8 @@ struct Options {
   int width = 1080, height = 1920;
   bool sizeGiven = false;
   std::string out, screen, section, script, category;
-  int textSize = 0;  // 0: from config
+  std::string scroll;  // --scroll PX|end: where in the section (or list) a screenshot shows; empty: the top
+  int textSize = 0;    // 0: from config
   bool highContrast = false;
   long long monkeyEvents = 0;   // --monkey N
   unsigned long long seed = 0;  // --seed S

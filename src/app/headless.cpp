@@ -165,6 +165,22 @@ bool prepareScreen(Headless& h, const Options& o) {
   return true;
 }
 
+// --scroll: the offset in the section (or the language list), in pixels, or its end;
+// past the end shows the end, and says so.
+void scrollTo(Headless& h, const std::string& where) {
+  Session& session = h.app.kiosk().session();
+  KineticScroll& s = session.screen == Screen::Language ? session.languageScroll : session.scroll;
+  float end = s.maxOffset();
+  float want = where == "end" ? end : std::stof(where);
+  if (want > end)
+    log::warn("screenshot", "--scroll " + where + " is past the end (" + std::to_string(static_cast<int>(end)) +
+                                " px); showing the end");
+  s.jumpTo(std::min(want, end));
+  h.settle();
+  log::info("screenshot", "scrolled to " + std::to_string(static_cast<int>(s.offset())) + " of " +
+                              std::to_string(static_cast<int>(s.maxOffset())) + " px");
+}
+
 std::vector<std::string> split(const std::string& line) {
   std::istringstream ss(line);
   std::vector<std::string> words;
@@ -178,6 +194,7 @@ int runScreenshot(const Options& o, const std::string& argv0) {
   Headless h(o, argv0);
   if (!prepareScreen(h, o)) return 2;
   h.settle();
+  if (!o.scroll.empty()) scrollTo(h, o.scroll);
   if (!h.renderer->savePng(o.out)) return 1;
   auto missing = h.app.ui().missingGlyphReport();
   for (const auto& m : missing) log::warn("fonts", "missing glyph in: " + m);

@@ -131,6 +131,9 @@ void speakingVsSilent(Run& r, Frames& silent, Frames& speaking) {
   if (r.app.readAloud() && r.app.readAloud()->available()) {
     std::vector<std::string> text(
         40, "Use effective contraception without a break, starting at least four weeks before treatment.");
+    // The headless sink would keep every sample: drop them as a sound card does, so
+    // the memory figure is the kiosk's.
+    if (auto* memory = dynamic_cast<MemorySink*>(r.app.audioSink())) memory->keepSamples(false);
     r.app.readAloud()->start(text, "en");
     scroll(speaking);
     r.app.readAloud()->stop();

@@ -3,6 +3,7 @@
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 
@@ -102,7 +103,15 @@ std::vector<std::int16_t> SpeechEngine::synthesize(std::string_view text, const 
 
 void MemorySink::push(const std::int16_t* samples, std::size_t count) {
   std::lock_guard<std::mutex> lock(mutex_);
-  samples_.insert(samples_.end(), samples, samples + count);
+  if (keep_)
+    samples_.insert(samples_.end(), samples, samples + count);
+  else
+    dropped_ += count;
+}
+
+void MemorySink::keepSamples(bool keep) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  keep_ = keep;
 }
 
 void MemorySink::clear() {
@@ -110,11 +119,12 @@ void MemorySink::clear() {
   // Release the buffer too: headless runs read aloud for hours (random touch), and a
   // long section's audio would otherwise stay allocated.
   std::vector<std::int16_t>().swap(samples_);
+  dropped_ = 0;
 }
 
 std::uint64_t MemorySink::played() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return samples_.size();
+  return samples_.size() + dropped_;
 }
 
 std::vector<std::int16_t> MemorySink::samples() const {
@@ -169,6 +179,7 @@ void ReadAloud::stop() {
   sink_.clear();
   paused_ = false;
   sink_.setPaused(false);
+  wake_.notify_all();  // a worker waiting for the sink to drain ends at once
 }
 
 void ReadAloud::setPaused(bool paused) {
@@ -192,6 +203,13 @@ int ReadAloud::currentParagraph() const {
   return static_cast<int>(it - paragraphStart_.begin()) - 1;
 }
 
+bool ReadAloud::waitForRoom(std::unique_lock<std::mutex>& lock, std::uint64_t job) {
+  const std::size_t ahead = static_cast<std::size_t>(kAheadSeconds) * static_cast<std::size_t>(engine_->sampleRate());
+  // The sink drains on the audio thread, which does not signal: look again every 50 ms.
+  while (!quit_ && job == job_ && sink_.buffered() > ahead) wake_.wait_for(lock, std::chrono::milliseconds(50));
+  return !quit_ && job == job_;
+}
+
 void ReadAloud::worker() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (!quit_) {
@@ -207,11 +225,12 @@ void ReadAloud::worker() {
     std::uint64_t offset = 0;
     for (const auto& p : paragraphs) {
       std::vector<std::int16_t> pcm = engine_->synthesize(p, &cancel_);
-      std::lock_guard<std::mutex> guard(mutex_);
+      std::unique_lock<std::mutex> guard(mutex_);
       if (job != job_) break;  // stopped or restarted meanwhile
       paragraphStart_.push_back(offset);
       sink_.push(pcm.data(), pcm.size());
       offset += pcm.size();
+      if (!waitForRoom(guard, job)) break;
     }
     lock.lock();
     synthesising_ = false;

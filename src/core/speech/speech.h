@@ -71,10 +71,15 @@ class MemorySink : public PcmSink {
   void setGain(float gain) override { gain_ = gain; }
   std::vector<std::int16_t> samples() const;
   float gain() const { return gain_; }
+  // Off: samples are counted as played and dropped, as a sound card would (the
+  // benchmark's memory figures then show the kiosk's, not the recording's).
+  void keepSamples(bool keep);
 
  private:
   mutable std::mutex mutex_;
   std::vector<std::int16_t> samples_;
+  bool keep_ = true;
+  std::uint64_t dropped_ = 0;
   float gain_ = 1.0f;
 };
 
@@ -82,9 +87,14 @@ class MemorySink : public PcmSink {
 float gainForVolumeStep(int step);
 
 // Reads a list of paragraphs aloud through a sink; a new start() or stop() cancels
-// what is being read. Thread-safety: call from the UI thread only.
+// what is being read. Synthesis stays at most kAheadSeconds (and one paragraph)
+// ahead of what the sink has played, so a long section read aloud does not hold its
+// whole audio in memory (issue #16: 22050 samples a second, about 5 MB for a
+// four-minute section). Thread-safety: call from the UI thread only.
 class ReadAloud {
  public:
+  static constexpr int kAheadSeconds = 10;
+
   ReadAloud(std::unique_ptr<SpeechEngine> engine, PcmSink& sink);
   ~ReadAloud();
   ReadAloud(const ReadAloud&) = delete;
@@ -102,6 +112,9 @@ class ReadAloud {
 
  private:
   void worker();
+  // Waits (lock held by the caller) until the sink needs more, or the job ends;
+  // false when the job ended.
+  bool waitForRoom(std::unique_lock<std::mutex>& lock, std::uint64_t job);
 
   std::unique_ptr<SpeechEngine> engine_;
   PcmSink& sink_;

@@ -50,6 +50,29 @@ TEST_CASE("changing language keeps the brochure and section") {
   CHECK(k.session().section == "donation");
 }
 
+TEST_CASE("the language screen's way back returns to the brochure as it was, or to Attract") {
+  Kiosk k(config(), {"pomalidomide"}, 0);
+  k.start(0);
+  std::uint64_t first = k.sessionNumber();
+  k.leaveLanguageChoice(1000);  // touched Attract by mistake
+  CHECK(k.session().screen == Screen::Attract);
+  CHECK(k.sessionNumber() == first + 1);
+  k.start(2000);
+  k.chooseLanguage("el_GR", 2000);
+  k.chooseSection("donation", 3000);
+  k.session().scroll.setMax(5000);
+  k.session().scroll.jumpTo(700);
+  k.changeLanguage(4000);
+  REQUIRE(k.session().screen == Screen::Language);
+  k.leaveLanguageChoice(5000);
+  CHECK(k.session().screen == Screen::Brochure);
+  CHECK(k.session().locale == "el_GR");
+  CHECK(k.session().section == "donation");
+  CHECK(k.session().scroll.offset() == 700);
+  k.leaveLanguageChoice(6000);  // only from the Language screen
+  CHECK(k.session().screen == Screen::Brochure);
+}
+
 TEST_CASE("idle timeout shows a countdown, then the reset clears everything") {
   Kiosk k(config(), {"pomalidomide"}, 0);
   k.start(0);

@@ -22,6 +22,8 @@ tap_id() { # append a tap on the centre of target $1 as the UI currently lays it
   add "tap $(( ($1 + $3) / 2 )) $(( ($2 + $4) / 2 ))"
 }
 add "shot 00-attract"
+# Attract touched by mistake: the language screen's way back.
+tap_id attract.start;             tap_id language.back;     add "shot 00-back-from-language"
 tap_id attract.start;             add "shot 01-language"
 tap_id language.en_IE;            add "shot 02-purpose"
 n=3
@@ -34,6 +36,8 @@ add "wait 1500"
 add "shot 10-scrolled"
 tap_id rail.symptoms
 add "shot 11-symptoms"
+# Language opened from the brochure, then left without choosing: the same section.
+tap_id brochure.language;         tap_id language.back;     add "shot 11-back-to-symptoms"
 # A drag that starts on a rail button must scroll nothing and select nothing.
 tap_id rail.donation
 sed -i '$ d' "$script"
@@ -53,6 +57,7 @@ expect() { # shot key value
   if [ "$got" != "$3" ]; then echo "FAIL $1: $2 is '$got', expected '$3'"; fail=1; else echo "ok   $1: $2=$3"; fi
 }
 expect 00-attract screen attract
+expect 00-back-from-language screen attract
 expect 01-language screen language
 expect 02-purpose screen brochure
 expect 02-purpose locale en_IE
@@ -66,6 +71,9 @@ expect 08-how_it_works section how_it_works
 expect 09-sources section sources
 expect 10-scrolled section pregnancy
 expect 11-symptoms section symptoms
+expect 11-back-to-symptoms screen brochure
+expect 11-back-to-symptoms section symptoms
+expect 11-back-to-symptoms locale en_IE
 expect 12-drag-is-not-a-tap section symptoms
 expect 13-idle-warning idle_warning 1
 expect 13-idle-warning screen brochure

@@ -171,6 +171,16 @@ void Kiosk::changeLanguage(std::int64_t nowMs) {
   session_.screen = Screen::Language;
 }
 
+void Kiosk::leaveLanguageChoice(std::int64_t nowMs) {
+  if (session_.screen != Screen::Language) return;
+  if (session_.medicine.empty()) {
+    reset(nowMs);
+    return;
+  }
+  noteInput(nowMs);
+  session_.screen = Screen::Brochure;
+}
+
 void Kiosk::setTextSize(int size, std::int64_t nowMs) {
   noteInput(nowMs);
   session_.textSize = std::clamp(size, 1, 3);

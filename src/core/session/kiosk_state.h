@@ -87,6 +87,9 @@ class Kiosk {
   void chooseMedicine(const std::string& medicine, std::int64_t nowMs);
   void chooseSection(const std::string& section, std::int64_t nowMs);
   void changeLanguage(std::int64_t nowMs);  // back to the Language screen
+  // The Language screen's way back, choosing nothing: to the brochure it was opened
+  // from, as it was, or to Attract when no medicine has been shown yet.
+  void leaveLanguageChoice(std::int64_t nowMs);
   void setSectionMenuOpen(bool open, std::int64_t nowMs);
   void setVolumeStep(int step, std::int64_t nowMs);
   void setTextSize(int size, std::int64_t nowMs);

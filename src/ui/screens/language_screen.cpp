@@ -22,10 +22,7 @@ void LanguageScreen::draw(UiContext& ctx) {
   sortFor(ctx.locale);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float m = ctx.ems(1.0f);
-  float titleH = textHeight(ctx, ctx.strings.get("language.title"), FontRole::Title, ctx.size.x - 2 * m) + 2 * m;
-  dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, titleH), color(ctx.palette.barBackground));
-  drawText(ctx, dl, ImVec2(m, m), ctx.size.x - 2 * m, ctx.strings.get("language.title"), FontRole::Title,
-           ctx.palette.barText, true);
+  float titleH = drawTitleBar(ctx, dl);
   listMin_ = ImVec2(0, titleH);
   listMax_ = ctx.size;
   auto& scroll = ctx.kiosk.session().languageScroll;
@@ -45,6 +42,22 @@ void LanguageScreen::draw(UiContext& ctx) {
   }
   contentHeight_ = y - start + m;
   ImGui::PopClipRect();
+}
+
+// The title, centred between a way back on the left and the same room on the right.
+float LanguageScreen::drawTitleBar(UiContext& ctx, ImDrawList* dl) {
+  const float m = ctx.ems(1.0f), backW = ctx.ems(7.0f), backH = ctx.ems(2.8f);
+  const std::string title = ctx.strings.get("language.title");
+  const float titleW = ctx.size.x - 2 * (2 * m + backW);
+  float titleH = std::max(textHeight(ctx, title, FontRole::Title, titleW), backH) + 2 * m;
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, titleH), color(ctx.palette.barBackground));
+  float textY = (titleH - textHeight(ctx, title, FontRole::Title, titleW)) / 2;
+  drawText(ctx, dl, ImVec2(2 * m + backW, textY), titleW, title, FontRole::Title, ctx.palette.barText, true);
+  ImVec2 a(m, (titleH - backH) / 2);
+  if (touchButton(ctx, "language.back", a, ImVec2(a.x + backW, a.y + backH), ctx.strings.get("language.back"),
+                  normalButton(ctx.palette)))
+    ctx.kiosk.leaveLanguageChoice(ctx.now);
+  return titleH;
 }
 
 float LanguageScreen::drawGroup(UiContext& ctx, float y, bool ofCountry, const std::string& heading) {

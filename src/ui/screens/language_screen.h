@@ -17,6 +17,7 @@ class LanguageScreen : public ScreenView {
   const std::vector<LanguageChoice>& choices() const { return choices_; }
 
  private:
+  float drawTitleBar(UiContext& ctx, ImDrawList* dl);  // returns its height
   float drawGroup(UiContext& ctx, float y, bool ofCountry, const std::string& heading);
   // Keeps the member state's languages first, in their configured order, and sorts
   // the others with a collator for the language now on screen.

@@ -48,6 +48,7 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   times_.contentOpenMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   strings_ = std::make_unique<UiStrings>(paths_.localesDir);
   fonts_ = std::make_unique<ui::Fonts>(findFonts());
+  openPictures();
   sink_ = std::make_unique<MemorySink>();
   reader_ = std::make_unique<ReadAloud>(SpeechEngine::create(), *sink_);
   // Nurse records do not depend on the content: they stay open across content switches.
@@ -62,6 +63,17 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   buildUi(nowMs);
   nextCheckMs_ = nowMs + kContentCheckMs;
   nextRetryMs_ = nowMs + kContentRetryMs;
+}
+
+void App::openPictures() {
+  fs::path dir = paths_.assetsDir / "pictograms";
+  pictures_ = std::make_unique<ui::Pictures>(dir);
+  std::vector<std::string> missing = pictures_->missing(ui::pictogramsInUse());
+  if (missing.empty()) return;
+  std::string names;
+  for (const auto& n : missing) names += (names.empty() ? "" : ", ") + n;
+  log::error("pictures", "pictograms missing from " + dir.string() + ": " + names +
+                             "; those controls show their labels alone (reinstall the package to restore them)");
 }
 
 void App::openContent() {
@@ -133,6 +145,7 @@ void App::buildUi(std::int64_t nowMs) {
   ui::UiConfig uc;
   uc.screenDiagonalInches = settings_.screenDiagonalInches;
   uc.dpi = settings_.dpi;
+  uc.pictures = pictures_.get();
   ui_ = std::make_unique<ui::KioskUi>(*kiosk_, *view_, *strings_, *fonts_, uc, nurse_.get());
   ui_->setReadAloud(reader_.get());
   wireMetrics();

@@ -61,6 +61,7 @@ class App {
 
  private:
   void openContent();
+  void openPictures();
   // Takes the expiry state of newly opened content (the notice, the metrics, when to
   // look again) and logs it.
   void noteExpiry(const OpenedContent& c);
@@ -88,6 +89,7 @@ class App {
   std::unique_ptr<ContentView> view_;
   std::unique_ptr<UiStrings> strings_;
   std::unique_ptr<ui::Fonts> fonts_;
+  std::unique_ptr<ui::Pictures> pictures_;  // outlives every KioskUi
   std::unique_ptr<Kiosk> kiosk_;
   std::unique_ptr<NurseMode> nurse_;
   std::unique_ptr<ui::KioskUi> ui_;

@@ -82,6 +82,7 @@ void KioskUi::setReadAloud(ReadAloud* reader) {
 
 void KioskUi::setRenderer(Renderer* renderer) {
   renderer_ = renderer;
+  if (config_.pictures) config_.pictures->setRenderer(renderer);
   fontEm_ = 0;  // the texture must be uploaded to this renderer
 }
 
@@ -158,13 +159,18 @@ std::vector<ScreenView*> KioskUi::allScreens() {
 
 void KioskUi::handleGestures(const std::vector<GestureEvent>& gestures, std::int64_t nowMs) {
   if (gestures.empty()) return;
-  UiContext ctx{kiosk_,      strings_,
-                fontSet_,    kiosk_.session().highContrast ? highContrastPalette() : normalPalette(),
-                text_,       registry_,
-                nowMs,       size_,
-                fontSet_.em, kiosk_.session().locale};
+  UiContext ctx = context(nowMs, kiosk_.session().locale);
   for (const auto& g : gestures)
     if (!coordinator_.noteGesture(g.kind == GestureEvent::Kind::Press, nowMs)) currentScreen()->onGesture(ctx, g);
+}
+
+UiContext KioskUi::context(std::int64_t nowMs, const std::string& locale) {
+  bool high = kiosk_.session().highContrast;
+  UiContext ctx{kiosk_, strings_, fontSet_, high ? highContrastPalette() : normalPalette(), text_, registry_, nowMs,
+                size_,  fontSet_.em, locale};
+  ctx.pictures = config_.pictures;
+  ctx.highContrast = high;
+  return ctx;
 }
 
 bool KioskUi::frame(std::int64_t nowMs) {
@@ -225,8 +231,7 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
   }
   ImGui::NewFrame();
   registry_.clear();
-  const Palette& palette = kiosk_.session().highContrast ? highContrastPalette() : normalPalette();
-  UiContext ctx{kiosk_, strings_, fontSet_, palette, text_, registry_, nowMs, size_, fontSet_.em, locale};
+  UiContext ctx = context(nowMs, locale);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(size_);
   ImGui::Begin("###kiosk", nullptr,
@@ -243,7 +248,7 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
   }
   ImGui::End();
   ImGui::Render();
-  Rgb bg = currentScreen()->background(palette);
+  Rgb bg = currentScreen()->background(ctx.palette);
   if (renderer_ && rasterize_) renderer_->render(*ImGui::GetDrawData(), (bg.r << 16) | (bg.g << 8) | bg.b);
   return animating || input_.pending();
 }

@@ -16,6 +16,7 @@
 #include "core/speech/speech.h"
 #include "ui/fonts.h"
 #include "ui/input.h"
+#include "ui/pictures.h"
 #include "ui/renderer.h"
 #include "ui/ui_context.h"
 
@@ -41,6 +42,7 @@ struct UiConfig {
   float screenDiagonalInches = 21.5f;  // physical size, for mm-based sizes
   float dpi = 0;                       // measured pixels per inch; 0: from the diagonal
   std::int64_t nurseHoldMs = 3'000;    // the hidden long-press that opens the PIN pad
+  Pictures* pictures = nullptr;        // pictograms (not owned); none: labels alone
 };
 
 class KioskUi {
@@ -83,6 +85,7 @@ class KioskUi {
 
  private:
   bool drawFrame(std::int64_t nowMs);
+  UiContext context(std::int64_t nowMs, const std::string& locale);
   // The finger resting in the nurse corner, if any, for the coordinator.
   CornerHold cornerHold() const;
   void abandonImGuiFrame();

@@ -4,6 +4,7 @@
 // by Debian ships no SDL_Renderer backend, so this is ours.
 // [X] Large meshes: ImGuiBackendFlags_RendererHasVtxOffset (no 64K vertex limit).
 // [X] Clip rectangles. [X] One font texture, replaced when the atlas is rebuilt.
+// [X] Picture textures (pictograms), owned here.
 // [X] Redraws only what changed, in software: the picture is cut into bands of rows,
 //     each band's geometry is hashed, and only bands whose hash differs from the last
 //     frame are cleared and drawn (a software target keeps its pixels between frames;
@@ -38,6 +39,9 @@ class Renderer {
 
   // Uploads the atlas pixels as a texture and frees the CPU copy.
   bool uploadFontAtlas(ImFontAtlas& atlas);
+  // A picture as a texture the renderer owns (straight-alpha RGBA, scaled linearly);
+  // null, logged, when it cannot be made. Lives as long as the renderer.
+  void* createImage(int w, int h, const unsigned char* rgba);
   void render(const ImDrawData& data, unsigned clearRgb);
   // The next render() draws everything.
   void invalidate() { bandHash_.clear(); }
@@ -54,6 +58,7 @@ class Renderer {
   SDL_Renderer* renderer_ = nullptr;
   SDL_Surface* surface_ = nullptr;  // headless only
   SDL_Texture* fontTexture_ = nullptr;
+  std::vector<SDL_Texture*> images_;
   bool keepsPixels_ = false;  // software: the target holds the last frame
   int lastWidth_ = 0, lastHeight_ = 0;
   std::vector<std::uint64_t> bandHash_;  // the last frame's, one per band

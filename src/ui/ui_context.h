@@ -15,6 +15,8 @@
 
 namespace mk::ui {
 
+class Pictures;
+
 enum class FontRole { Body, Bold, Heading, Title };
 
 ImU32 color(Rgb c, float alpha = 1.0f);
@@ -32,11 +34,18 @@ struct FrameRegistry {
     ImVec2 boxMin, boxMax;    // where the text is allowed to be
     ImVec2 textMin, textMax;  // where it was drawn
   };
+  struct Picture {
+    std::string name;  // the pictogram, as in assets/pictograms
+    ImVec2 min, max;
+    ImVec2 boxMin, boxMax;  // where it is allowed to be (its button, the screen)
+  };
   std::vector<Target> targets;
   std::vector<Text> texts;
+  std::vector<Picture> pictures;
   void clear() {
     targets.clear();
     texts.clear();
+    pictures.clear();
   }
 };
 
@@ -72,6 +81,8 @@ struct UiContext {
   ImVec2 size;
   float em = 16;
   std::string locale;  // language of the strings and content on screen
+  Pictures* pictures = nullptr;  // none in tests that draw no pictograms
+  bool highContrast = false;
 
   bool portrait() const { return size.y >= size.x; }
   float ems(float n) const { return n * em; }

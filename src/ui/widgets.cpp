@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ui/pictures.h"
+
 namespace mk::ui {
 
 ImU32 color(Rgb c, float alpha) { return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f)); }
@@ -94,6 +96,32 @@ float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::str
   return y - pos.y;
 }
 
+namespace {
+constexpr float kButtonPadEm = 0.4f;
+constexpr float kButtonPictogramEm = 1.6f;
+}  // namespace
+
+bool hasPictogram(const UiContext& ctx, const char* name) {
+  return name && ctx.pictures && ctx.pictures->has(name);
+}
+
+void drawPictogram(UiContext& ctx, ImDrawList* dl, std::string_view name, ImVec2 min, float side,
+                   const TextBox* box) {
+  if (!ctx.pictures || !ctx.pictures->has(name)) return;
+  ImVec2 max(min.x + side, min.y + side);
+  dl->AddRectFilled(min, max, color(ctx.palette.pictogramTile), side * 0.12f);
+  if (void* tex = ctx.pictures->texture(name, side, ctx.highContrast)) dl->AddImage(tex, min, max);
+  TextBox screen{ImVec2(0, 0), ctx.size};
+  const TextBox& b = box ? *box : screen;
+  ctx.registry.pictures.push_back({std::string(name), min, max, b.min, b.max});
+}
+
+float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pictogram) {
+  float w = buttonWidth - 2 * ctx.ems(kButtonPadEm);
+  if (hasPictogram(ctx, pictogram)) w -= ctx.ems(kButtonPictogramEm + kButtonPadEm);
+  return w;
+}
+
 bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::string_view label,
                  const ButtonStyle& style) {
   ImGui::SetCursorScreenPos(min);
@@ -104,14 +132,18 @@ bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::st
   float rounding = ctx.ems(0.35f);
   dl->AddRectFilled(min, max, color(pressed ? style.fillPressed : style.fill), rounding);
   dl->AddRect(min, max, color(style.border), rounding, 0, std::max(2.0f, ctx.ems(0.08f)));
-  float pad = ctx.ems(0.4f);
-  float width = max.x - min.x - 2 * pad;
+  float pad = ctx.ems(kButtonPadEm);
+  float width = buttonLabelWidth(ctx, max.x - min.x, style.pictogram);
   float h = textHeight(ctx, label, style.role, width);
   float y = min.y + std::max(pad * 0.5f, (max.y - min.y - h) * 0.5f);
-  ImVec2 textPos(min.x + pad, y);
+  ImVec2 textPos(max.x - pad - width, y);
   dl->PushClipRect(min, max, true);
   // The label must fit in the button: the button is its box.
   TextBox button{min, max};
+  if (hasPictogram(ctx, style.pictogram)) {
+    float side = std::min(ctx.ems(kButtonPictogramEm), max.y - min.y - pad);
+    drawPictogram(ctx, dl, style.pictogram, ImVec2(min.x + pad, (min.y + max.y - side) * 0.5f), side, &button);
+  }
   drawText(ctx, dl, textPos, width, label, style.role, style.text, style.centered, &button);
   dl->PopClipRect();
   // Only the visible part of a button in scrolling content can be touched.

@@ -12,6 +12,7 @@ struct ButtonStyle {
   Rgb fill, fillPressed, text, border;
   FontRole role = FontRole::Bold;
   bool centered = true;
+  const char* pictogram = nullptr;  // drawn left of the label (assets/pictograms)
 };
 
 ButtonStyle normalButton(const Palette& p);
@@ -33,6 +34,16 @@ float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::str
 bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::string_view label,
                  const ButtonStyle& style);
 float lineHeight(const FontSet& fonts, FontRole role);
+// A pictogram on its tile, `side` px square at `min`, recorded in the registry. A
+// missing picture draws nothing: its label, always beside it, carries the meaning.
+// `box` is where it must stay (its button); the screen when null.
+void drawPictogram(UiContext& ctx, ImDrawList* dl, std::string_view name, ImVec2 min, float side,
+                   const TextBox* box = nullptr);
+// Whether `name` can be drawn (null and missing pictures cannot).
+bool hasPictogram(const UiContext& ctx, const char* name);
+// The width a button of `buttonWidth` leaves for its label, after its padding and
+// its pictogram (when it has one that can be drawn). Layouts measure labels with it.
+float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pictogram = nullptr);
 // Draws a QR code with its quiet zone, always dark on white (also in high contrast,
 // so phones can read it). Returns the side length in px.
 float drawQrCode(ImDrawList* dl, const QrCode& code, ImVec2 pos, float modulePx);

@@ -20,4 +20,16 @@ inline void checkTextInsideBoxes(const ui::FrameRegistry& reg, const std::string
   }
 }
 
+// Every pictogram drawn stays inside its box (its button, or the screen).
+inline void checkPicturesInsideBoxes(const ui::FrameRegistry& reg, const std::string& where) {
+  for (const auto& p : reg.pictures) {
+    INFO(where << ": pictogram '" << p.name << "' at " << p.min.x << "," << p.min.y << " - " << p.max.x << ","
+               << p.max.y << " in " << p.boxMin.x << "," << p.boxMin.y << " - " << p.boxMax.x << "," << p.boxMax.y);
+    CHECK(p.min.x >= p.boxMin.x);
+    CHECK(p.max.x <= p.boxMax.x);
+    CHECK(p.min.y >= p.boxMin.y);
+    CHECK(p.max.y <= p.boxMax.y);
+  }
+}
+
 }  // namespace mk::test

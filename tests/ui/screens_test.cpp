@@ -10,6 +10,7 @@
 #include "ui/screens/language_screen.h"
 
 using namespace mk;
+using mk::test::checkPicturesInsideBoxes;
 using mk::test::checkTextInsideBoxes;
 
 namespace {
@@ -54,6 +55,7 @@ TEST_CASE("every screen renders in both orientations at every text size") {
         k.start(rig.now);
         rig.frames();
         checkTextInsideBoxes(rig.app.ui().registry(), "language");
+        checkPicturesInsideBoxes(rig.app.ui().registry(), "language");
 
         k.chooseLanguage("en", rig.now);
         for (auto section : kSectionIds) {
@@ -61,7 +63,13 @@ TEST_CASE("every screen renders in both orientations at every text size") {
           rig.frames();
           INFO("section " << section);
           checkTextInsideBoxes(rig.app.ui().registry(), "screen");
+          checkPicturesInsideBoxes(rig.app.ui().registry(), "screen");
         }
+        k.setHighContrast(true, rig.now);
+        rig.frames();
+        checkTextInsideBoxes(rig.app.ui().registry(), "high contrast");
+        checkPicturesInsideBoxes(rig.app.ui().registry(), "high contrast");
+        CHECK_FALSE(rig.app.ui().registry().pictures.empty());
         rig.now += k.config().idleTimeoutMs;
         rig.frames();
         CHECK(k.session().idleWarning);  // the countdown comes first

@@ -28,6 +28,7 @@ const Palette& normalPalette() {
       .overlayPanel = {255, 255, 255},
       .accent = {22, 58, 94},
       .accentText = {255, 255, 255},
+      .pictogramTile = {255, 255, 255},
   };
   return p;
 }
@@ -55,6 +56,7 @@ const Palette& highContrastPalette() {
       .overlayPanel = {0, 0, 0},
       .accent = {0, 0, 0},
       .accentText = {255, 255, 0},
+      .pictogramTile = {0, 0, 0},
   };
   return p;
 }

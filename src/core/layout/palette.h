@@ -31,6 +31,7 @@ struct Palette {
   Rgb overlayPanel;
   Rgb accent;  // attract screen
   Rgb accentText;
+  Rgb pictogramTile;  // what every pictogram is drawn on (assets/style/*.css)
 };
 
 // Every text colour the UI draws, with the background it is drawn on.

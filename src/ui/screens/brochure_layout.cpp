@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/session/ui_keys.h"
+#include "ui/pictures.h"
 #include "ui/widgets.h"
 
 namespace mk::ui {
@@ -81,10 +82,11 @@ void BrochureScreen::layoutLandscape(UiContext& ctx, Regions& r) {
 
 void BrochureScreen::useCompactRail(UiContext& ctx, Regions& r) {
   const float m = ctx.ems(0.6f);
-  float labelW = r.railMax.x - r.railMin.x - 2 * (ctx.ems(3.0f) + m) - ctx.ems(0.8f);
+  float buttonW = r.railMax.x - r.railMin.x - 2 * (ctx.ems(3.0f) + m);
   float tallest = 0;
   for (auto id : kSectionIds)
-    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(sectionLabelKey(id)), FontRole::Bold, labelW));
+    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(sectionLabelKey(id)), FontRole::Bold,
+                                           buttonLabelWidth(ctx, buttonW, sectionPictogram(id))));
   r.compactRail = true;
   r.railButtonHeight = std::max(ctx.ems(2.6f), tallest + ctx.ems(0.6f));
   r.railMax.y = r.railMin.y + r.railButtonHeight;
@@ -93,8 +95,8 @@ void BrochureScreen::useCompactRail(UiContext& ctx, Regions& r) {
 float BrochureScreen::railLabelHeight(UiContext& ctx, float cellWidth) {
   float tallest = 0;
   for (auto id : kSectionIds)
-    tallest = std::max(
-        tallest, textHeight(ctx, ctx.strings.get(sectionLabelKey(id)), FontRole::Bold, cellWidth - ctx.ems(0.8f)));
+    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(sectionLabelKey(id)), FontRole::Bold,
+                                           buttonLabelWidth(ctx, cellWidth, sectionPictogram(id))));
   return tallest;
 }
 

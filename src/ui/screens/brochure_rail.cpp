@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/session/ui_keys.h"
+#include "ui/pictures.h"
 #include "ui/widgets.h"
 
 namespace mk::ui {
@@ -33,6 +34,7 @@ void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
     std::string label = ctx.strings.get(sectionLabelKey(kSectionIds[i]));
     bool selected = session.section == kSectionIds[i];
     ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+    style.pictogram = sectionPictogram(kSectionIds[i]);
     if (touchButton(ctx, id.c_str(), a, z, label, style)) ctx.kiosk.chooseSection(std::string(kSectionIds[i]), ctx.now);
     if (session.lens.covers(std::string(kSectionIds[i]))) drawLensMark(ctx, a, z);
   }
@@ -60,6 +62,7 @@ void BrochureScreen::drawCompactRail(UiContext& ctx, const Regions& r) {
     ctx.kiosk.chooseSection(std::string(kSectionIds[static_cast<size_t>(idx) + 1]), ctx.now);
   std::string label = ctx.strings.get(sectionLabelKey(session.section));
   ButtonStyle style = session.sectionMenuOpen ? normalButton(ctx.palette) : selectedButton(ctx.palette);
+  style.pictogram = sectionPictogram(session.section);
   if (touchButton(ctx, "rail.menu", ImVec2(a.x + arrowW + m, a.y), ImVec2(z.x - arrowW - m, z.y), label, style))
     ctx.kiosk.setSectionMenuOpen(!session.sectionMenuOpen, ctx.now);
 }
@@ -73,12 +76,15 @@ void BrochureScreen::drawSectionMenu(UiContext& ctx, const Regions& r) {
   float y = r.contentMin.y + m * 0.5f;
   for (auto id : kSectionIds) {
     std::string label = ctx.strings.get(sectionLabelKey(id));
-    float h = std::max(ctx.ems(2.6f), textHeight(ctx, label, FontRole::Bold, w - ctx.ems(0.8f)) + ctx.ems(0.6f));
+    const char* picture = sectionPictogram(id);
+    float h =
+        std::max(ctx.ems(2.6f), textHeight(ctx, label, FontRole::Bold, buttonLabelWidth(ctx, w, picture)) + ctx.ems(0.6f));
     if (y + h > r.contentMax.y) break;
     std::string tid = "rail." + std::string(id);
     bool selected = ctx.kiosk.session().section == id;
-    if (touchButton(ctx, tid.c_str(), ImVec2(r.contentMin.x, y), ImVec2(r.contentMax.x, y + h), label,
-                    selected ? selectedButton(ctx.palette) : normalButton(ctx.palette)))
+    ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+    style.pictogram = picture;
+    if (touchButton(ctx, tid.c_str(), ImVec2(r.contentMin.x, y), ImVec2(r.contentMax.x, y + h), label, style))
       ctx.kiosk.chooseSection(std::string(id), ctx.now);
     y += h + m * 0.5f;
   }

@@ -20,12 +20,13 @@ constexpr ReadButton kReadButtons[] = {{"read.play", uiKey("brochure.read_aloud"
                                        {"read.restart", uiKey("brochure.restart")},
                                        {"read.quieter", uiKey("brochure.quieter")},
                                        {"read.louder", uiKey("brochure.louder")}};
+const char* readPictogram(std::string_view id) { return id == "read.play" ? "speaker" : nullptr; }
 }  // namespace
 
 float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origin, float width) {
   // A flow: buttons share a row while their labels fit without breaking a word,
   // and each row is stretched to the full width.
-  const float gap = ctx.ems(0.4f), pad = ctx.ems(0.8f);
+  const float gap = ctx.ems(0.4f);
   ImFont* f = ctx.fonts.bold;
   auto textWidth = [&](const std::string& t) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x; };
   std::vector<float> want;
@@ -35,7 +36,8 @@ float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origi
       if (key != b.key && std::string_view(b.id) != "read.play") continue;
       w = std::max(w, textWidth(ctx.strings.get(key)));
     }
-    want.push_back(std::min(width, w + pad));
+    // The label, and what the button takes around it (padding, pictogram).
+    want.push_back(std::min(width, w + width - buttonLabelWidth(ctx, width, readPictogram(b.id))));
   }
   r.readButtons.clear();
   float y = origin.y;
@@ -52,7 +54,8 @@ float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origi
     float rowH = ctx.ems(2.6f);
     for (std::size_t k = i; k < end; ++k)
       rowH = std::max(rowH,
-                      textHeight(ctx, ctx.strings.get(kReadButtons[k].key), FontRole::Bold, want[k] * stretch - pad) +
+                      textHeight(ctx, ctx.strings.get(kReadButtons[k].key), FontRole::Bold,
+                                 buttonLabelWidth(ctx, want[k] * stretch, readPictogram(kReadButtons[k].id))) +
                           ctx.ems(0.6f));
     float x = origin.x;
     for (std::size_t k = i; k < end; ++k) {
@@ -75,6 +78,7 @@ void BrochureScreen::drawReadAloudBar(UiContext& ctx, const Regions& r) {
     std::string label = ctx.strings.get(b.key);
     if (id == "read.play" && active) label = ctx.strings.get(reader_->paused() ? "brochure.resume" : "brochure.pause");
     ButtonStyle style = id == "read.play" && active ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+    style.pictogram = readPictogram(id);
     if (touchButton(ctx, b.id, r.readButtons[i].first, r.readButtons[i].second, label, style)) pressReadButton(ctx, id);
   }
 }

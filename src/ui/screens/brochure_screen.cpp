@@ -78,12 +78,14 @@ void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
   // Row 1 (or left part): home and language.
   float half = twoRows ? (W - 3 * m) * 0.5f : ctx.ems(8.0f);
   ImVec2 a(m, rowY);
-  if (touchButton(ctx, "brochure.home", a, ImVec2(a.x + half, a.y + h), ctx.strings.get("brochure.home"),
-                  normalButton(ctx.palette)))
+  ButtonStyle home = normalButton(ctx.palette), language = normalButton(ctx.palette);
+  home.pictogram = "home";
+  language.pictogram = "language";
+  if (touchButton(ctx, "brochure.home", a, ImVec2(a.x + half, a.y + h), ctx.strings.get("brochure.home"), home))
     ctx.kiosk.goHome(ctx.now);
   a.x += half + m;
   if (touchButton(ctx, "brochure.language", a, ImVec2(a.x + half, a.y + h), ctx.strings.get("brochure.language"),
-                  normalButton(ctx.palette)))
+                  language))
     ctx.kiosk.changeLanguage(ctx.now);
   if (twoRows) {
     a = ImVec2(m, rowY + h + m);
@@ -101,6 +103,7 @@ void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
   }
   a.x += m * 0.5f;
   ButtonStyle contrast = session.highContrast ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+  contrast.pictogram = "contrast";
   if (touchButton(ctx, "brochure.contrast", a, ImVec2(W - m, a.y + h), ctx.strings.get("brochure.contrast"), contrast))
     ctx.kiosk.setHighContrast(!session.highContrast, ctx.now);
 }

@@ -46,7 +46,7 @@ void LanguageScreen::draw(UiContext& ctx) {
 
 // The title, centred between a way back on the left and the same room on the right.
 float LanguageScreen::drawTitleBar(UiContext& ctx, ImDrawList* dl) {
-  const float m = ctx.ems(1.0f), backW = ctx.ems(7.0f), backH = ctx.ems(2.8f);
+  const float m = ctx.ems(1.0f), backW = ctx.ems(8.5f), backH = ctx.ems(2.8f);
   const std::string title = ctx.strings.get("language.title");
   const float titleW = ctx.size.x - 2 * (2 * m + backW);
   float titleH = std::max(textHeight(ctx, title, FontRole::Title, titleW), backH) + 2 * m;
@@ -54,8 +54,9 @@ float LanguageScreen::drawTitleBar(UiContext& ctx, ImDrawList* dl) {
   float textY = (titleH - textHeight(ctx, title, FontRole::Title, titleW)) / 2;
   drawText(ctx, dl, ImVec2(2 * m + backW, textY), titleW, title, FontRole::Title, ctx.palette.barText, true);
   ImVec2 a(m, (titleH - backH) / 2);
-  if (touchButton(ctx, "language.back", a, ImVec2(a.x + backW, a.y + backH), ctx.strings.get("language.back"),
-                  normalButton(ctx.palette)))
+  ButtonStyle back = normalButton(ctx.palette);
+  back.pictogram = "back";
+  if (touchButton(ctx, "language.back", a, ImVec2(a.x + backW, a.y + backH), ctx.strings.get("language.back"), back))
     ctx.kiosk.leaveLanguageChoice(ctx.now);
   return titleH;
 }

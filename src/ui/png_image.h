@@ -1,0 +1,22 @@
+#pragma once
+// PNG files in and out through libpng: screenshots are written, pictograms are read.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace mk::ui {
+
+struct RgbaImage {
+  int width = 0, height = 0;
+  std::vector<unsigned char> pixels;  // 8-bit RGBA, straight alpha, rows packed
+};
+
+// Reads `path` as RGBA. A missing, truncated or corrupt file, or one larger than
+// `maxSide` on either side, gives false and the reason in `error`; `out` is then empty.
+bool readPng(const std::filesystem::path& path, RgbaImage& out, std::string& error, int maxSide = 4096);
+
+// Writes RGBA rows (`pitch` bytes apart) at zlib's fastest level. Logs and returns
+// false on error.
+bool writePng(const std::filesystem::path& path, int w, int h, const unsigned char* pixels, int pitch);
+
+}  // namespace mk::ui

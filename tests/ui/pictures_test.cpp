@@ -1,0 +1,261 @@
+// Pictograms: PNGs read through libpng, the pictures found and loaded on first use, a
+// broken or missing one logged and drawn as its label alone, and the pictograms of
+// assets/ measured for contrast on their tile, from the rasterised pixels.
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "app/app.h"
+#include "core/layout/palette.h"
+#include "test_support.h"
+#include "ui/frame_checks.h"
+#include "ui/pictures.h"
+#include "ui/png_image.h"
+#include "ui/widgets.h"
+
+using namespace mk;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kBuiltPictograms = fs::path(MEDKIOSK_BINARY_DIR) / "assets" / "pictograms";
+const fs::path kSources = fs::path(MEDKIOSK_SOURCE_DIR) / "assets";
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void writeSquare(const fs::path& p, int side, unsigned char shade) {
+  std::vector<unsigned char> px(static_cast<size_t>(side * side * 4), shade);
+  REQUIRE(ui::writePng(p, side, side, px.data(), side * 4));
+}
+
+// Writes <name>.<variant>.<px>.png at every size, in one or both variants.
+void writeSet(const fs::path& dir, const std::string& name, bool bothVariants = true) {
+  for (int s : ui::Pictures::kSizes) {
+    writeSquare(dir / (name + ".normal." + std::to_string(s) + ".png"), s, 200);
+    if (bothVariants) writeSquare(dir / (name + ".high-contrast." + std::to_string(s) + ".png"), s, 50);
+  }
+}
+
+std::vector<std::string> sourceNames() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(kSources / "pictograms"))
+    if (e.path().extension() == ".svg") names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+Rgb over(const unsigned char* px, Rgb tile) {
+  auto mixed = [&](int c, std::uint8_t t) {
+    return static_cast<std::uint8_t>((px[c] * px[3] + t * (255 - px[3]) + 127) / 255);
+  };
+  return {mixed(0, tile.r), mixed(1, tile.g), mixed(2, tile.b)};
+}
+
+// The colours where the pictogram meets its tile: the first fully opaque pixel met from
+// each side, along every row and every column. Tile-coloured ("paper") pixels are part
+// of the tile.
+std::vector<Rgb> edgeColours(const ui::RgbaImage& img, Rgb tile) {
+  std::vector<Rgb> out;
+  auto at = [&](int x, int y) { return &img.pixels[static_cast<size_t>((y * img.width + x) * 4)]; };
+  auto inside = [&](int x, int y) { return x >= 0 && y >= 0 && x < img.width && y < img.height; };
+  auto scan = [&](int x, int y, int dx, int dy) {
+    for (; inside(x, y); x += dx, y += dy) {
+      if (at(x, y)[3] < 255 || contrastRatio(over(at(x, y), tile), tile) <= 1.05) continue;
+      // The stroke's own colour: the strongest of this pixel and the next two, past
+      // the anti-aliasing where a shape meets a "paper" cut-out.
+      Rgb best = over(at(x, y), tile);
+      for (int k = 1; k <= 2 && inside(x + k * dx, y + k * dy); ++k) {
+        Rgb c = over(at(x + k * dx, y + k * dy), tile);
+        if (contrastRatio(c, tile) > contrastRatio(best, tile)) best = c;
+      }
+      out.push_back(best);
+      return;
+    }
+  };
+  for (int y = 0; y < img.height; ++y) {
+    scan(0, y, 1, 0);
+    scan(img.width - 1, y, -1, 0);
+  }
+  for (int x = 0; x < img.width; ++x) {
+    scan(x, 0, 0, 1);
+    scan(x, img.height - 1, 0, -1);
+  }
+  return out;
+}
+
+// The colour of `cls` in a stylesheet (its fill, else its stroke), as "#rrggbb".
+std::string cssColour(const std::string& css, const std::string& cls) {
+  std::smatch m;
+  std::regex rule("\\." + cls + "\\s*\\{([^}]*)\\}");
+  REQUIRE(std::regex_search(css, m, rule));
+  std::string body = m[1];
+  std::smatch c;
+  if (std::regex_search(body, c, std::regex("fill:\\s*(#[0-9a-fA-F]{6})"))) return c[1];
+  REQUIRE(std::regex_search(body, c, std::regex("stroke:\\s*(#[0-9a-fA-F]{6})")));
+  return c[1];
+}
+
+Rgb hex(const std::string& h) {
+  auto v = std::stoul(h.substr(1), nullptr, 16);
+  return {static_cast<std::uint8_t>(v >> 16), static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)};
+}
+
+}  // namespace
+
+TEST_CASE("a PNG is read back as written; a missing, truncated or foreign file is an error") {
+  test::TempDir dir;
+  std::vector<unsigned char> px = {1, 2, 3, 255, 4, 5, 6, 128, 7, 8, 9, 0, 10, 11, 12, 64, 13, 14, 15, 255, 16, 17, 18, 1};
+  REQUIRE(ui::writePng(dir.path / "a.png", 3, 2, px.data(), 12));
+  ui::RgbaImage img;
+  std::string error;
+  REQUIRE(ui::readPng(dir.path / "a.png", img, error));
+  CHECK(img.width == 3);
+  CHECK(img.height == 2);
+  CHECK(img.pixels == px);
+
+  std::string bytes = readAll(dir.path / "a.png");
+  std::ofstream(dir.path / "cut.png", std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  std::ofstream(dir.path / "text.png") << "not a picture\n";
+  for (const char* bad : {"cut.png", "text.png", "missing.png"}) {
+    INFO(bad);
+    error.clear();
+    CHECK_FALSE(ui::readPng(dir.path / bad, img, error));
+    CHECK_FALSE(error.empty());
+    CHECK(img.pixels.empty());
+  }
+  // Larger than a pictogram may be: refused before its pixels are allocated.
+  CHECK_FALSE(ui::readPng(dir.path / "a.png", img, error, 2));
+  CHECK(error.find("3x2") != std::string::npos);
+}
+
+TEST_CASE("pictures are found when complete, loaded once at the size drawn, and a broken one is logged once") {
+  test::TempDir dir;
+  writeSet(dir.path, "good");
+  writeSet(dir.path, "half", false);
+  writeSet(dir.path, "broken");
+  std::ofstream(dir.path / "broken.normal.80.png", std::ios::trunc) << "garbage";
+  ui::Pictures pictures(dir.path);
+  CHECK(pictures.has("good"));
+  CHECK_FALSE(pictures.has("half"));  // no high-contrast variant
+  CHECK(pictures.has("broken"));      // its files are there; reading them fails later
+  CHECK(pictures.missing({"good", "half", "none"}) == std::vector<std::string>{"half", "none"});
+
+  CHECK(ui::Pictures::sizeFor(10) == 40);
+  CHECK(ui::Pictures::sizeFor(56) == 56);
+  CHECK(ui::Pictures::sizeFor(57) == 80);
+  CHECK(ui::Pictures::sizeFor(1000) == 224);
+
+  CHECK(pictures.texture("good", 60, false) == nullptr);  // no renderer yet
+  auto renderer = ui::Renderer::forSurface(200, 200);
+  pictures.setRenderer(renderer.get());
+  void* normal = pictures.texture("good", 60, false);
+  CHECK(normal != nullptr);
+  CHECK(pictures.textureBytes() == 80u * 80u * 4u);
+  CHECK(pictures.texture("good", 70, false) == normal);  // the same file: loaded once
+  CHECK(pictures.texture("good", 60, true) != normal);
+  CHECK(pictures.texture("half", 60, false) == nullptr);
+
+  test::LogCapture log;
+  CHECK(pictures.texture("broken", 80, false) == nullptr);
+  CHECK(pictures.texture("broken", 80, false) == nullptr);
+  auto lines = log.lines();
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].find("broken.normal.80.png") != std::string::npos);
+  CHECK(lines[0].find("label is shown alone") != std::string::npos);
+  CHECK(pictures.texture("broken", 100, false) != nullptr);  // the other sizes are fine
+}
+
+TEST_CASE("every pictogram the kiosk draws is built, in both variants at every size") {
+  ui::Pictures built(kBuiltPictograms);
+  CHECK(built.missing(ui::pictogramsInUse()).empty());
+  CHECK(built.missing(sourceNames()).empty());
+  for (auto section : kSectionIds) CHECK(ui::sectionPictogram(section) != nullptr);
+}
+
+TEST_CASE("pictogram sources carry classes only, and every class colour meets contrast on its tile") {
+  const std::set<std::string> allowed = {"ink",      "ink-fill", "alert",    "alert-fill",    "paper",
+                                         "cap",      "body-1mg", "body-2mg", "body-3mg",      "body-4mg",
+                                         "imprint-light", "imprint-dark"};
+  for (const auto& name : sourceNames()) {
+    INFO(name);
+    std::string svg = readAll(kSources / "pictograms" / (name + ".svg"));
+    CHECK(svg.find("viewBox=\"0 0 48 48\"") != std::string::npos);
+    CHECK(svg.find("<title>") != std::string::npos);
+    CHECK(svg.find("CC BY 4.0") != std::string::npos);
+    for (const char* banned : {" fill=", " stroke=", " style=", "<style", "opacity", "<image", "href"}) {
+      INFO(banned);
+      CHECK(svg.find(banned) == std::string::npos);
+    }
+    std::regex cls("class=\"([^\"]*)\"");
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), cls); it != std::sregex_iterator(); ++it)
+      CHECK(allowed.count((*it)[1]) == 1);
+  }
+  for (bool high : {false, true}) {
+    std::string css = readAll(kSources / "style" / (high ? "high-contrast.css" : "normal.css"));
+    Rgb tile = (high ? highContrastPalette() : normalPalette()).pictogramTile;
+    double need = high ? 7.0 : 4.5;
+    for (const char* cls : {"ink", "ink-fill", "alert", "alert-fill"}) {
+      double ratio = contrastRatio(hex(cssColour(css, cls)), tile);
+      INFO((high ? "high contrast " : "normal ") << cls << ": " << ratio << ":1");
+      CHECK(ratio >= need);
+    }
+    CHECK(cssColour(css, "paper") == (high ? "#000000" : "#ffffff"));  // the tile itself
+  }
+}
+
+TEST_CASE("every rasterised pictogram meets 4.5:1 (7:1 in high contrast) where it meets its tile") {
+  for (bool high : {false, true}) {
+    Rgb tile = (high ? highContrastPalette() : normalPalette()).pictogramTile;
+    double need = high ? 7.0 : 4.5;
+    for (const auto& name : sourceNames()) {
+      ui::Pictures pictures(kBuiltPictograms);
+      ui::RgbaImage img;
+      std::string error;
+      REQUIRE(ui::readPng(pictures.file(name, 80, high), img, error));
+      std::vector<Rgb> edge = edgeColours(img, tile);
+      REQUIRE(edge.size() > 40);
+      std::size_t good = 0;
+      double lowest = 21;
+      for (Rgb c : edge) {
+        double r = contrastRatio(c, tile);
+        lowest = std::min(lowest, r);
+        if (r >= need) ++good;
+      }
+      double share = static_cast<double>(good) / static_cast<double>(edge.size());
+      INFO(name << (high ? " high contrast" : " normal") << ": " << good << " of " << edge.size()
+                << " edge pixels meet " << need << ":1, lowest " << lowest << ":1");
+      CHECK(share >= 0.95);
+    }
+  }
+}
+
+TEST_CASE("the rail's sections and the toolbar's controls show their pictograms inside their buttons") {
+  app::Options o;
+  o.country = "IE";
+  o.textSize = 1;
+  app::App app(o, "medkiosk_ui_tests", 0);
+  auto renderer = ui::Renderer::forSurface(1080, 1920);
+  app.ui().setRenderer(renderer.get());
+  app.kiosk().start(0);
+  app.kiosk().chooseLanguage("en", 0);
+  for (bool high : {false, true}) {
+    app.kiosk().setHighContrast(high, 16);
+    app.ui().frame(16);
+    app.ui().frame(32);
+    const auto& reg = app.ui().registry();
+    std::set<std::string> shown;
+    for (const auto& p : reg.pictures) shown.insert(p.name);
+    for (auto section : kSectionIds) CHECK(shown.count(ui::sectionPictogram(section)) == 1);
+    for (const char* control : {"home", "language", "contrast"}) CHECK(shown.count(control) == 1);
+    test::checkPicturesInsideBoxes(reg, high ? "high contrast" : "normal");
+  }
+}

@@ -166,7 +166,7 @@ void KioskUi::handleGestures(const std::vector<GestureEvent>& gestures, std::int
 
 UiContext KioskUi::context(std::int64_t nowMs, const std::string& locale) {
   bool high = kiosk_.session().highContrast;
-  UiContext ctx{kiosk_, strings_, fontSet_, high ? highContrastPalette() : normalPalette(), text_, registry_, nowMs,
+  UiContext ctx{kiosk_, strings_,    fontSet_, high ? highContrastPalette() : normalPalette(), text_, registry_, nowMs,
                 size_,  fontSet_.em, locale};
   ctx.pictures = config_.pictures;
   ctx.highContrast = high;

@@ -82,9 +82,14 @@ struct SectionPictogram {
   const char* pictogram;
 };
 constexpr SectionPictogram kSectionPictograms[] = {
-    {"purpose", "info"},           {"how_to_take", "capsule"},   {"pregnancy", "no-pregnancy"},
-    {"donation", "no-blood-donation"}, {"symptoms", "warning"},  {"side_effects", "side-effects"},
-    {"how_it_works", "how-it-works"},  {"sources", "sources"},
+    {"purpose", "info"},
+    {"how_to_take", "capsule"},
+    {"pregnancy", "no-pregnancy"},
+    {"donation", "no-blood-donation"},
+    {"symptoms", "warning"},
+    {"side_effects", "side-effects"},
+    {"how_it_works", "how-it-works"},
+    {"sources", "sources"},
 };
 // Drawn by the screens themselves (toolbar, read aloud, language, attract).
 constexpr const char* kControlPictograms[] = {"home", "language", "contrast", "speaker", "back"};

@@ -80,7 +80,7 @@ struct UiContext {
   std::int64_t now = 0;
   ImVec2 size;
   float em = 16;
-  std::string locale;  // language of the strings and content on screen
+  std::string locale;            // language of the strings and content on screen
   Pictures* pictures = nullptr;  // none in tests that draw no pictograms
   bool highContrast = false;
 

@@ -101,12 +101,9 @@ constexpr float kButtonPadEm = 0.4f;
 constexpr float kButtonPictogramEm = 1.6f;
 }  // namespace
 
-bool hasPictogram(const UiContext& ctx, const char* name) {
-  return name && ctx.pictures && ctx.pictures->has(name);
-}
+bool hasPictogram(const UiContext& ctx, const char* name) { return name && ctx.pictures && ctx.pictures->has(name); }
 
-void drawPictogram(UiContext& ctx, ImDrawList* dl, std::string_view name, ImVec2 min, float side,
-                   const TextBox* box) {
+void drawPictogram(UiContext& ctx, ImDrawList* dl, std::string_view name, ImVec2 min, float side, const TextBox* box) {
   if (!ctx.pictures || !ctx.pictures->has(name)) return;
   ImVec2 max(min.x + side, min.y + side);
   dl->AddRectFilled(min, max, color(ctx.palette.pictogramTile), side * 0.12f);

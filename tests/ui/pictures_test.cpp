@@ -1,8 +1,8 @@
 // Pictograms: PNGs read through libpng, the pictures found and loaded on first use, a
 // broken or missing one logged and drawn as its label alone, and the pictograms of
 // assets/ measured for contrast on their tile, from the rasterised pixels.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -113,7 +113,8 @@ Rgb hex(const std::string& h) {
 
 TEST_CASE("a PNG is read back as written; a missing, truncated or foreign file is an error") {
   test::TempDir dir;
-  std::vector<unsigned char> px = {1, 2, 3, 255, 4, 5, 6, 128, 7, 8, 9, 0, 10, 11, 12, 64, 13, 14, 15, 255, 16, 17, 18, 1};
+  std::vector<unsigned char> px = {1,  2,  3,  255, 4,  5,  6,  128, 7,  8,  9,  0,
+                                   10, 11, 12, 64,  13, 14, 15, 255, 16, 17, 18, 1};
   REQUIRE(ui::writePng(dir.path / "a.png", 3, 2, px.data(), 12));
   ui::RgbaImage img;
   std::string error;
@@ -182,9 +183,9 @@ TEST_CASE("every pictogram the kiosk draws is built, in both variants at every s
 }
 
 TEST_CASE("pictogram sources carry classes only, and every class colour meets contrast on its tile") {
-  const std::set<std::string> allowed = {"ink",      "ink-fill", "alert",    "alert-fill",    "paper",
-                                         "cap",      "body-1mg", "body-2mg", "body-3mg",      "body-4mg",
-                                         "imprint-light", "imprint-dark"};
+  const std::set<std::string> allowed = {"ink",      "ink-fill", "alert",         "alert-fill",
+                                         "paper",    "cap",      "body-1mg",      "body-2mg",
+                                         "body-3mg", "body-4mg", "imprint-light", "imprint-dark"};
   for (const auto& name : sourceNames()) {
     INFO(name);
     std::string svg = readAll(kSources / "pictograms" / (name + ".svg"));

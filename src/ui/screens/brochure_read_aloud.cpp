@@ -53,10 +53,9 @@ float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origi
         (width - gap * static_cast<float>(end - i - 1)) / std::max(1.0f, used - gap * static_cast<float>(end - i - 1));
     float rowH = ctx.ems(2.6f);
     for (std::size_t k = i; k < end; ++k)
-      rowH = std::max(rowH,
-                      textHeight(ctx, ctx.strings.get(kReadButtons[k].key), FontRole::Bold,
-                                 buttonLabelWidth(ctx, want[k] * stretch, readPictogram(kReadButtons[k].id))) +
-                          ctx.ems(0.6f));
+      rowH = std::max(rowH, textHeight(ctx, ctx.strings.get(kReadButtons[k].key), FontRole::Bold,
+                                       buttonLabelWidth(ctx, want[k] * stretch, readPictogram(kReadButtons[k].id))) +
+                                ctx.ems(0.6f));
     float x = origin.x;
     for (std::size_t k = i; k < end; ++k) {
       float w = want[k] * stretch;

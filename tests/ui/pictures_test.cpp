@@ -111,7 +111,7 @@ Rgb hex(const std::string& h) {
 
 }  // namespace
 
-TEST_CASE("a PNG is read back as written; a missing, truncated or foreign file is an error") {
+TEST_CASE("a PNG is read back as written, and a missing, truncated or foreign file is an error") {
   test::TempDir dir;
   std::vector<unsigned char> px = {1,  2,  3,  255, 4,  5,  6,  128, 7,  8,  9,  0,
                                    10, 11, 12, 64,  13, 14, 15, 255, 16, 17, 18, 1};

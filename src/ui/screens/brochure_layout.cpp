@@ -100,9 +100,17 @@ float BrochureScreen::railLabelHeight(UiContext& ctx, float cellWidth) {
   return tallest;
 }
 
+float BrochureScreen::toolbarPictogramWidth(UiContext& ctx) {
+  // What a pictogram takes from a toolbar button's label (none when it is missing).
+  const float w = ctx.ems(20.0f);
+  return buttonLabelWidth(ctx, w) - buttonLabelWidth(ctx, w, "home");
+}
+
 float BrochureScreen::toolbarHeight(UiContext& ctx, float width) {
   // Two rows when the buttons do not fit on one (large text in portrait).
-  float need = ctx.ems(4.0f) * 3 + ctx.ems(8.0f) + ctx.ems(9.5f) + ctx.ems(0.6f) * 4;
+  // One row: home and language (8 em each), three text sizes (3 em), contrast (9.5 em),
+  // three of them with a pictogram, and the gaps (drawToolbar).
+  float need = ctx.ems(2 * 8.0f + 3 * 3.0f + 9.5f + 6 * 0.6f) + 3 * toolbarPictogramWidth(ctx);
   int rows = need > width ? 2 : 1;
   return static_cast<float>(rows) * (ctx.ems(2.6f) + ctx.ems(0.6f)) + ctx.ems(0.6f);
 }

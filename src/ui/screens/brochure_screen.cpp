@@ -76,7 +76,7 @@ void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
   auto& session = ctx.kiosk.session();
   float rowY = r.toolbarMin.y + m;
   // Row 1 (or left part): home and language.
-  float half = twoRows ? (W - 3 * m) * 0.5f : ctx.ems(8.0f);
+  float half = twoRows ? (W - 3 * m) * 0.5f : ctx.ems(8.0f) + toolbarPictogramWidth(ctx);
   ImVec2 a(m, rowY);
   ButtonStyle home = normalButton(ctx.palette), language = normalButton(ctx.palette);
   home.pictogram = "home";

@@ -46,6 +46,7 @@ class BrochureScreen : public ScreenView {
   void layoutLandscape(UiContext& ctx, Regions& r);
   void useCompactRail(UiContext& ctx, Regions& r);
   float toolbarHeight(UiContext& ctx, float width);
+  static float toolbarPictogramWidth(UiContext& ctx);
   float railLabelHeight(UiContext& ctx, float cellWidth);
 
   // brochure_rail.cpp: the section rail, or the compact rail and its section menu.

@@ -19,7 +19,7 @@ BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const Load
   float bannerText = textHeight(ctx, b.brochure.warning, FontRole::Bold, W - 2 * m - ctx.ems(3.2f));
   r.bannerMin = ImVec2(0, r.titleMax.y);
   r.bannerMax = ImVec2(W, r.bannerMin.y + std::max(bannerText, ctx.ems(2.0f)) + 2 * m);
-  float tb = toolbarHeight(ctx, W - 2 * m);
+  float tb = toolbarHeight(ctx, W - 2 * m, r);
   r.toolbarMin = ImVec2(0, H - tb);
   r.toolbarMax = ImVec2(W, H);
   if (ctx.portrait())
@@ -82,11 +82,11 @@ void BrochureScreen::layoutLandscape(UiContext& ctx, Regions& r) {
 
 void BrochureScreen::useCompactRail(UiContext& ctx, Regions& r) {
   const float m = ctx.ems(0.6f);
-  float buttonW = r.railMax.x - r.railMin.x - 2 * (ctx.ems(3.0f) + m);
+  // No pictogram in this narrow button: the label needs all the room.
+  float labelW = buttonLabelWidth(ctx, r.railMax.x - r.railMin.x - 2 * (ctx.ems(3.0f) + m));
   float tallest = 0;
   for (auto id : kSectionIds)
-    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(sectionLabelKey(id)), FontRole::Bold,
-                                           buttonLabelWidth(ctx, buttonW, sectionPictogram(id))));
+    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(sectionLabelKey(id)), FontRole::Bold, labelW));
   r.compactRail = true;
   r.railButtonHeight = std::max(ctx.ems(2.6f), tallest + ctx.ems(0.6f));
   r.railMax.y = r.railMin.y + r.railButtonHeight;
@@ -106,12 +106,26 @@ float BrochureScreen::toolbarPictogramWidth(UiContext& ctx) {
   return buttonLabelWidth(ctx, w) - buttonLabelWidth(ctx, w, "home");
 }
 
-float BrochureScreen::toolbarHeight(UiContext& ctx, float width) {
+float BrochureScreen::toolbarHeight(UiContext& ctx, float width, Regions& r) {
   // Two rows when the buttons do not fit on one (large text in portrait).
-  // One row: home and language (8 em each), three text sizes (3 em), contrast (9.5 em),
-  // three of them with a pictogram, and the gaps (drawToolbar).
-  float need = ctx.ems(2 * 8.0f + 3 * 3.0f + 9.5f + 6 * 0.6f) + 3 * toolbarPictogramWidth(ctx);
-  int rows = need > width ? 2 : 1;
+  float plain = ctx.ems(4.0f) * 3 + ctx.ems(8.0f) + ctx.ems(9.5f) + ctx.ems(0.6f) * 4;
+  int rows = plain > width ? 2 : 1;
+  // One row with pictograms: home and language as wide as the wider label needs (at
+  // least 8 em), three text sizes (3 em), contrast for its label, and the gaps as
+  // drawToolbar leaves them. Where the pictograms alone would push the toolbar to a
+  // second row (landscape, large text), the row is kept and they are left out: the
+  // room goes to the text.
+  ImFont* f = ctx.fonts.bold;
+  auto natural = [&](const char* key) {
+    std::string t = ctx.strings.get(key);
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x;
+  };
+  // Padding, pictogram, and half an em to spare so a label never breaks on rounding.
+  float chrome = ctx.ems(1.3f) + toolbarPictogramWidth(ctx);
+  float half = std::max(ctx.ems(8.0f), std::max(natural("brochure.home"), natural("brochure.language")) + chrome);
+  float withPictures = 2 * half + ctx.ems(3 * 3.0f + 4 * 0.6f) + natural("brochure.contrast") + chrome;
+  r.toolbarPictures = rows == 2 || withPictures <= width;
+  r.toolbarHalf = r.toolbarPictures ? half : ctx.ems(8.0f);
   return static_cast<float>(rows) * (ctx.ems(2.6f) + ctx.ems(0.6f)) + ctx.ems(0.6f);
 }
 

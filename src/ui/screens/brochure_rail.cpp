@@ -62,7 +62,6 @@ void BrochureScreen::drawCompactRail(UiContext& ctx, const Regions& r) {
     ctx.kiosk.chooseSection(std::string(kSectionIds[static_cast<size_t>(idx) + 1]), ctx.now);
   std::string label = ctx.strings.get(sectionLabelKey(session.section));
   ButtonStyle style = session.sectionMenuOpen ? normalButton(ctx.palette) : selectedButton(ctx.palette);
-  style.pictogram = sectionPictogram(session.section);
   if (touchButton(ctx, "rail.menu", ImVec2(a.x + arrowW + m, a.y), ImVec2(z.x - arrowW - m, z.y), label, style))
     ctx.kiosk.setSectionMenuOpen(!session.sectionMenuOpen, ctx.now);
 }

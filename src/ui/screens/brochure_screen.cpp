@@ -76,11 +76,11 @@ void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
   auto& session = ctx.kiosk.session();
   float rowY = r.toolbarMin.y + m;
   // Row 1 (or left part): home and language.
-  float half = twoRows ? (W - 3 * m) * 0.5f : ctx.ems(8.0f) + toolbarPictogramWidth(ctx);
+  float half = twoRows ? (W - 3 * m) * 0.5f : r.toolbarHalf;
   ImVec2 a(m, rowY);
   ButtonStyle home = normalButton(ctx.palette), language = normalButton(ctx.palette);
-  home.pictogram = "home";
-  language.pictogram = "language";
+  home.pictogram = r.toolbarPictures ? "home" : nullptr;
+  language.pictogram = r.toolbarPictures ? "language" : nullptr;
   if (touchButton(ctx, "brochure.home", a, ImVec2(a.x + half, a.y + h), ctx.strings.get("brochure.home"), home))
     ctx.kiosk.goHome(ctx.now);
   a.x += half + m;
@@ -103,7 +103,7 @@ void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
   }
   a.x += m * 0.5f;
   ButtonStyle contrast = session.highContrast ? selectedButton(ctx.palette) : normalButton(ctx.palette);
-  contrast.pictogram = "contrast";
+  contrast.pictogram = r.toolbarPictures ? "contrast" : nullptr;
   if (touchButton(ctx, "brochure.contrast", a, ImVec2(W - m, a.y + h), ctx.strings.get("brochure.contrast"), contrast))
     ctx.kiosk.setHighContrast(!session.highContrast, ctx.now);
 }

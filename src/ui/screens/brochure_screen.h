@@ -30,6 +30,8 @@ class BrochureScreen : public ScreenView {
     int railColumns = 1;
     float railButtonHeight = 0;
     bool compactRail = false;                            // portrait with large text: prev / sections / next
+    bool toolbarPictures = true;                         // false where they would take a second row
+    float toolbarHalf = 0;                               // home and language, in one row
     std::vector<std::pair<ImVec2, ImVec2>> readButtons;  // the read-aloud controls
   };
 
@@ -45,7 +47,7 @@ class BrochureScreen : public ScreenView {
   void layoutPortrait(UiContext& ctx, Regions& r);
   void layoutLandscape(UiContext& ctx, Regions& r);
   void useCompactRail(UiContext& ctx, Regions& r);
-  float toolbarHeight(UiContext& ctx, float width);
+  float toolbarHeight(UiContext& ctx, float width, Regions& r);
   static float toolbarPictogramWidth(UiContext& ctx);
   float railLabelHeight(UiContext& ctx, float cellWidth);
 

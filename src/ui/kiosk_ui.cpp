@@ -101,7 +101,8 @@ std::vector<std::string> KioskUi::textsForAtlas(std::vector<std::string>& titleT
     texts.push_back(choice.name);
     strings_.setLocale(choice.locale);
     for (const auto& k : keys) texts.push_back(strings_.get(k));
-    for (const char* k : {"attract.touch_to_start", "language.title", "medicine.title", "idle.title"})
+    for (const char* k :
+         {"attract.greeting", "attract.touch_to_start", "language.title", "medicine.title", "idle.title"})
       titleTexts.push_back(strings_.get(k));
   }
   strings_.setLocale(saved);

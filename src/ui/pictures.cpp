@@ -92,7 +92,7 @@ constexpr SectionPictogram kSectionPictograms[] = {
     {"sources", "sources"},
 };
 // Drawn by the screens themselves (toolbar, read aloud, language, attract).
-constexpr const char* kControlPictograms[] = {"home", "language", "contrast", "speaker", "back"};
+constexpr const char* kControlPictograms[] = {"home", "language", "contrast", "speaker", "back", "hand"};
 }  // namespace
 
 const char* sectionPictogram(std::string_view section) {

@@ -139,6 +139,10 @@ TEST_CASE("the attract screen cycles its languages on a timer") {
   CHECK(k.attractCycleIndex(5'000, 3) == 1);
   CHECK(k.attractCycleIndex(13'000, 3) == 0);
   CHECK(k.nextDeadline(2'000) == 5'000);
+  // The step keeps counting past the languages: the picture's drift follows it.
+  CHECK(k.attractStep(1'000) == 0);
+  CHECK(k.attractStep(13'000) == 3);
+  CHECK(k.attractStep(400'999) == 99);
 }
 
 // The loop passes the monotonic clock, which a wall-clock change (NTP, a technician

@@ -250,7 +250,11 @@ int Kiosk::countdownSecondsLeft(std::int64_t nowMs) const {
 
 std::size_t Kiosk::attractCycleIndex(std::int64_t nowMs, std::size_t count) const {
   if (count == 0) return 0;
-  return static_cast<std::size_t>(std::max<std::int64_t>(0, nowMs - attractSince_) / config_.attractCycleMs) % count;
+  return static_cast<std::size_t>(attractStep(nowMs)) % count;
+}
+
+std::int64_t Kiosk::attractStep(std::int64_t nowMs) const {
+  return std::max<std::int64_t>(0, nowMs - attractSince_) / config_.attractCycleMs;
 }
 
 }  // namespace mk

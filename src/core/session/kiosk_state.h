@@ -109,6 +109,8 @@ class Kiosk {
 
   int countdownSecondsLeft(std::int64_t nowMs) const;
   std::size_t attractCycleIndex(std::int64_t nowMs, std::size_t count) const;
+  // How many language cycles the attract screen has shown since it appeared.
+  std::int64_t attractStep(std::int64_t nowMs) const;
   const Session& session() const { return session_; }
   Session& session() { return session_; }
   const KioskConfig& config() const { return config_; }

@@ -131,6 +131,24 @@ TEST_CASE("the countdown is never shorter than 20 seconds and the timeout can be
   CHECK(off.nextDeadline(0) == -1);
 }
 
+TEST_CASE("the birth-defect banner is whole on the first section, compact after it, whole again for the next patient") {
+  Kiosk k(config(), {"pomalidomide"}, 0);
+  k.start(0);
+  k.chooseLanguage("en", 0);
+  REQUIRE(k.session().screen == Screen::Brochure);
+  CHECK_FALSE(k.session().warningCompact);
+  k.chooseSection("purpose", 10);  // the same section: nothing new seen
+  CHECK_FALSE(k.session().warningCompact);
+  k.chooseSection("donation", 20);
+  CHECK(k.session().warningCompact);
+  k.setWarningCompact(false, 30);  // the patient tapped it
+  CHECK_FALSE(k.session().warningCompact);
+  k.chooseSection("symptoms", 40);
+  CHECK(k.session().warningCompact);
+  k.goHome(50);
+  CHECK_FALSE(k.session().warningCompact);
+}
+
 TEST_CASE("the attract screen cycles its languages on a timer") {
   KioskConfig c = config();
   c.attractCycleMs = 4'000;

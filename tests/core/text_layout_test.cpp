@@ -102,3 +102,13 @@ TEST_CASE("hard line breaks are kept") {
   REQUIRE(lines.size() == 2);
   CHECK(lines[1] == "two");
 }
+
+TEST_CASE("firstSentence cuts at the end of the first sentence by the language's rules") {
+  CHECK(firstSentence("It can harm a baby. Never take it if pregnant.", "en") == "It can harm a baby.");
+  // A decimal comma or point is not the end of a sentence.
+  CHECK(firstSentence("Take 2.5 mg daily. Then stop.", "en") == "Take 2.5 mg daily.");
+  CHECK(firstSentence("Μπορεί να βλάψει. Μην το παίρνετε.", "el") == "Μπορεί να βλάψει.");
+  CHECK(firstSentence("Может навредить! Не принимайте.", "bg") == "Может навредить!");
+  CHECK(firstSentence("One sentence only.", "en") == "One sentence only.");
+  CHECK(firstSentence("", "en").empty());
+}

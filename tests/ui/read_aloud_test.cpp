@@ -55,16 +55,34 @@ TEST_CASE("the read-aloud button reads the section, and leaving the section stop
   CHECK_FALSE(rig.app.readAloud()->active());
 }
 
+TEST_CASE("until reading starts only 'read aloud' takes room; while reading every control is there") {
+  Rig rig;
+  Kiosk& k = rig.app.kiosk();
+  k.start(0);
+  k.chooseLanguage("en", 0);
+  k.chooseSection("pregnancy", 0);
+  rig.frames();
+  CHECK(rig.target("read.play") != nullptr);
+  for (const char* id : {"read.stop", "read.restart", "read.quieter", "read.louder"}) CHECK(rig.target(id) == nullptr);
+  rig.tap("read.play");
+  REQUIRE(rig.app.readAloud()->active());
+  for (const char* id : {"read.play", "read.stop", "read.restart", "read.quieter", "read.louder"})
+    CHECK(rig.target(id) != nullptr);
+  rig.tap("read.stop");
+  CHECK_FALSE(rig.app.readAloud()->active());
+  CHECK(rig.target("read.stop") == nullptr);
+}
+
 TEST_CASE("the idle warning speaks, and the idle reset silences read aloud and resets the volume") {
   Rig rig;
   Kiosk& k = rig.app.kiosk();
   k.start(0);
   k.chooseLanguage("pl_PL", 0);
   rig.frames();
-  rig.tap("read.louder");
-  CHECK(k.session().volumeStep == 4);
   rig.tap("read.play");
   REQUIRE(waitFor([&] { return rig.heard() > 0; }));
+  rig.tap("read.louder");
+  CHECK(k.session().volumeStep == 4);
   rig.now += k.config().idleTimeoutMs;
   rig.frames();
   REQUIRE(k.session().idleWarning);

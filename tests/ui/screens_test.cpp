@@ -108,12 +108,67 @@ TEST_CASE("the birth-defect warning is on screen without scrolling in every sect
     for (auto section : kSectionIds) {
       k.chooseSection(std::string(section), rig.now);
       rig.frames();
+      // Whole on the first section; from the second on, its first sentence, which says
+      // that the medicine causes birth defects.
+      std::string expected =
+          section == kSectionIds.front() ? b->brochure.warning : firstSentence(b->brochure.warning, "en");
       bool bannerShown = false;
       for (const auto& t : rig.app.ui().registry().texts)
-        bannerShown = bannerShown || (t.text == b->brochure.warning && t.textMax.y < 1920 * 0.3f);
+        bannerShown = bannerShown || (t.text == expected && t.textMax.y < 1920 * 0.3f);
+      INFO(section << ": " << expected);
       CHECK(bannerShown);
+      CHECK(expected.find("birth defects") != std::string::npos);
     }
   }
+}
+
+TEST_CASE("the banner compacts to its first sentence once seen, in every language, and a tap shows it whole") {
+  Rig rig(1080, 1920, 1);
+  Kiosk& k = rig.app.kiosk();
+  for (const auto& choice : rig.app.ui().languageScreen().choices()) {
+    k.goHome(rig.now);
+    k.start(rig.now);
+    k.chooseLanguage(choice.locale, rig.now);
+    const auto* b = rig.app.content().brochure("pomalidomide", choice.locale);
+    REQUIRE(b != nullptr);
+    std::string first = firstSentence(b->brochure.warning, b->brochure.locale);
+    INFO(choice.locale << ": '" << first << "' of '" << b->brochure.warning << "'");
+    CHECK(first.size() < b->brochure.warning.size());
+    CHECK(first.size() * 3 > b->brochure.warning.size());  // a sentence, not a word
+    CHECK(b->brochure.warning.rfind(first, 0) == 0);
+    auto shown = [&](const std::string& text) {
+      for (const auto& t : rig.app.ui().registry().texts)
+        if (t.text == text) return true;
+      return false;
+    };
+    rig.frames();
+    CHECK(shown(b->brochure.warning));
+    k.chooseSection("donation", rig.now);
+    rig.frames();
+    CHECK(shown(first));
+    CHECK_FALSE(shown(b->brochure.warning));
+  }
+  // A tap on the banner shows it whole; another shrinks it again.
+  const auto* b = rig.app.content().brochure("pomalidomide", k.session().locale);
+  auto tapBanner = [&] {
+    for (const auto& t : rig.app.ui().registry().targets)
+      if (t.id == "brochure.warning") {
+        float x = (t.min.x + t.max.x) / 2, y = (t.min.y + t.max.y) / 2;
+        rig.app.ui().handleGestures(rig.app.ui().input().feed({PointerEvent::Kind::Down, x, y, rig.now}), rig.now);
+        rig.frames(1);
+        rig.app.ui().handleGestures(rig.app.ui().input().feed({PointerEvent::Kind::Up, x, y, rig.now + 50}), rig.now);
+        rig.frames();
+        return true;
+      }
+    return false;
+  };
+  REQUIRE(tapBanner());
+  CHECK_FALSE(k.session().warningCompact);
+  bool whole = false;
+  for (const auto& t : rig.app.ui().registry().texts) whole = whole || t.text == b->brochure.warning;
+  CHECK(whole);
+  REQUIRE(tapBanner());
+  CHECK(k.session().warningCompact);
 }
 
 TEST_CASE("the language screen names each language in itself") {

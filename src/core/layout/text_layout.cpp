@@ -220,4 +220,21 @@ std::vector<LaidOutLine> layoutParagraph(const std::vector<StyledText>& spans, f
   return lines;
 }
 
+std::string firstSentence(std::string_view text, const std::string& locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::createFromName(locale.c_str()), status));
+  if (U_FAILURE(status) || !it) return std::string(text);
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return std::string(text);
+  it->setText(ut, status);
+  std::int32_t end = U_SUCCESS(status) ? it->following(0) : icu::BreakIterator::DONE;
+  utext_close(ut);
+  if (end == icu::BreakIterator::DONE || end <= 0 || static_cast<std::size_t>(end) >= text.size())
+    return std::string(text);
+  std::string first(text.substr(0, static_cast<std::size_t>(end)));
+  while (!first.empty() && (first.back() == ' ' || first.back() == '\n')) first.pop_back();
+  return first;
+}
+
 }  // namespace mk

@@ -59,6 +59,10 @@ class LineBreaker {
 // two ends of a numeric range ("1–21").
 bool breaksNumberApart(std::string_view text, std::size_t offset);
 
+// The first sentence of `text` by the sentence rules of `locale` (ICU), without the
+// space after it; the whole text when it is one sentence or cannot be split.
+std::string firstSentence(std::string_view text, const std::string& locale);
+
 std::vector<LaidOutLine> layoutParagraph(const std::vector<StyledText>& spans, float maxWidth, const MeasureFn& measure,
                                          LineBreaker& breaker);
 

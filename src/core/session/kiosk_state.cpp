@@ -150,7 +150,11 @@ void Kiosk::chooseMedicine(const std::string& medicine, std::int64_t nowMs) {
 
 void Kiosk::chooseSection(const std::string& section, std::int64_t nowMs) {
   noteInput(nowMs);
-  if (session_.section != section) session_.scroll.jumpTo(0);
+  if (session_.section != section) {
+    session_.scroll.jumpTo(0);
+    // Leaving the first section shown: the banner has been seen in full.
+    if (session_.screen == Screen::Brochure) session_.warningCompact = true;
+  }
   session_.section = section;
   session_.sectionMenuOpen = false;
   countSectionView();
@@ -159,6 +163,11 @@ void Kiosk::chooseSection(const std::string& section, std::int64_t nowMs) {
 void Kiosk::setVolumeStep(int step, std::int64_t nowMs) {
   noteInput(nowMs);
   session_.volumeStep = std::clamp(step, 1, 4);
+}
+
+void Kiosk::setWarningCompact(bool compact, std::int64_t nowMs) {
+  noteInput(nowMs);
+  session_.warningCompact = compact;
 }
 
 void Kiosk::setSectionMenuOpen(bool open, std::int64_t nowMs) {

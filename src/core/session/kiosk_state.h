@@ -67,6 +67,9 @@ struct Session {
   int textSize = 1;
   bool highContrast = false;
   bool sectionMenuOpen = false;  // the compact rail's list of sections
+  // The birth-defect banner, once seen in full on the first section, shows its first
+  // sentence only; a tap on it shows it whole again.
+  bool warningCompact = false;
   int volumeStep = 3;            // read-aloud volume, 1..4
   KineticScroll scroll;          // brochure section text
   KineticScroll languageScroll;  // language list
@@ -91,6 +94,7 @@ class Kiosk {
   // from, as it was, or to Attract when no medicine has been shown yet.
   void leaveLanguageChoice(std::int64_t nowMs);
   void setSectionMenuOpen(bool open, std::int64_t nowMs);
+  void setWarningCompact(bool compact, std::int64_t nowMs);
   void setVolumeStep(int step, std::int64_t nowMs);
   void setTextSize(int size, std::int64_t nowMs);
   void setHighContrast(bool on, std::int64_t nowMs);

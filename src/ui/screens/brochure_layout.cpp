@@ -16,7 +16,7 @@ BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const Load
   const float m = ctx.ems(0.6f);
   r.titleMin = ImVec2(0, 0);
   r.titleMax = ImVec2(W, lineHeight(ctx.fonts, FontRole::Heading) + 2 * m);
-  float bannerText = textHeight(ctx, b.brochure.warning, FontRole::Bold, W - 2 * m - ctx.ems(3.2f));
+  float bannerText = textHeight(ctx, this->bannerText(ctx, b), FontRole::Bold, W - 2 * m - ctx.ems(3.2f));
   r.bannerMin = ImVec2(0, r.titleMax.y);
   r.bannerMax = ImVec2(W, r.bannerMin.y + std::max(bannerText, ctx.ems(2.0f)) + 2 * m);
   float tb = toolbarHeight(ctx, W - 2 * m, r);

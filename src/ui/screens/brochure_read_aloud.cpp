@@ -1,5 +1,6 @@
 // The read-aloud buttons: play (pause / resume while reading), stop, from the start,
-// quieter and louder, in rows that wrap with the length of their labels.
+// quieter and louder, in rows that wrap with the length of their labels. Until reading
+// starts only "read aloud" is there: the room is the text's (issue #15).
 #include "ui/screens/brochure_screen.h"
 
 #include <algorithm>
@@ -23,6 +24,10 @@ constexpr ReadButton kReadButtons[] = {{"read.play", uiKey("brochure.read_aloud"
 const char* readPictogram(std::string_view id) { return id == "read.play" ? "speaker" : nullptr; }
 }  // namespace
 
+std::size_t BrochureScreen::readButtonsShown() const {
+  return reader_ && reader_->active() ? std::size(kReadButtons) : 1;  // play comes first
+}
+
 float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origin, float width) {
   // A flow: buttons share a row while their labels fit without breaking a word,
   // and each row is stretched to the full width.
@@ -30,7 +35,8 @@ float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origi
   ImFont* f = ctx.fonts.bold;
   auto textWidth = [&](const std::string& t) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x; };
   std::vector<float> want;
-  for (const auto& b : kReadButtons) {
+  for (std::size_t i = 0; i < readButtonsShown(); ++i) {
+    const ReadButton& b = kReadButtons[i];
     float w = 0;
     for (const char* key : {b.key, uiKey("brochure.pause"), uiKey("brochure.resume")}) {
       if (key != b.key && std::string_view(b.id) != "read.play") continue;
@@ -69,9 +75,9 @@ float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origi
 }
 
 void BrochureScreen::drawReadAloudBar(UiContext& ctx, const Regions& r) {
-  if (!reader_ || !reader_->available() || r.readButtons.size() != std::size(kReadButtons)) return;
+  if (!reader_ || !reader_->available() || r.readButtons.size() != readButtonsShown()) return;
   bool active = reader_->active();
-  for (std::size_t i = 0; i < std::size(kReadButtons); ++i) {
+  for (std::size_t i = 0; i < r.readButtons.size(); ++i) {
     const auto& b = kReadButtons[i];
     std::string_view id = b.id;
     std::string label = ctx.strings.get(b.key);

@@ -63,8 +63,23 @@ void BrochureScreen::drawBanner(UiContext& ctx, const LoadedBrochure& b, const R
   ImVec2 ex = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "!");
   dl->AddText(bold, bold->FontSize, ImVec2(c.x - ex.x * 0.5f, c.y - ex.y * 0.35f), color(p.warningBackground), "!");
   float x = m + ctx.ems(3.2f);
-  drawText(ctx, dl, ImVec2(x, r.bannerMin.y + m), r.bannerMax.x - x - m, b.brochure.warning, FontRole::Bold,
+  drawText(ctx, dl, ImVec2(x, r.bannerMin.y + m), r.bannerMax.x - x - m, bannerText(ctx, b), FontRole::Bold,
            p.warningText);
+  // A tap shows the whole warning again, or its first sentence.
+  ImGui::SetCursorScreenPos(r.bannerMin);
+  if (ImGui::InvisibleButton("###brochure.warning",
+                             ImVec2(r.bannerMax.x - r.bannerMin.x, r.bannerMax.y - r.bannerMin.y)))
+    ctx.kiosk.setWarningCompact(!ctx.kiosk.session().warningCompact, ctx.now);
+  ctx.registry.targets.push_back({"brochure.warning", r.bannerMin, r.bannerMax});
+}
+
+const std::string& BrochureScreen::bannerText(UiContext& ctx, const LoadedBrochure& b) {
+  if (!ctx.kiosk.session().warningCompact) return b.brochure.warning;
+  if (compactWarningOf_ != b.brochure.warning) {
+    compactWarningOf_ = b.brochure.warning;
+    compactWarning_ = firstSentence(b.brochure.warning, b.brochure.locale);
+  }
+  return compactWarning_;
 }
 
 void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {

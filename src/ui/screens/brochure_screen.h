@@ -48,6 +48,10 @@ class BrochureScreen : public ScreenView {
   void layoutLandscape(UiContext& ctx, Regions& r);
   void useCompactRail(UiContext& ctx, Regions& r);
   float toolbarHeight(UiContext& ctx, float width, Regions& r);
+  // How many read-aloud buttons are on screen: all while reading, else only "read aloud".
+  std::size_t readButtonsShown() const;
+  // The birth-defect warning as the banner shows it: whole, or its first sentence.
+  const std::string& bannerText(UiContext& ctx, const LoadedBrochure& b);
   static float toolbarPictogramWidth(UiContext& ctx);
   float railLabelHeight(UiContext& ctx, float cellWidth);
 
@@ -84,6 +88,8 @@ class BrochureScreen : public ScreenView {
   std::string layoutKey_;
   DocLayout layout_;
   std::string qrUrl_;
+  // The banner's first sentence, and the warning it was taken from.
+  std::string compactWarning_, compactWarningOf_;
   std::optional<QrCode> qr_;
 };
 

@@ -80,6 +80,7 @@ class KioskUi {
   // "locale: text" lines. Empty when every glyph is present.
   std::vector<std::string> missingGlyphReport();
   const LanguageScreen& languageScreen() const { return *language_; }
+  const BrochureScreen& brochureScreen() const { return *brochure_; }
   // The fixed corner a finger must rest on for nurseHoldMs to open the PIN pad.
   void nurseCorner(ImVec2& min, ImVec2& max) const;
 

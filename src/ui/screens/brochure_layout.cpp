@@ -39,9 +39,9 @@ void BrochureScreen::layoutPortrait(UiContext& ctx, Regions& r) {
   r.railButtonHeight = std::max(ctx.ems(2.6f), railLabelHeight(ctx, cellW) + ctx.ems(0.6f));
   r.railMin = ImVec2(m, r.bannerMax.y + m);
   r.railMax = ImVec2(W - m, r.railMin.y + static_cast<float>(rows) * (r.railButtonHeight + m) - m);
-  // A grid taller than a fifth of the screen would leave too little room to read:
+  // A grid taller than an eighth of the screen would leave too little room to read:
   // use one row (previous, a list of sections, next) instead.
-  if (r.railMax.y - r.railMin.y > H * 0.2f) useCompactRail(ctx, r);
+  if (r.railMax.y - r.railMin.y > H * 0.125f) useCompactRail(ctx, r);
   float y = r.railMax.y + m;
   if (reader_ && reader_->available()) y = layoutReadButtons(ctx, r, ImVec2(m, y), W - 2 * m) + m;
   r.contentMin = ImVec2(m, y);

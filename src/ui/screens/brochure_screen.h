@@ -23,6 +23,8 @@ class BrochureScreen : public ScreenView {
   std::vector<std::string> paragraphsToRead(UiContext& ctx);
   void draw(UiContext& ctx) override;
   void onGesture(UiContext& ctx, const GestureEvent& g) override;
+  // Where the section's text was drawn in the last frame (for tests and the gallery).
+  float readingHeight() const { return contentMax_.y - contentMin_.y; }
   void onNewSession() override;
 
   struct Regions {

@@ -39,10 +39,7 @@ KioskUi::KioskUi(Kiosk& kiosk, ContentView& content, UiStrings& strings, Fonts& 
   ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
   ImGui::GetStyle().WindowBorderSize = 0;
   auto choices = offeredLanguages(content_, kiosk_.config());
-  std::vector<std::string> cycle;
-  cycle.reserve(choices.size());
-  for (const auto& c : choices) cycle.push_back(c.locale);
-  attract_ = std::make_unique<AttractScreen>(cycle, content_);
+  attract_ = std::make_unique<AttractScreen>(attractCycle(choices, kiosk_.config().defaultLocale), content_);
   language_ = std::make_unique<LanguageScreen>(std::move(choices));
   medicine_ = std::make_unique<MedicineScreen>(content_);
   brochure_ = std::make_unique<BrochureScreen>(content_);

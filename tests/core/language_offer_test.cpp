@@ -63,3 +63,19 @@ TEST_CASE("when no listed locale has content, every language is offered and that
   CHECK(choices.size() >= 24);
   CHECK(capture.contains("none of the listed locales has content"));
 }
+
+TEST_CASE("the attract screen greets in the member state's languages, the kiosk's own first") {
+  std::vector<LanguageChoice> be = {{"nl_BE", "Nederlands (België)", true},
+                                    {"fr_BE", "Français (Belgique)", true},
+                                    {"de_BE", "Deutsch (Belgien)", true},
+                                    {"en", "English", false},
+                                    {"el", "Ελληνικά", false}};
+  CHECK(attractCycle(be, "nl_BE") == std::vector<std::string>{"nl_BE", "fr_BE", "de_BE"});
+  CHECK(attractCycle(be, "fr_BE") == std::vector<std::string>{"fr_BE", "de_BE", "nl_BE"});
+  CHECK(attractCycle(be, "de") == std::vector<std::string>{"de_BE", "nl_BE", "fr_BE"});  // the same language
+  CHECK(attractCycle(be, "el") == std::vector<std::string>{"nl_BE", "fr_BE", "de_BE"});  // not of the country
+  // No member state configured: every offered language, the default first.
+  for (auto& c : be) c.ofCountry = false;
+  CHECK(attractCycle(be, "el") == std::vector<std::string>{"el", "nl_BE", "fr_BE", "de_BE", "en"});
+  CHECK(attractCycle({}, "en").empty());
+}

@@ -68,4 +68,19 @@ std::vector<LanguageChoice> offeredLanguages(ContentView& content, const KioskCo
   return offer.take();  // the language screen sorts the others for the language on screen
 }
 
+std::vector<std::string> attractCycle(const std::vector<LanguageChoice>& offered, const std::string& defaultLocale) {
+  std::vector<std::string> cycle;
+  for (const auto& c : offered)
+    if (c.ofCountry) cycle.push_back(c.locale);
+  if (cycle.empty())
+    for (const auto& c : offered) cycle.push_back(c.locale);
+  auto language = [](const std::string& l) { return l.substr(0, l.find('_')); };
+  auto first = std::find(cycle.begin(), cycle.end(), defaultLocale);
+  if (first == cycle.end())
+    first = std::find_if(cycle.begin(), cycle.end(),
+                         [&](const std::string& l) { return language(l) == language(defaultLocale); });
+  if (first != cycle.end()) std::rotate(cycle.begin(), first, cycle.end());
+  return cycle;
+}
+
 }  // namespace mk

@@ -22,4 +22,9 @@ struct LanguageChoice {
 // language is offered and that is logged as an error.
 std::vector<LanguageChoice> offeredLanguages(ContentView& content, const KioskConfig& config);
 
+// The languages the attract screen greets in, in turn: the member state's (all offered
+// ones when no country is configured, or it has none), starting with the kiosk's
+// default language (or the first of the same language, "el" for "el_GR").
+std::vector<std::string> attractCycle(const std::vector<LanguageChoice>& offered, const std::string& defaultLocale);
+
 }  // namespace mk

@@ -42,10 +42,11 @@ void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
 
 // A section the lens covers carries a bar on its rail button.
 void BrochureScreen::drawLensMark(UiContext& ctx, ImVec2 a, ImVec2 z) {
-  float inset = ctx.ems(0.25f);
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + inset, a.y + inset),
-                                            ImVec2(a.x + inset + ctx.ems(0.4f), z.y - inset), color(ctx.palette.accent),
-                                            ctx.ems(0.1f));
+  // Thin enough to stay clear of the pictogram, which starts 0.4 em in.
+  float inset = ctx.ems(0.1f);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + inset, a.y + ctx.ems(0.25f)),
+                                            ImVec2(a.x + inset + ctx.ems(0.24f), z.y - ctx.ems(0.25f)),
+                                            color(ctx.palette.accent), ctx.ems(0.1f));
 }
 
 void BrochureScreen::drawCompactRail(UiContext& ctx, const Regions& r) {

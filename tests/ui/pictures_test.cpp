@@ -258,5 +258,13 @@ TEST_CASE("the rail's sections and the toolbar's controls show their pictograms 
     for (auto section : kSectionIds) CHECK(shown.count(ui::sectionPictogram(section)) == 1);
     for (const char* control : {"home", "language", "contrast"}) CHECK(shown.count(control) == 1);
     test::checkPicturesInsideBoxes(reg, high ? "high contrast" : "normal");
+    CHECK(shown.count("speaker") == (app.readAloud()->available() ? 1u : 0u));
   }
+  // The language screen's way back.
+  app.kiosk().changeLanguage(64);
+  app.ui().frame(80);
+  app.ui().frame(96);
+  bool back = false;
+  for (const auto& p : app.ui().registry().pictures) back = back || p.name == "back";
+  CHECK(back);
 }

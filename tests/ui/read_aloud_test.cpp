@@ -55,7 +55,7 @@ TEST_CASE("the read-aloud button reads the section, and leaving the section stop
   CHECK_FALSE(rig.app.readAloud()->active());
 }
 
-TEST_CASE("until reading starts only 'read aloud' takes room; while reading every control is there") {
+TEST_CASE("until reading starts only 'read aloud' takes room, and while reading every control is there") {
   Rig rig;
   Kiosk& k = rig.app.kiosk();
   k.start(0);

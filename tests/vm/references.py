@@ -79,7 +79,9 @@ class References:
         # A flick up in the text, below the section buttons and above the toolbar.
         targets = self._probe()
         top = max(r[3] for t, r in targets.items() if t.startswith(("rail.", "read.")))
-        bottom = min(r[1] for t, r in targets.items() if t.startswith("brochure.") and t != "brochure.next")
+        # The toolbar: "brochure." targets below the text (not the warning banner above it).
+        bottom = min(r[1] for t, r in targets.items()
+                     if t.startswith("brochure.") and t not in ("brochure.next", "brochure.warning"))
         y0, y1 = bottom - (bottom - top) // 6, top + (bottom - top) // 3
         self.text_box = (0, top, SIZE[0], bottom)  # what a fling moves
         self.fixed_box = (0, 0, SIZE[0], top)  # what it must not (title, warning, sections)

@@ -137,6 +137,7 @@ cage_run() { # name videodriver
   mkdir -p "$dir" "$home/run" "$home/state"
   cp "$mk" "$home/medkiosk"
   cp -r "$(dirname "$mk")/locales" "$home/locales"
+  cp -r "$(dirname "$mk")/assets" "$home/assets"  # the pictograms, as installed
   cp "$db" "$home/content.db"
   chown -R "$cage_user" "$home" "$dir"
   chmod 700 "$home/run"

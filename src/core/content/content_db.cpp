@@ -130,12 +130,45 @@ std::vector<MemberState> ContentDb::memberStates() const {
   return out;
 }
 
-std::string ContentDb::link(const std::string& medicine, const std::string& locale) const {
+std::string ContentDb::link(const std::string& medicine, const std::string& locale, const std::string& kind) const {
   Statement st(*db_,
-               "SELECT url FROM medicine_link WHERE medicine = ? AND locale IN (?, 'en') "
+               "SELECT url FROM medicine_link WHERE medicine = ? AND kind = ? AND locale IN (?, 'en') "
                "ORDER BY locale = 'en' LIMIT 1");
-  st.bind(1, medicine).bind(2, locale);
+  st.bind(1, medicine).bind(2, kind).bind(3, locale);
   return st.step() ? st.text(0) : std::string();
+}
+
+std::vector<Figure> ContentDb::figures(const std::string& medicine) const {
+  std::vector<Figure> out;
+  Statement fig(*db_, "SELECT id, section, kind, titles, source FROM figure WHERE medicine = ? ORDER BY sort");
+  Statement item(*db_,
+                 "SELECT heading, block, pictures, cycle_days, take_first, take_last, strength_mg FROM figure_item "
+                 "WHERE medicine = ? AND figure = ? ORDER BY sort");
+  fig.bind(1, medicine);
+  while (fig.step()) {
+    Figure f;
+    f.id = fig.text(0);
+    f.section = fig.text(1);
+    if (!parseFigureKind(fig.text(2), f.kind)) throw DbError("figure " + f.id + " has an unknown kind");
+    f.titles = fig.integer(3) != 0;
+    f.source = fig.text(4);
+    item.bind(1, medicine).bind(2, f.id);
+    while (item.step()) {
+      FigureItem it;
+      it.heading = static_cast<int>(item.integer(0));
+      it.block = static_cast<int>(item.integer(1));
+      std::istringstream words(item.text(2));
+      for (std::string w; words >> w;) it.pictures.push_back(w);
+      it.cycleDays = static_cast<int>(item.integer(3));
+      it.takeFirst = static_cast<int>(item.integer(4));
+      it.takeLast = static_cast<int>(item.integer(5));
+      it.strengthMg = static_cast<int>(item.integer(6));
+      f.items.push_back(std::move(it));
+    }
+    item.reset();
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 std::optional<LocalAuthority> ContentDb::reportingAuthority(const std::string& country,

@@ -19,7 +19,8 @@ class Database;
 // 3: review status derived from review records (the review table), 'outdated'.
 // 4: counselling points name the brochure blocks they show (brochure_blocks); their
 //    own text (counselling_text.body) is only what the nurse asks.
-inline constexpr int kContentSchemaVersion = 4;
+// 5: figures (figure, figure_item) and the package leaflet's site (medicine_link.kind).
+inline constexpr int kContentSchemaVersion = 5;
 
 struct ContentInfo {
   int schemaVersion = 0;
@@ -52,7 +53,11 @@ class ContentDb {
   std::vector<std::string> brochureLocales(const std::string& medicine) const;
   std::optional<Brochure> brochure(const std::string& medicine, const std::string& locale) const;
   std::vector<MemberState> memberStates() const;
-  std::string link(const std::string& medicine, const std::string& locale) const;
+  // The public EMA page ("ema") or the package leaflet's site ("leaflet") in `locale`,
+  // else in English; empty when the medicine has none.
+  std::string link(const std::string& medicine, const std::string& locale, const std::string& kind = "ema") const;
+  // The medicine's figures in medicine.ini order.
+  std::vector<Figure> figures(const std::string& medicine) const;
   // The authority patients report side effects to, named in `locale` when the
   // member state has a name per language. Empty when the country is unknown.
   std::optional<LocalAuthority> reportingAuthority(const std::string& country, const std::string& locale) const;

@@ -24,8 +24,18 @@ namespace {
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE medicine(id TEXT PRIMARY KEY, name TEXT NOT NULL, brand TEXT NOT NULL, sort INTEGER NOT NULL);
-CREATE TABLE medicine_link(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT NOT NULL,
-  url TEXT NOT NULL, PRIMARY KEY(medicine, locale));
+-- kind: 'ema' (the public EMA page) or 'leaflet' (the package leaflet's official site).
+CREATE TABLE medicine_link(medicine TEXT NOT NULL REFERENCES medicine(id), kind TEXT NOT NULL
+  CHECK(kind IN ('ema','leaflet')), locale TEXT NOT NULL, url TEXT NOT NULL, PRIMARY KEY(medicine, kind, locale));
+-- Figures (content_model.h): each item's caption is block `block` of part `heading`
+-- of the section, in the language the section is shown in.
+CREATE TABLE figure(medicine TEXT NOT NULL REFERENCES medicine(id), id TEXT NOT NULL, sort INTEGER NOT NULL,
+  section TEXT NOT NULL REFERENCES section(id), kind TEXT NOT NULL CHECK(kind IN ('dose-calendar','capsules','cards')),
+  titles INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY(medicine, id));
+CREATE TABLE figure_item(medicine TEXT NOT NULL, figure TEXT NOT NULL, sort INTEGER NOT NULL,
+  heading INTEGER NOT NULL, block INTEGER NOT NULL, pictures TEXT NOT NULL, cycle_days INTEGER NOT NULL,
+  take_first INTEGER NOT NULL, take_last INTEGER NOT NULL, strength_mg INTEGER NOT NULL,
+  PRIMARY KEY(medicine, figure, sort), FOREIGN KEY(medicine, figure) REFERENCES figure(medicine, id));
 CREATE TABLE section(id TEXT PRIMARY KEY, sort INTEGER NOT NULL);
 CREATE TABLE brochure(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT NOT NULL,
   title TEXT NOT NULL, subtitle TEXT NOT NULL, warning TEXT NOT NULL, warning_source TEXT NOT NULL,
@@ -68,7 +78,10 @@ CREATE TABLE review(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT 
 // same hash; the file's SHA-256 in the signed manifest covers the build time.
 constexpr const char* kHashQueries[] = {
     "SELECT id, name, brand, sort FROM medicine ORDER BY id",
-    "SELECT medicine, locale, url FROM medicine_link ORDER BY medicine, locale",
+    "SELECT medicine, kind, locale, url FROM medicine_link ORDER BY medicine, kind, locale",
+    "SELECT medicine, id, sort, section, kind, titles, source FROM figure ORDER BY medicine, id",
+    "SELECT medicine, figure, sort, heading, block, pictures, cycle_days, take_first, take_last, strength_mg "
+    "FROM figure_item ORDER BY medicine, figure, sort",
     "SELECT id, sort FROM section ORDER BY id",
     "SELECT medicine, locale, title, subtitle, warning, warning_source, warning_status, "
     "warning_reviewer, warning_reviewed_on, fallback_sections FROM brochure ORDER BY medicine, locale",
@@ -85,7 +98,7 @@ constexpr const char* kHashQueries[] = {
     "reviewed_text_sha256, reviewed_english_sha256 FROM review ORDER BY medicine, locale, item",
     "SELECT key, value FROM meta WHERE key NOT IN ('hash', 'build_time') ORDER BY key",
 };
-constexpr int kHashColumns[] = {4, 3, 2, 10, 9, 4, 3, 4, 8, 8, 12, 2};
+constexpr int kHashColumns[] = {4, 4, 7, 10, 2, 10, 9, 4, 3, 4, 8, 8, 12, 2};
 
 std::string isoNow() {
   std::time_t t = std::time(nullptr);
@@ -99,6 +112,42 @@ std::string joinIds(const std::vector<std::string>& ids) {
   return out;
 }
 
+std::string joinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+void insertFigures(Database& db, const Medicine& m) {
+  Statement fig(db, "INSERT INTO figure VALUES(?,?,?,?,?,?,?)");
+  Statement item(db, "INSERT INTO figure_item VALUES(?,?,?,?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < m.figures.size(); ++i) {
+    const Figure& f = m.figures[i];
+    fig.bind(1, m.id)
+        .bind(2, f.id)
+        .bind(3, static_cast<std::int64_t>(i))
+        .bind(4, f.section)
+        .bind(5, std::string(toString(f.kind)))
+        .bind(6, std::int64_t{f.titles ? 1 : 0})
+        .bind(7, f.source)
+        .run();
+    for (size_t k = 0; k < f.items.size(); ++k) {
+      const FigureItem& it = f.items[k];
+      item.bind(1, m.id)
+          .bind(2, f.id)
+          .bind(3, static_cast<std::int64_t>(k))
+          .bind(4, std::int64_t{it.heading})
+          .bind(5, std::int64_t{it.block})
+          .bind(6, joinWords(it.pictures))
+          .bind(7, std::int64_t{it.cycleDays})
+          .bind(8, std::int64_t{it.takeFirst})
+          .bind(9, std::int64_t{it.takeLast})
+          .bind(10, std::int64_t{it.strengthMg})
+          .run();
+    }
+  }
+}
+
 void insertMedicine(Database& db, const Medicine& m) {
   Statement(db, "INSERT INTO medicine VALUES(?,?,?,?)")
       .bind(1, m.id)
@@ -106,8 +155,10 @@ void insertMedicine(Database& db, const Medicine& m) {
       .bind(3, m.brand)
       .bind(4, std::int64_t{m.order})
       .run();
-  Statement link(db, "INSERT INTO medicine_link VALUES(?,?,?)");
-  for (const auto& [loc, url] : m.links) link.bind(1, m.id).bind(2, loc).bind(3, url).run();
+  Statement link(db, "INSERT INTO medicine_link VALUES(?,?,?,?)");
+  for (const auto& [loc, url] : m.links) link.bind(1, m.id).bind(2, "ema").bind(3, loc).bind(4, url).run();
+  for (const auto& [loc, url] : m.leaflets) link.bind(1, m.id).bind(2, "leaflet").bind(3, loc).bind(4, url).run();
+  insertFigures(db, m);
   Statement bro(db, "INSERT INTO brochure VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   Statement sec(db, "INSERT INTO section_text VALUES(?,?,?,?,?,?,?,?,?)");
   for (const auto& b : m.brochures) {

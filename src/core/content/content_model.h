@@ -110,12 +110,45 @@ struct CounsellingSet {
   std::string path;
 };
 
+// A picture drawn above a section's text (issue #15): dose calendars, the capsules as
+// they look, or cards of pictograms. A figure has no words of its own: each item's
+// caption is a brochure block picked like a counselling point's (`how_to_take#2
+// block 2`), shown in the language the section is shown in, and every number the
+// item draws is checked at build to be in that block in every language
+// (figure_source.cpp). Declared in medicine.ini as [figure.<id>].
+enum class FigureKind { DoseCalendar, Capsules, Cards };
+std::string_view toString(FigureKind kind);
+bool parseFigureKind(std::string_view text, FigureKind& out);
+
+struct FigureItem {
+  int heading = 0;                    // the caption's block: '###' part (0: before the first)
+  int block = 0;                      // and its 1-based block in that part
+  std::vector<std::string> pictures;  // pictogram names (assets/pictograms)
+  int cycleDays = 0;                  // DoseCalendar: days in a cycle
+  int takeFirst = 0, takeLast = 0;    // DoseCalendar: the days capsules are taken
+  int strengthMg = 0;                 // Capsules: the strength drawn
+};
+
+struct Figure {
+  std::string id;
+  FigureKind kind = FigureKind::Cards;
+  std::string section;  // a section id
+  bool titles = false;  // Cards: each card is titled with its part's heading
+  std::string source;
+  std::vector<FigureItem> items;
+  int line = 0;  // of its [figure.<id>] in medicine.ini, for messages
+};
+
 struct Medicine {
   std::string id;
   std::string name;
   std::string brand;
   int order = 0;
   std::map<std::string, std::string> links;  // locale -> public page
+  // locale -> the official site of the package leaflet ([leaflet]), for the take-home
+  // QR code beside the public page's; may be empty.
+  std::map<std::string, std::string> leaflets;
+  std::vector<Figure> figures;  // in medicine.ini order
   std::vector<Brochure> brochures;
   std::vector<CounsellingSet> counselling;  // English first when present
   std::vector<ReviewFile> reviews;          // content/<medicine>/reviews/<locale>.tsv

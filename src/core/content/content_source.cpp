@@ -10,6 +10,7 @@
 
 #include "core/base/unicode_text.h"
 #include "core/content/content_checks.h"
+#include "core/content/figure_source.h"
 #include "core/content/source_text.h"
 
 namespace mk {
@@ -170,6 +171,7 @@ ContentSource loadContentSource(const fs::path& dir) {
       if (!problems.empty()) throw ContentError(problems[0].file, problems[0].line, problems[0].message);
     }
     loadCounselling(mdir / "counselling", med);
+    checkFigures(med, ini.string());
     loadReviews(mdir / "reviews", med);
     src.medicines.push_back(std::move(med));
   }

@@ -8,6 +8,7 @@
 
 #include "core/base/unicode_text.h"
 #include "core/content/content_source.h"
+#include "core/content/figure_source.h"
 #include "core/content/source_text.h"
 #include "core/i18n/locale_id.h"
 
@@ -25,7 +26,34 @@ struct IniState {
   Medicine medicine;
   std::string error;
   std::set<std::string> seen;
+  std::vector<FigureKeys> figures;
 };
+
+bool addAddress(IniState* st, std::map<std::string, std::string>& to, const std::string& key,
+                const std::string& val) {
+  if (!isValidLocaleId(key)) {
+    st->error = "'" + key + "' is not a locale id";
+    return false;
+  }
+  if (val.rfind("https://", 0) != 0) {
+    st->error = "addresses must start with https://";
+    return false;
+  }
+  to[key] = val;
+  return true;
+}
+
+// [figure.<id>] keys are kept in order and read together at the end (figure_source.h).
+bool addFigureKey(IniState* st, const std::string& sec, const std::string& key, const std::string& val) {
+  std::string id = sec.substr(7);
+  if (!std::regex_match(id, kMedicineId)) {
+    st->error = "figure ids are lower-case letters, digits and _: [" + sec + "]";
+    return false;
+  }
+  if (st->figures.empty() || st->figures.back().id != id) st->figures.push_back({id, 0, {}});
+  st->figures.back().keys.emplace_back(key, unicode::toNfc(val));
+  return true;
+}
 
 int iniHandler(void* user, const char* section, const char* name, const char* value) {
   auto* st = static_cast<IniState*>(user);
@@ -54,21 +82,19 @@ int iniHandler(void* user, const char* section, const char* name, const char* va
     }
     return 1;
   }
-  if (sec == "links") {
-    if (!isValidLocaleId(key)) {
-      st->error = "'" + key + "' is not a locale id";
-      return 0;
-    }
-    if (val.rfind("https://", 0) != 0) {
-      st->error = "links must start with https://";
-      return 0;
-    }
-    st->medicine.links[key] = val;
-    return 1;
-  }
+  if (sec == "links") return addAddress(st, st->medicine.links, key, val) ? 1 : 0;
+  if (sec == "leaflet") return addAddress(st, st->medicine.leaflets, key, val) ? 1 : 0;
+  if (sec.rfind("figure.", 0) == 0) return addFigureKey(st, sec, key, val) ? 1 : 0;
   st->error = "unknown section [" + sec + "]";
   return 0;
 }
+// The 1-based line of a section header, for messages (inih does not pass it on).
+int headerLine(std::string_view text, const std::string& header) {
+  size_t at = text.find(header);
+  if (at == std::string_view::npos) return 1;
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
 }  // namespace
 
 Medicine parseMedicineIni(const std::string& path, std::string_view text) {
@@ -81,6 +107,12 @@ Medicine parseMedicineIni(const std::string& path, std::string_view text) {
     throw ContentError(path, 1, "[medicine] id must be lower-case letters, digits and _");
   if (st.medicine.name.empty()) throw ContentError(path, 1, "[medicine] needs a name");
   if (!st.medicine.links.count("en")) throw ContentError(path, 1, "[links] needs an 'en' address");
+  if (!st.medicine.leaflets.empty() && !st.medicine.leaflets.count("en"))
+    throw ContentError(path, 1, "[leaflet] needs an 'en' address, used where a language has none");
+  for (auto& keys : st.figures) {
+    keys.line = headerLine(text, "[figure." + keys.id + "]");
+    st.medicine.figures.push_back(parseFigure(path, keys));
+  }
   return st.medicine;
 }
 

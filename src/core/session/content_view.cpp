@@ -4,6 +4,8 @@
 #include <set>
 
 #include "core/base/log.h"
+#include "core/content/counselling_anchor.h"
+#include "core/content/figure_source.h"
 #include "core/i18n/ui_strings.h"
 
 namespace mk {
@@ -83,6 +85,38 @@ std::string ContentView::resolveLocale(const std::string& medicine, const std::s
   return {};
 }
 
+namespace {
+
+// The text of the `heading`th '###' heading of a section (1-based), or "".
+std::string headingText(const std::vector<Block>& blocks, int heading) {
+  int seen = 0;
+  for (const auto& b : blocks)
+    if (b.kind == BlockKind::Heading && ++seen == heading) return plainText(b);
+  return {};
+}
+
+}  // namespace
+
+std::vector<ShownFigure> showFigures(const std::vector<Figure>& figures, const ShownSection& shown) {
+  std::vector<ShownFigure> out;
+  for (const auto& f : figures) {
+    if (f.section != shown.section->id) continue;
+    ShownFigure sf{f.id, f.kind, {}};
+    for (const auto& item : f.items) {
+      std::vector<Block> part = brochurePart(*shown.blocks, item.heading);
+      if (item.block < 1 || item.block > static_cast<int>(part.size())) {
+        log::error("content", "figure " + f.id + ": the " + shown.locale + " text of section " + f.section +
+                                  " has no block " + std::to_string(item.block) + "; that item is left out");
+        continue;
+      }
+      std::string title = f.titles ? headingText(*shown.blocks, item.heading) : std::string();
+      sf.items.push_back({item, title, figureCaption(part[static_cast<size_t>(item.block) - 1])});
+    }
+    if (!sf.items.empty()) out.push_back(std::move(sf));
+  }
+  return out;
+}
+
 const LoadedBrochure* ContentView::brochure(const std::string& medicine, const std::string& locale) {
   std::string resolved = resolveLocale(medicine, locale);
   return resolved.empty() ? nullptr : exact(medicine, resolved);
@@ -152,6 +186,24 @@ std::string ContentView::link(const std::string& medicine, const std::string& lo
   auto it = links_.find(key);
   if (it == links_.end()) it = links_.emplace(key, db_->link(medicine, locale)).first;
   return it->second;
+}
+
+std::string ContentView::leafletLink(const std::string& medicine, const std::string& locale) {
+  if (!db_) return {};
+  std::string key = "leaflet/" + medicine + "/" + locale;
+  auto it = links_.find(key);
+  if (it == links_.end()) it = links_.emplace(key, db_->link(medicine, locale, "leaflet")).first;
+  return it->second;
+}
+
+const std::vector<ShownFigure>& ContentView::figures(const std::string& medicine, const ShownSection& shown) {
+  std::string key = medicine + "/" + shown.locale + "/" + shown.section->id;
+  auto it = figures_.find(key);
+  if (it != figures_.end()) return it->second;
+  auto all = medicineFigures_.find(medicine);
+  if (all == medicineFigures_.end())
+    all = medicineFigures_.emplace(medicine, db_ ? db_->figures(medicine) : std::vector<Figure>{}).first;
+  return figures_.emplace(key, showFigures(all->second, shown)).first->second;
 }
 
 std::vector<std::string> ContentView::allTexts() { return db_ ? db_->allTexts() : std::vector<std::string>{}; }

@@ -28,6 +28,23 @@ struct ShownSection {
   bool fellBack = false;  // not in the brochure's own language: show a note
 };
 
+// A figure (content_model.h) with its captions in the language its section is shown
+// in: each item's block, its bold lead where it has one, and for titled cards the
+// heading of the block's part.
+struct ShownFigureItem {
+  FigureItem item;
+  std::string title;    // empty unless the figure is titled
+  std::string caption;  // the block's bold lead, or its whole text
+};
+struct ShownFigure {
+  std::string id;
+  FigureKind kind = FigureKind::Cards;
+  std::vector<ShownFigureItem> items;
+};
+// The medicine's figures for a section as shown; an item whose block the shown
+// text lacks (refused at build, so only a damaged database) is left out and logged.
+std::vector<ShownFigure> showFigures(const std::vector<Figure>& figures, const ShownSection& shown);
+
 class ContentView {
  public:
   // db may be null: content unavailable. `show` is the [content] show setting: with
@@ -47,6 +64,10 @@ class ContentView {
   // Cached per argument pair: the UI asks for them on every frame.
   std::optional<LocalAuthority> reportingAuthority(const std::string& country, const std::string& locale);
   std::string link(const std::string& medicine, const std::string& locale);
+  // The package leaflet's official site in the locale, else in English; may be empty.
+  std::string leafletLink(const std::string& medicine, const std::string& locale);
+  // The figures drawn above a shown section's text, cached.
+  const std::vector<ShownFigure>& figures(const std::string& medicine, const ShownSection& shown);
   ContentDb* db() const { return db_; }
   // The content is past its signed expiry, within the grace period: the patient
   // screens say it may be out of date and to ask staff (issue #14 item 3).
@@ -79,6 +100,8 @@ class ContentView {
   std::map<std::string, std::unique_ptr<LoadedBrochure>> cache_;
   std::map<std::string, std::optional<LocalAuthority>> authorities_;
   std::map<std::string, std::string> links_;
+  std::map<std::string, std::vector<Figure>> medicineFigures_;
+  std::map<std::string, std::vector<ShownFigure>> figures_;
   std::map<std::string, Counselling> counselling_;
   std::map<std::string, std::vector<std::string>> counsellingLocales_;
 };

@@ -67,4 +67,35 @@ void SectionColumn::qrCode(const QrCode& code, float maxSide) {
   y_ += dl_ ? drawQrCode(dl_, code, at(), modulePx) : static_cast<float>(modules) * modulePx;
 }
 
+void SectionColumn::labelledCodes(const std::vector<LabelledCode>& codes, float maxSide) {
+  if (codes.empty()) return;
+  const float gap = ctx_.ems(1.0f), minSide = ctx_.ems(7.0f);
+  auto n = static_cast<float>(codes.size());
+  const bool together = (width_ - gap * (n - 1)) / n >= minSide;
+  const size_t perRow = together ? codes.size() : 1;
+  const float cw = together ? (width_ - gap * (n - 1)) / n : width_;
+  for (size_t first = 0; first < codes.size(); first += perRow) {
+    size_t last = std::min(codes.size(), first + perRow);
+    float labelH = 0, urlH = 0;
+    for (size_t i = first; i < last; ++i) {
+      labelH = std::max(labelH, textHeight(ctx_, codes[i].label, FontRole::Bold, cw));
+      urlH = std::max(urlH, textHeight(ctx_, codes[i].url, FontRole::Body, cw));
+    }
+    // Each code's modules are whole pixels; the row is as tall as its largest code.
+    auto modulePx = [&](const QrCode& c) {
+      return std::max(2.0f, std::floor(std::min(cw, maxSide) / static_cast<float>(c.size + 8)));
+    };
+    float side = 0;
+    for (size_t i = first; i < last; ++i)
+      side = std::max(side, modulePx(*codes[i].code) * static_cast<float>(codes[i].code->size + 8));
+    for (size_t i = first; i < last && dl_; ++i) {
+      float dx = static_cast<float>(i - first) * (cw + gap);
+      drawText(ctx_, dl_, at(dx), cw, codes[i].label, FontRole::Bold, ctx_.palette.text);
+      drawQrCode(dl_, *codes[i].code, at(dx, labelH + ctx_.ems(0.3f)), modulePx(*codes[i].code));
+      drawText(ctx_, dl_, at(dx, labelH + side + ctx_.ems(0.6f)), cw, codes[i].url, FontRole::Body, ctx_.palette.text);
+    }
+    y_ += labelH + side + ctx_.ems(0.6f) + urlH + ctx_.ems(0.8f);
+  }
+}
+
 }  // namespace mk::ui

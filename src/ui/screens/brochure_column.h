@@ -4,6 +4,7 @@
 // before anything is drawn, then drawn. One code path does both, so the measured
 // height is always the drawn height.
 #include <string_view>
+#include <vector>
 
 #include "core/layout/qr_code.h"
 #include "ui/ui_context.h"
@@ -33,6 +34,19 @@ class SectionColumn {
   bool button(const char* id, std::string_view label);
   // A QR code with its quiet zone, at most `maxSide` px wide.
   void qrCode(const QrCode& code, float maxSide);
+  // QR codes side by side where they fit at a readable size (else one under the
+  // other), each with its label above and its address beneath.
+  struct LabelledCode {
+    std::string_view label;
+    const QrCode* code;
+    std::string_view url;
+  };
+  void labelledCodes(const std::vector<LabelledCode>& codes, float maxSide);
+  // For drawings of their own (section_figures.h): where the next row starts, the
+  // draw list (null while measuring), and moving on by `px`.
+  ImVec2 cursor() const { return at(); }
+  ImDrawList* drawList() const { return dl_; }
+  void advance(float px) { y_ += px; }
 
  private:
   UiContext& ctx_;

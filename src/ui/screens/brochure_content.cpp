@@ -7,6 +7,7 @@
 
 #include "core/session/ui_keys.h"
 #include "ui/screens/brochure_column.h"
+#include "ui/screens/section_figures.h"
 #include "ui/widgets.h"
 
 namespace mk::ui {
@@ -110,7 +111,9 @@ float BrochureScreen::sectionHeader(UiContext& ctx, const ShownSection& s, Secti
     col.note(
         ctx.strings.get(status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed" : "brochure.badge_pending"));
   }
-  return col.height() + ctx.ems(0.3f);
+  col.space(0.3f);
+  SectionFigures(ctx, col).draw(content_.figures(ctx.kiosk.session().medicine, s));
+  return col.height();
 }
 
 float BrochureScreen::sectionFooter(UiContext& ctx, const LoadedBrochure& b, const Section& s, SectionColumn& col) {
@@ -154,19 +157,27 @@ void BrochureScreen::endOfBrochure(UiContext& ctx, const LoadedBrochure& b, Sect
   col.text(line, FontRole::Body, ctx.palette.mutedText);
 }
 
-void BrochureScreen::takeHome(UiContext& ctx, const LoadedBrochure& b, SectionColumn& col) {
-  // The medicine's public EMA page in the brochure's language where there is one.
-  std::string url = content_.link(b.brochure.medicine, b.brochure.locale);
-  if (url.empty()) return;
-  if (url != qrUrl_) {
-    qr_ = encodeQr(url);
-    qrUrl_ = url;
+const QrCode* BrochureScreen::takeHomeCode(TakeHomeCode& cache, const std::string& url) {
+  if (url.empty()) return nullptr;
+  if (url != cache.url) {
+    cache.code = encodeQr(url);
+    cache.url = url;
   }
-  if (!qr_) return;
-  col.qrCode(*qr_, std::min(col.width(), ctx.ems(11.0f)));
-  col.space(0.3f);
-  // The address beneath, for those who type it; it may break at its slashes.
-  col.text(url, FontRole::Body, ctx.palette.text);
+  return cache.code ? &*cache.code : nullptr;
+}
+
+void BrochureScreen::takeHome(UiContext& ctx, const LoadedBrochure& b, SectionColumn& col) {
+  // The medicine's public EMA page and its package leaflet's official site, each in
+  // the brochure's language where there is one, labelled; the address beneath each
+  // for those who type it (it may break at its slashes).
+  std::string ema = content_.link(b.brochure.medicine, b.brochure.locale);
+  std::string leaflet = content_.leafletLink(b.brochure.medicine, b.brochure.locale);
+  std::vector<SectionColumn::LabelledCode> codes;
+  std::string emaLabel = ctx.strings.get("brochure.take_home_ema");
+  std::string leafletLabel = ctx.strings.get("brochure.take_home_leaflet");
+  if (const QrCode* code = takeHomeCode(emaCode_, ema)) codes.push_back({emaLabel, code, ema});
+  if (const QrCode* code = takeHomeCode(leafletCode_, leaflet)) codes.push_back({leafletLabel, code, leaflet});
+  col.labelledCodes(codes, ctx.ems(11.0f));
 }
 
 }  // namespace mk::ui

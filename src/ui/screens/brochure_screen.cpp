@@ -126,8 +126,8 @@ void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
 void BrochureScreen::onNewSession() {
   layoutKey_.clear();
   layout_ = {};
-  qrUrl_.clear();
-  qr_.reset();
+  emaCode_ = {};
+  leafletCode_ = {};
   readLocale_.clear();
 }
 

@@ -89,10 +89,15 @@ class BrochureScreen : public ScreenView {
   ImVec2 contentMin_, contentMax_;  // for routing drags
   std::string layoutKey_;
   DocLayout layout_;
-  std::string qrUrl_;
   // The banner's first sentence, and the warning it was taken from.
   std::string compactWarning_, compactWarningOf_;
-  std::optional<QrCode> qr_;
+  // The take-home QR codes, encoded when their address changes.
+  struct TakeHomeCode {
+    std::string url;
+    std::optional<QrCode> code;
+  };
+  TakeHomeCode emaCode_, leafletCode_;
+  static const QrCode* takeHomeCode(TakeHomeCode& cache, const std::string& url);
 };
 
 }  // namespace mk::ui

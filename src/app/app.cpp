@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include <algorithm>
+
 #include <chrono>
 
 #include "core/base/log.h"
@@ -68,12 +70,20 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
 void App::openPictures() {
   fs::path dir = paths_.assetsDir / "pictograms";
   pictures_ = std::make_unique<ui::Pictures>(dir);
-  std::vector<std::string> missing = pictures_->missing(ui::pictogramsInUse());
+  // The controls' pictograms and those the content's figures name.
+  std::vector<std::string> wanted = ui::pictogramsInUse();
+  if (db_)
+    for (const auto& m : db_->medicines())
+      for (const auto& f : db_->figures(m.id))
+        for (const auto& item : f.items)
+          for (const auto& name : item.pictures)
+            if (std::find(wanted.begin(), wanted.end(), name) == wanted.end()) wanted.push_back(name);
+  std::vector<std::string> missing = pictures_->missing(wanted);
   if (missing.empty()) return;
   std::string names;
   for (const auto& n : missing) names += (names.empty() ? "" : ", ") + n;
   log::error("pictures", "pictograms missing from " + dir.string() + ": " + names +
-                             "; those controls show their labels alone (reinstall the package to restore them)");
+                             "; those controls and figures show their words alone (reinstall the package to restore them)");
 }
 
 void App::openContent() {

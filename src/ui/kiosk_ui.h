@@ -81,6 +81,8 @@ class KioskUi {
   std::vector<std::string> missingGlyphReport();
   const LanguageScreen& languageScreen() const { return *language_; }
   const BrochureScreen& brochureScreen() const { return *brochure_; }
+  // The UI strings, in the language of the last frame drawn.
+  UiStrings& strings() { return strings_; }
   // The fixed corner a finger must rest on for nurseHoldMs to open the PIN pad.
   void nurseCorner(ImVec2& min, ImVec2& max) const;
 

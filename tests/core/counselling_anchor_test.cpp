@@ -7,54 +7,14 @@
 
 #include "core/content/content_source.h"
 #include "core/content/counselling_anchor.h"
+#include "content_copy.h"
 
 using namespace mk;
 namespace fs = std::filesystem;
 
 namespace {
 
-// The shipped content in a temporary copy, edited file by file.
-struct ContentCopy {
-  fs::path dir;
-  ContentCopy() {
-    dir = fs::temp_directory_path() / ("medkiosk-anchor-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::copy(MEDKIOSK_SOURCE_DIR "/content", dir, fs::copy_options::recursive);
-  }
-  ~ContentCopy() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  // Replaces the first `from` in content/pomalidomide/<file> by `to`.
-  void edit(const std::string& file, const std::string& from, const std::string& to) {
-    fs::path p = dir / "pomalidomide" / file;
-    std::ifstream in(p);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, from.size(), to);
-    std::ofstream(p) << text;
-  }
-  std::string loadError() {
-    try {
-      loadContentSource(dir);
-    } catch (const ContentError& e) {
-      // "<file name>:<line>: <message>", without the temporary directory.
-      return fs::path(e.file()).filename().string() + std::string(e.what()).substr(e.file().size());
-    }
-    return "no error";
-  }
-  // The line of `text` in content/pomalidomide/<file>, from 1.
-  int lineOf(const std::string& file, const std::string& text) {
-    std::ifstream in(dir / "pomalidomide" / file);
-    int n = 0;
-    for (std::string line; std::getline(in, line);)
-      if (++n && line.find(text) != std::string::npos) return n;
-    return 0;
-  }
-};
+using test::ContentCopy;
 
 std::vector<Block> blocksOf(const std::string& markdown) { return parseMarkdown(markdown); }
 

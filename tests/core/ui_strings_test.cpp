@@ -63,7 +63,9 @@ TEST_CASE("every root pattern compiles") {
                                    {"left", std::int64_t{2}},
                                    {"nurse", std::string("N")},
                                    {"confirmed", std::int64_t{5}},
-                                   {"days", std::int64_t{90}}});
+                                   {"days", std::int64_t{90}},
+                                   {"day", std::int64_t{21}},
+                                   {"mg", std::int64_t{3}}});
     CHECK(out.find('{') == std::string::npos);
   }
 }

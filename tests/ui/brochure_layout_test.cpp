@@ -28,10 +28,13 @@ struct Rig {
   }
   float scrollMax() { return app.kiosk().session().scroll.maxOffset(); }
   // The top of the first text drawn exactly as `text`; -1 if none.
+  // The top of the last text drawn with these words: the section's own text is drawn
+  // after the figures above it, whose cards may be titled with the same heading.
   float textTop(const std::string& text) {
+    float top = -1;
     for (const auto& t : app.ui().registry().texts)
-      if (t.text == text) return t.boxMin.y;
-    return -1;
+      if (t.text == text) top = t.boxMin.y;
+    return top;
   }
 };
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/app.h"
+#include "core/content/content_source.h"
 #include "core/layout/palette.h"
 #include "test_support.h"
 #include "ui/frame_checks.h"
@@ -178,6 +179,10 @@ TEST_CASE("pictures are found when complete, loaded once at the size drawn, and 
 TEST_CASE("every pictogram the kiosk draws is built, in both variants at every size") {
   ui::Pictures built(kBuiltPictograms);
   CHECK(built.missing(ui::pictogramsInUse()).empty());
+  // Every pictogram the shipped content's figures name.
+  ContentSource src = loadContentSource(MEDKIOSK_SOURCE_DIR "/content");
+  for (const auto& f : src.medicines.front().figures)
+    for (const auto& item : f.items) CHECK(built.missing(item.pictures).empty());
   CHECK(built.missing(sourceNames()).empty());
   for (auto section : kSectionIds) CHECK(ui::sectionPictogram(section) != nullptr);
 }

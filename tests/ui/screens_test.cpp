@@ -64,6 +64,11 @@ TEST_CASE("every screen renders in both orientations at every text size") {
           INFO("section " << section);
           checkTextInsideBoxes(rig.app.ui().registry(), "screen");
           checkPicturesInsideBoxes(rig.app.ui().registry(), "screen");
+          // Its end too: the next button, or the labelled take-home QR codes.
+          k.session().scroll.jumpTo(1e9f);
+          rig.frames();
+          checkTextInsideBoxes(rig.app.ui().registry(), "end of section");
+          checkPicturesInsideBoxes(rig.app.ui().registry(), "end of section");
         }
         k.setHighContrast(true, rig.now);
         rig.frames();

@@ -20,7 +20,7 @@ std::string run(const std::string& command) {
 }
 }  // namespace
 
-TEST_CASE("the QR code at the end of the brochure scans back to the medicine's EMA page") {
+TEST_CASE("the QR codes at the end of the brochure scan back to the EMA page and the package leaflet") {
   for (const char* locale : {"en", "el_GR", "bg_BG"}) {
     for (bool highContrast : {false, true}) {
       INFO(locale << (highContrast ? " high contrast" : ""));
@@ -40,14 +40,23 @@ TEST_CASE("the QR code at the end of the brochure scans back to the medicine's E
       for (int i = 0; i < 3; ++i) app.ui().frame(now += 16);
       std::string png = std::string(MEDKIOSK_BINARY_DIR) + "/tests/qr-" + locale + (highContrast ? "-hc" : "") + ".png";
       REQUIRE(renderer->savePng(png));
-      std::string expected = app.content().db()->link("pomalidomide", "en");
-      REQUIRE_FALSE(expected.empty());
+      std::string ema = app.content().db()->link("pomalidomide", "en");
+      std::string leaflet = app.content().db()->link("pomalidomide", "en", "leaflet");
+      REQUIRE_FALSE(ema.empty());
+      REQUIRE_FALSE(leaflet.empty());
       std::string decoded = run("zbarimg --quiet --raw '" + png + "' 2>/dev/null");  // stderr has D-Bus noise
-      CHECK(decoded == expected + "\n");
-      // The address is also written beneath it.
-      bool written = false;
-      for (const auto& t : app.ui().registry().texts) written = written || t.text == expected;
-      CHECK(written);
+      // zbarimg lists the codes in no set order.
+      CHECK((decoded == ema + "\n" + leaflet + "\n" || decoded == leaflet + "\n" + ema + "\n"));
+      // Each is labelled, and its address is written beneath it.
+      auto written = [&](const std::string& text) {
+        for (const auto& t : app.ui().registry().texts)
+          if (t.text == text) return true;
+        return false;
+      };
+      CHECK(written(ema));
+      CHECK(written(leaflet));
+      CHECK(written(app.ui().strings().get("brochure.take_home_ema")));
+      CHECK(written(app.ui().strings().get("brochure.take_home_leaflet")));
     }
   }
 }

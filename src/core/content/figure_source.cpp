@@ -155,8 +155,13 @@ void checkFigures(const Medicine& med, const std::string& iniPath) {
   std::set<std::string> ids;
   for (const auto& f : med.figures) {
     if (!ids.insert(f.id).second) throw ContentError(iniPath, f.line, "figure '" + f.id + "' is declared twice");
-    for (const auto& item : f.items)
-      for (const auto& b : med.brochures) checkItem(f, item, b, iniPath);
+    // English first: a figure that its base text contradicts is named there.
+    for (const auto& item : f.items) {
+      for (const auto& b : med.brochures)
+        if (b.locale == "en") checkItem(f, item, b, iniPath);
+      for (const auto& b : med.brochures)
+        if (b.locale != "en") checkItem(f, item, b, iniPath);
+    }
   }
 }
 

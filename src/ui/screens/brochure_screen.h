@@ -25,6 +25,8 @@ class BrochureScreen : public ScreenView {
   void onGesture(UiContext& ctx, const GestureEvent& g) override;
   // Where the section's text was drawn in the last frame (for tests and the gallery).
   float readingHeight() const { return contentMax_.y - contentMin_.y; }
+  ImVec2 contentMin() const { return contentMin_; }
+  ImVec2 contentMax() const { return contentMax_; }
   void onNewSession() override;
 
   struct Regions {

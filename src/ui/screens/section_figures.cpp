@@ -22,19 +22,21 @@ constexpr int kWeek = 7;
 }  // namespace
 
 void SectionFigures::draw(const std::vector<ShownFigure>& figures) {
-  bool drawing = col_.drawList() != nullptr;
+  ImDrawList* dl = col_.drawList();
   for (const auto& f : figures) {
     ImVec2 at = col_.cursor();
-    float h = 0;
-    if (f.kind == FigureKind::DoseCalendar)
-      h = calendars(f, at, drawing);
-    else if (f.kind == FigureKind::Capsules)
-      h = capsules(f, at, drawing);
-    else
-      h = cards(f, at, drawing);
+    float h = layout(f, at, false);
+    // Only a figure in view is drawn (and recorded): one scrolled away is measured.
+    if (dl && at.y + h >= dl->GetClipRectMin().y && at.y <= dl->GetClipRectMax().y) layout(f, at, true);
     col_.advance(h);
     col_.space(0.8f);
   }
+}
+
+float SectionFigures::layout(const ShownFigure& f, ImVec2 at, bool drawing) {
+  if (f.kind == FigureKind::DoseCalendar) return calendars(f, at, drawing);
+  if (f.kind == FigureKind::Capsules) return capsules(f, at, drawing);
+  return cards(f, at, drawing);
 }
 
 float SectionFigures::text(std::string_view s, FontRole role, Rgb col, ImVec2 at, float w, bool drawing,
@@ -120,8 +122,11 @@ float SectionFigures::capsules(const ShownFigure& f, ImVec2 at, bool drawing) {
   for (size_t i = 0; i < f.items.size(); ++i) {
     const FigureItem& item = f.items[i].item;
     float x = at.x + slot * static_cast<float>(i);
+    // The capsule stays in its slot, above its strength.
+    TextBox slotBox{ImVec2(x, at.y + y), ImVec2(x + slot, at.y + y + side)};
     if (drawing)
-      drawPictogram(ctx_, col_.drawList(), item.pictures.front(), ImVec2(x + (slot - side) * 0.5f, at.y + y), side);
+      drawPictogram(ctx_, col_.drawList(), item.pictures.front(), ImVec2(x + (slot - side) * 0.5f, at.y + y), side,
+                    &slotBox);
     std::string label = ctx_.strings.format("figure.strength", {{"mg", std::int64_t{item.strengthMg}}});
     labelH = std::max(labelH, text(label, FontRole::Bold, ctx_.palette.text, ImVec2(x, at.y + y + side + ctx_.ems(0.2f)),
                                    slot, drawing, true));

@@ -19,7 +19,8 @@ class SectionFigures {
   void draw(const std::vector<ShownFigure>& figures);
 
  private:
-  // Each draws while the column draws and returns the height it takes.
+  // Each draws when `drawing` and returns the height it takes.
+  float layout(const ShownFigure& f, ImVec2 at, bool drawing);
   float calendars(const ShownFigure& f, ImVec2 at, bool drawing);
   float calendar(const ShownFigureItem& item, ImVec2 at, float cell, bool drawing);
   float legend(ImVec2 at, bool drawing);

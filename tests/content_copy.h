@@ -1,8 +1,8 @@
 #pragma once
 // The shipped content sources in a temporary copy, edited file by file, for tests of
 // what the build refuses.
-#include <catch2/catch.hpp>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>

@@ -82,8 +82,9 @@ void App::openPictures() {
   if (missing.empty()) return;
   std::string names;
   for (const auto& n : missing) names += (names.empty() ? "" : ", ") + n;
-  log::error("pictures", "pictograms missing from " + dir.string() + ": " + names +
-                             "; those controls and figures show their words alone (reinstall the package to restore them)");
+  log::error("pictures",
+             "pictograms missing from " + dir.string() + ": " + names +
+                 "; those controls and figures show their words alone (reinstall the package to restore them)");
 }
 
 void App::openContent() {

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "content_copy.h"
 #include "core/content/content_source.h"
 #include "core/content/counselling_anchor.h"
-#include "content_copy.h"
 
 using namespace mk;
 namespace fs = std::filesystem;

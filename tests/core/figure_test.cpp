@@ -48,6 +48,7 @@ TEST_CASE("the shipped figures draw the EU schedules and the four capsules", "[f
   CHECK(symptoms.items.size() == 6);
   CHECK(symptoms.items[0].pictures == std::vector<std::string>{"swollen-leg", "chest-pain", "breathlessness"});
   CHECK(figureNamed(med, "rules").titles);
+  CHECK(figureNamed(med, "donation").wholeCaptions);
   CHECK(med.leaflets.at("en") == "https://www.imnovid-eu-pil.com");
 }
 
@@ -140,6 +141,12 @@ TEST_CASE("figures and leaflet addresses are stored and shown in the section's l
   CHECK(rules[0].items[1].title == "Men");
   CHECK_THAT(rules[0].items[1].caption, Catch::Contains("for 7 days after you stop"));
   CHECK(view.figures("pomalidomide", *view.section("pomalidomide", "en", "purpose")).empty());
+  // A figure of whole captions keeps what its bold lead alone would drop.
+  const auto& donation = view.figures("pomalidomide", *view.section("pomalidomide", "en", "donation"));
+  REQUIRE(donation.size() == 1);
+  CHECK(donation[0].items[0].caption ==
+        "Do not donate blood, semen or sperm while you take pomalidomide, during breaks in treatment, and for 7 days "
+        "after you stop.");
 }
 
 TEST_CASE("an item whose block the shown text lacks is left out and logged", "[figure]") {

@@ -140,7 +140,8 @@ std::string ContentDb::link(const std::string& medicine, const std::string& loca
 
 std::vector<Figure> ContentDb::figures(const std::string& medicine) const {
   std::vector<Figure> out;
-  Statement fig(*db_, "SELECT id, section, kind, titles, source FROM figure WHERE medicine = ? ORDER BY sort");
+  Statement fig(
+      *db_, "SELECT id, section, kind, titles, whole_captions, source FROM figure WHERE medicine = ? ORDER BY sort");
   Statement item(*db_,
                  "SELECT heading, block, pictures, cycle_days, take_first, take_last, strength_mg FROM figure_item "
                  "WHERE medicine = ? AND figure = ? ORDER BY sort");
@@ -151,7 +152,8 @@ std::vector<Figure> ContentDb::figures(const std::string& medicine) const {
     f.section = fig.text(1);
     if (!parseFigureKind(fig.text(2), f.kind)) throw DbError("figure " + f.id + " has an unknown kind");
     f.titles = fig.integer(3) != 0;
-    f.source = fig.text(4);
+    f.wholeCaptions = fig.integer(4) != 0;
+    f.source = fig.text(5);
     item.bind(1, medicine).bind(2, f.id);
     while (item.step()) {
       FigureItem it;

@@ -31,7 +31,7 @@ CREATE TABLE medicine_link(medicine TEXT NOT NULL REFERENCES medicine(id), kind 
 -- of the section, in the language the section is shown in.
 CREATE TABLE figure(medicine TEXT NOT NULL REFERENCES medicine(id), id TEXT NOT NULL, sort INTEGER NOT NULL,
   section TEXT NOT NULL REFERENCES section(id), kind TEXT NOT NULL CHECK(kind IN ('dose-calendar','capsules','cards')),
-  titles INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY(medicine, id));
+  titles INTEGER NOT NULL, whole_captions INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY(medicine, id));
 CREATE TABLE figure_item(medicine TEXT NOT NULL, figure TEXT NOT NULL, sort INTEGER NOT NULL,
   heading INTEGER NOT NULL, block INTEGER NOT NULL, pictures TEXT NOT NULL, cycle_days INTEGER NOT NULL,
   take_first INTEGER NOT NULL, take_last INTEGER NOT NULL, strength_mg INTEGER NOT NULL,
@@ -79,7 +79,7 @@ CREATE TABLE review(medicine TEXT NOT NULL REFERENCES medicine(id), locale TEXT 
 constexpr const char* kHashQueries[] = {
     "SELECT id, name, brand, sort FROM medicine ORDER BY id",
     "SELECT medicine, kind, locale, url FROM medicine_link ORDER BY medicine, kind, locale",
-    "SELECT medicine, id, sort, section, kind, titles, source FROM figure ORDER BY medicine, id",
+    "SELECT medicine, id, sort, section, kind, titles, whole_captions, source FROM figure ORDER BY medicine, id",
     "SELECT medicine, figure, sort, heading, block, pictures, cycle_days, take_first, take_last, strength_mg "
     "FROM figure_item ORDER BY medicine, figure, sort",
     "SELECT id, sort FROM section ORDER BY id",
@@ -98,7 +98,7 @@ constexpr const char* kHashQueries[] = {
     "reviewed_text_sha256, reviewed_english_sha256 FROM review ORDER BY medicine, locale, item",
     "SELECT key, value FROM meta WHERE key NOT IN ('hash', 'build_time') ORDER BY key",
 };
-constexpr int kHashColumns[] = {4, 4, 7, 10, 2, 10, 9, 4, 3, 4, 8, 8, 12, 2};
+constexpr int kHashColumns[] = {4, 4, 8, 10, 2, 10, 9, 4, 3, 4, 8, 8, 12, 2};
 
 std::string isoNow() {
   std::time_t t = std::time(nullptr);
@@ -119,7 +119,7 @@ std::string joinWords(const std::vector<std::string>& words) {
 }
 
 void insertFigures(Database& db, const Medicine& m) {
-  Statement fig(db, "INSERT INTO figure VALUES(?,?,?,?,?,?,?)");
+  Statement fig(db, "INSERT INTO figure VALUES(?,?,?,?,?,?,?,?)");
   Statement item(db, "INSERT INTO figure_item VALUES(?,?,?,?,?,?,?,?,?,?)");
   for (size_t i = 0; i < m.figures.size(); ++i) {
     const Figure& f = m.figures[i];
@@ -129,7 +129,8 @@ void insertFigures(Database& db, const Medicine& m) {
         .bind(4, f.section)
         .bind(5, std::string(toString(f.kind)))
         .bind(6, std::int64_t{f.titles ? 1 : 0})
-        .bind(7, f.source)
+        .bind(7, std::int64_t{f.wholeCaptions ? 1 : 0})
+        .bind(8, f.source)
         .run();
     for (size_t k = 0; k < f.items.size(); ++k) {
       const FigureItem& it = f.items[k];

@@ -132,8 +132,9 @@ struct FigureItem {
 struct Figure {
   std::string id;
   FigureKind kind = FigureKind::Cards;
-  std::string section;  // a section id
-  bool titles = false;  // Cards: each card is titled with its part's heading
+  std::string section;         // a section id
+  bool titles = false;         // Cards: each card is titled with its part's heading
+  bool wholeCaptions = false;  // each caption is its whole block, not its bold lead
   std::string source;
   std::vector<FigureItem> items;
   int line = 0;  // of its [figure.<id>] in medicine.ini, for messages

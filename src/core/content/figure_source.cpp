@@ -104,15 +104,20 @@ Figure parseFigure(const std::string& path, const FigureKeys& keys) {
       f.source = value;
     else if (key == "titles" && (value == "headings" || value == "none"))
       f.titles = value == "headings";
+    else if (key == "captions" && (value == "whole" || value == "lead"))
+      f.wholeCaptions = value == "whole";
     else if (key.rfind("item.", 0) != 0)
-      throw ContentError(path, keys.line, "unknown key '" + key + "' in " + where);
+      throw ContentError(path, keys.line, "unknown key '" + key + "' in [figure." + keys.id + "]");
   }
   if (!parseFigureKind(kind, f.kind))
     throw ContentError(path, keys.line, where + " needs kind = dose-calendar, capsules or cards");
   if (f.source.empty()) throw ContentError(path, keys.line, where + " needs a source");
   for (const auto& [key, value] : keys.keys) {
     if (key.rfind("item.", 0) != 0) continue;
-    ItemReader reader{path, keys.line, key + " of " + where};
+    std::string name = key;
+    name += " of ";
+    name += where;
+    ItemReader reader{path, keys.line, name};
     f.items.push_back(reader.read(f.kind, value, f.section));
   }
   if (f.items.empty()) throw ContentError(path, keys.line, where + " has no item.N lines");
@@ -136,9 +141,9 @@ void checkItem(const Figure& f, const FigureItem& item, const Brochure& b, const
   std::string name = "[figure." + f.id + "] " + f.section + (item.heading ? "#" + std::to_string(item.heading) : "") +
                      " block " + std::to_string(item.block);
   if (item.block > static_cast<int>(part.size()))
-    throw ContentError(b.path, s->line,
-                       name + ": this part has " + std::to_string(part.size()) + " blocks in " + b.locale +
-                           " (from " + iniPath + ")");
+    throw ContentError(
+        b.path, s->line,
+        name + ": this part has " + std::to_string(part.size()) + " blocks in " + b.locale + " (from " + iniPath + ")");
   const Block& caption = part[static_cast<size_t>(item.block) - 1];
   if (caption.kind == BlockKind::Heading) throw ContentError(iniPath, f.line, name + " is a heading, not a text");
   std::vector<std::string> stated = numbersIn(plainText(caption));
@@ -165,11 +170,12 @@ void checkFigures(const Medicine& med, const std::string& iniPath) {
   }
 }
 
-std::string figureCaption(const Block& block) {
+std::string figureCaption(const Block& block, bool whole) {
   // A bold lead ("**Fever or other signs of an infection.** Pomalidomide ...") is the
   // caption; a block without one is captioned whole.
   std::string lead;
   for (const auto& span : block.spans) {
+    if (whole) break;
     if (!span.bold) break;
     lead += span.text;
   }

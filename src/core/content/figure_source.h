@@ -12,6 +12,9 @@
 //   dose-calendar  "<days> days, take <first>-<last>"
 //   capsules       "<strength> mg, <pictogram>"
 //   cards          "<pictogram> [<pictogram> ...]"
+// Optional keys: `titles = headings` (cards titled with their part's heading) and
+// `captions = whole` (the whole block, where its bold lead alone would drop a
+// condition, such as when a rule applies).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +36,8 @@ Figure parseFigure(const std::string& path, const FigureKeys& keys);
 // Throws ContentError naming the brochure file and section line, or medicine.ini.
 void checkFigures(const Medicine& med, const std::string& iniPath);
 
-// An item's caption from its block: the block's bold lead when it has one, else its
-// whole text, without a closing colon.
-std::string figureCaption(const Block& block);
+// An item's caption from its block: the block's bold lead when it has one (unless
+// `whole`), else its whole text, without a closing colon.
+std::string figureCaption(const Block& block, bool whole = false);
 
 }  // namespace mk

@@ -29,8 +29,7 @@ struct IniState {
   std::vector<FigureKeys> figures;
 };
 
-bool addAddress(IniState* st, std::map<std::string, std::string>& to, const std::string& key,
-                const std::string& val) {
+bool addAddress(IniState* st, std::map<std::string, std::string>& to, const std::string& key, const std::string& val) {
   if (!isValidLocaleId(key)) {
     st->error = "'" + key + "' is not a locale id";
     return false;

@@ -110,7 +110,7 @@ std::vector<ShownFigure> showFigures(const std::vector<Figure>& figures, const S
         continue;
       }
       std::string title = f.titles ? headingText(*shown.blocks, item.heading) : std::string();
-      sf.items.push_back({item, title, figureCaption(part[static_cast<size_t>(item.block) - 1])});
+      sf.items.push_back({item, title, figureCaption(part[static_cast<size_t>(item.block) - 1], f.wholeCaptions)});
     }
     if (!sf.items.empty()) out.push_back(std::move(sf));
   }

@@ -12,9 +12,9 @@ namespace mk::ui {
 
 namespace {
 constexpr float kGapEm = 0.5f;
-constexpr float kCellEm = 2.4f;      // a calendar day at most
-constexpr float kMinCellEm = 1.9f;   // two calendars side by side need this much
-constexpr float kCardMinEm = 9.0f;   // a card at least this wide
+constexpr float kCellEm = 2.4f;     // a calendar day at most
+constexpr float kMinCellEm = 1.9f;  // two calendars side by side need this much
+constexpr float kCardMinEm = 9.0f;  // a card at least this wide
 constexpr float kCardPadEm = 0.5f;
 constexpr float kCardPictureEm = 3.2f;
 constexpr float kCapsuleEm = 5.0f;
@@ -39,8 +39,8 @@ float SectionFigures::layout(const ShownFigure& f, ImVec2 at, bool drawing) {
   return cards(f, at, drawing);
 }
 
-float SectionFigures::text(std::string_view s, FontRole role, Rgb col, ImVec2 at, float w, bool drawing,
-                           bool centered, const TextBox* box) {
+float SectionFigures::text(std::string_view s, FontRole role, Rgb col, ImVec2 at, float w, bool drawing, bool centered,
+                           const TextBox* box) {
   if (!drawing) return textHeight(ctx_, s, role, w);
   return drawText(ctx_, col_.drawList(), at, w, s, role, col, centered, box);
 }
@@ -73,8 +73,8 @@ float SectionFigures::calendar(const ShownFigureItem& si, ImVec2 at, float cell,
   float y = text(si.caption, FontRole::Bold, ctx_.palette.text, at, cell * kWeek, drawing) + ctx_.ems(0.3f);
   const float gap = std::max(2.0f, ctx_.ems(0.1f)), line = std::max(2.0f, ctx_.ems(0.07f));
   for (int day = 1; day <= item.cycleDays && drawing; ++day) {
-    ImVec2 a(at.x + static_cast<float>((day - 1) % kWeek) * cell,
-             at.y + y + static_cast<float>((day - 1) / kWeek) * cell);
+    const int column = (day - 1) % kWeek, week = (day - 1) / kWeek;
+    ImVec2 a(at.x + static_cast<float>(column) * cell, at.y + y + static_cast<float>(week) * cell);
     ImVec2 b(a.x + cell - gap, a.y + cell - gap);
     bool take = day >= item.takeFirst && day <= item.takeLast;
     ImDrawList* dl = col_.drawList();
@@ -128,8 +128,8 @@ float SectionFigures::capsules(const ShownFigure& f, ImVec2 at, bool drawing) {
       drawPictogram(ctx_, col_.drawList(), item.pictures.front(), ImVec2(x + (slot - side) * 0.5f, at.y + y), side,
                     &slotBox);
     std::string label = ctx_.strings.format("figure.strength", {{"mg", std::int64_t{item.strengthMg}}});
-    labelH = std::max(labelH, text(label, FontRole::Bold, ctx_.palette.text, ImVec2(x, at.y + y + side + ctx_.ems(0.2f)),
-                                   slot, drawing, true));
+    labelH = std::max(labelH, text(label, FontRole::Bold, ctx_.palette.text,
+                                   ImVec2(x, at.y + y + side + ctx_.ems(0.2f)), slot, drawing, true));
   }
   return y + side + ctx_.ems(0.2f) + labelH;
 }

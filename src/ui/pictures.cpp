@@ -46,6 +46,13 @@ int Pictures::sizeFor(float px) {
   return kSizes.back();
 }
 
+float Pictures::unscaledSize(float px) {
+  float best = px;
+  for (int s : kSizes)
+    if (static_cast<float>(s) <= px) best = static_cast<float>(s);
+  return best;
+}
+
 fs::path Pictures::file(std::string_view name, int size, bool highContrast) const {
   return dir_ / (std::string(name) + "." + variantName(highContrast) + "." + std::to_string(size) + ".png");
 }

@@ -37,6 +37,10 @@ class Pictures {
   std::size_t textureBytes() const { return bytes_; }
 
   static int sizeFor(float px);
+  // The largest rasterised size at most `px` (`px` itself below the smallest): drawn
+  // at that size a picture is copied, not scaled, which the software renderer does
+  // several times faster. For large pictures, where a few px do not matter.
+  static float unscaledSize(float px);
   std::filesystem::path file(std::string_view name, int size, bool highContrast) const;
 
  private:

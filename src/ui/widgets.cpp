@@ -63,6 +63,14 @@ const std::vector<LaidOutLine>& plainLines(UiContext& ctx, std::string_view text
 }
 }  // namespace
 
+void drawLabel(UiContext& ctx, ImDrawList* dl, const TextBox& box, std::string_view text, FontRole role, Rgb col) {
+  ImFont* f = TextCache::fontFor(ctx.fonts, role, 0);
+  ImVec2 size = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size());
+  ImVec2 at((box.min.x + box.max.x - size.x) * 0.5f, (box.min.y + box.max.y - size.y) * 0.5f);
+  dl->AddText(f, f->FontSize, at, color(col), text.data(), text.data() + text.size());
+  ctx.registry.texts.push_back({std::string(text), box.min, box.max, at, ImVec2(at.x + size.x, at.y + size.y)});
+}
+
 float textHeight(UiContext& ctx, std::string_view text, FontRole role, float width) {
   return static_cast<float>(plainLines(ctx, text, role, width).size()) * lineHeight(ctx.fonts, role);
 }

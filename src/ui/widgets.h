@@ -29,6 +29,9 @@ struct TextBox {
 // `box`, else the column `width` wide from `pos` with the height the lines take.
 float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::string_view text, FontRole role, Rgb col,
                bool centered = false, const TextBox* box = nullptr);
+// One short line (a number, a unit) centred in `box`, without line breaking and so
+// without the layout cache; recorded like drawText's with `box` as its box.
+void drawLabel(UiContext& ctx, ImDrawList* dl, const TextBox& box, std::string_view text, FontRole role, Rgb col);
 // A touch target: a rounded rectangle with a wrapped, centred label.
 // `id` stays the same in every language (ImGui "###id"). Returns true when tapped.
 bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::string_view label,

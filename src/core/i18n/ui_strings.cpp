@@ -162,11 +162,30 @@ const std::string& UiStrings::get(std::string_view key) {
 }
 
 std::string UiStrings::format(std::string_view key, const MessageArgs& args) {
+  std::string memo = locale_;
+  memo += '\x1f';
+  memo += key;
+  for (const auto& [name, value] : args) {
+    memo += '\x1f';
+    memo += name;
+    memo += '=';
+    if (auto i = std::get_if<std::int64_t>(&value))
+      memo += "i" + std::to_string(*i);
+    else if (auto d = std::get_if<double>(&value))
+      memo += "d" + std::to_string(*d);
+    else if (auto t = std::get_if<DateArg>(&value))
+      memo += "t" + std::to_string(t->epochMs);
+    else
+      memo += "s" + std::get<std::string>(value);
+  }
+  if (auto it = formatted_.find(memo); it != formatted_.end()) return it->second;
   std::string out;
   if (!formatPattern(get(key), locale_, args, out)) {
     log::warn("strings", "cannot format '" + std::string(key) + "' for " + locale_);
     return get(key);
   }
+  if (formatted_.size() >= kMaxFormatted) formatted_.clear();
+  formatted_.emplace(std::move(memo), out);
   return out;
 }
 

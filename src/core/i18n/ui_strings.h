@@ -71,6 +71,11 @@ class UiStrings {
   std::map<std::string, std::unique_ptr<Chain>> chains_;
   Chain* active_ = nullptr;
   std::set<std::string> warned_;
+  // Formatted messages by locale, key and arguments. Screens format the same few
+  // ("Part 2 of 8", a calendar's day numbers) on every frame, and ICU compiles the
+  // pattern anew each time; bounded, emptied when full.
+  std::unordered_map<std::string, std::string> formatted_;
+  static constexpr std::size_t kMaxFormatted = 1024;
 };
 
 // The name of `locale` written in `displayLocale`, capitalised for a UI list

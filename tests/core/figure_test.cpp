@@ -58,7 +58,7 @@ TEST_CASE("a figure whose caption does not state what it draws is refused, in an
     copy.edit("medicine.ini", "21 days, take 1-14", "21 days, take 1-15");
     std::string error = copy.loadError();
     CHECK(error.rfind("en.md:", 0) == 0);
-    CHECK_THAT(error, Catch::Contains("[figure.cycles] how_to_take#2 block 2 in en does not state 15"));
+    CHECK_THAT(error, Catch::Contains("[figure.cycles] how_to_take#2 block 2 in en does not give the days 1-15"));
   }
   SECTION("a translation swaps the two schedules: the section's numbers still match English") {
     ContentCopy copy("figure");
@@ -66,12 +66,23 @@ TEST_CASE("a figure whose caption does not state what it draws is refused, in an
     copy.edit("el.md", "ημέρες 1–21 κάθε κύκλου 28", "ημέρες 1–14 κάθε κύκλου 28");
     std::string error = copy.loadError();
     CHECK(error.rfind("el.md:", 0) == 0);
-    CHECK_THAT(error, Catch::Contains("in el does not state 14"));
+    CHECK_THAT(error, Catch::Contains("in el does not give the days 1-14"));
   }
   SECTION("a capsule strength its block does not name") {
     ContentCopy copy("figure");
-    copy.edit("medicine.ini", "4 mg, capsule-4mg", "5 mg, capsule-4mg");
+    copy.edit("medicine.ini", "4 mg, capsule-4mg", "5 mg, capsule-5mg");
     CHECK_THAT(copy.loadError(), Catch::Contains("does not state 5"));
+  }
+  SECTION("a cycle length the text does not give") {
+    ContentCopy copy("figure");
+    copy.edit("medicine.ini", "28 days, take 1-21", "29 days, take 1-21");
+    CHECK_THAT(copy.loadError(), Catch::Contains("how_to_take#2 block 3 in en does not state 29"));
+  }
+  SECTION("days the text names, but not as the days to take") {
+    // English block 2 states 1, 14, 21, 2 and 3: "1-21" is each of them, not its range.
+    ContentCopy copy("figure");
+    copy.edit("medicine.ini", "21 days, take 1-14", "21 days, take 1-21");
+    CHECK_THAT(copy.loadError(), Catch::Contains("in en does not give the days 1-21, which the figure marks"));
   }
   SECTION("a block beyond the part") {
     ContentCopy copy("figure");
@@ -93,6 +104,12 @@ TEST_CASE("malformed figures are refused with the file and line", "[figure]") {
   CHECK_THAT(refused("block 3: fever", "block 3: fever bleeding tingling warning"), Catch::Contains("1 to 3"));
   CHECK_THAT(refused("block 3: fever", "block 3: Fever"), Catch::Contains("'Fever' is not a pictogram name"));
   CHECK_THAT(refused("titles = headings", "colour = red"), Catch::Contains("unknown key 'colour'"));
+  CHECK_THAT(refused("2 mg, capsule-2mg", "2 mg, capsule-4mg"),
+             Catch::Contains("drawn by capsule-2mg, not capsule-4mg"));
+  CHECK_THAT(refused("block 3: fever", "block 3: capsule-3mg"), Catch::Contains("a capsule of one strength"));
+  CHECK_THAT(refused("how_to_take#1 block 1: 3 mg", "how_to_take#1 block 2: 3 mg"), Catch::Contains("same block"));
+  CHECK_THAT(refused("blocks 2-3: condom", "blocks 3-2: condom"), Catch::Contains("runs forwards"));
+  CHECK_THAT(refused("how_to_take#2 block 3: 28", "how_to_take#2 blocks 2-3: 28"), Catch::Contains("only a card"));
   // The error names the line of the figure's header.
   ContentCopy copy("figure");
   int line = copy.lineOf("medicine.ini", "[figure.cycles]");
@@ -139,7 +156,11 @@ TEST_CASE("figures and leaflet addresses are stored and shown in the section's l
   const auto& rules = view.figures("pomalidomide", *pregnancy);
   REQUIRE(rules.size() == 1);
   CHECK(rules[0].items[1].title == "Men");
-  CHECK_THAT(rules[0].items[1].caption, Catch::Contains("for 7 days after you stop"));
+  // Two blocks: the rule and when it applies, whole.
+  CHECK(
+      rules[0].items[1].caption ==
+      "Use a condom during sex if your partner is pregnant, or if she could become pregnant and does not use "
+      "contraception. Do this during the whole treatment, during breaks in treatment, and for 7 days after you stop.");
   CHECK(view.figures("pomalidomide", *view.section("pomalidomide", "en", "purpose")).empty());
   // A figure of whole captions keeps what its bold lead alone would drop.
   const auto& donation = view.figures("pomalidomide", *view.section("pomalidomide", "en", "donation"));
@@ -156,7 +177,7 @@ TEST_CASE("an item whose block the shown text lacks is left out and logged", "[f
   Figure f;
   f.id = "symptoms";
   f.section = "symptoms";
-  f.items = {FigureItem{0, 1, {"fever"}}, FigureItem{0, 2, {"bleeding"}}};
+  f.items = {FigureItem{0, 1, 0, {"fever"}}, FigureItem{0, 2, 0, {"bleeding"}}};
   test::LogCapture log;
   auto figures = showFigures({f}, shown);
   REQUIRE(figures.size() == 1);

@@ -142,9 +142,10 @@ std::vector<Figure> ContentDb::figures(const std::string& medicine) const {
   std::vector<Figure> out;
   Statement fig(
       *db_, "SELECT id, section, kind, titles, whole_captions, source FROM figure WHERE medicine = ? ORDER BY sort");
-  Statement item(*db_,
-                 "SELECT heading, block, pictures, cycle_days, take_first, take_last, strength_mg FROM figure_item "
-                 "WHERE medicine = ? AND figure = ? ORDER BY sort");
+  Statement item(
+      *db_,
+      "SELECT heading, block, block_last, pictures, cycle_days, take_first, take_last, strength_mg FROM figure_item "
+      "WHERE medicine = ? AND figure = ? ORDER BY sort");
   fig.bind(1, medicine);
   while (fig.step()) {
     Figure f;
@@ -159,12 +160,13 @@ std::vector<Figure> ContentDb::figures(const std::string& medicine) const {
       FigureItem it;
       it.heading = static_cast<int>(item.integer(0));
       it.block = static_cast<int>(item.integer(1));
-      std::istringstream words(item.text(2));
+      it.blockLast = static_cast<int>(item.integer(2));
+      std::istringstream words(item.text(3));
       for (std::string w; words >> w;) it.pictures.push_back(w);
-      it.cycleDays = static_cast<int>(item.integer(3));
-      it.takeFirst = static_cast<int>(item.integer(4));
-      it.takeLast = static_cast<int>(item.integer(5));
-      it.strengthMg = static_cast<int>(item.integer(6));
+      it.cycleDays = static_cast<int>(item.integer(4));
+      it.takeFirst = static_cast<int>(item.integer(5));
+      it.takeLast = static_cast<int>(item.integer(6));
+      it.strengthMg = static_cast<int>(item.integer(7));
       f.items.push_back(std::move(it));
     }
     item.reset();

@@ -33,7 +33,7 @@ CREATE TABLE figure(medicine TEXT NOT NULL REFERENCES medicine(id), id TEXT NOT 
   section TEXT NOT NULL REFERENCES section(id), kind TEXT NOT NULL CHECK(kind IN ('dose-calendar','capsules','cards')),
   titles INTEGER NOT NULL, whole_captions INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY(medicine, id));
 CREATE TABLE figure_item(medicine TEXT NOT NULL, figure TEXT NOT NULL, sort INTEGER NOT NULL,
-  heading INTEGER NOT NULL, block INTEGER NOT NULL, pictures TEXT NOT NULL, cycle_days INTEGER NOT NULL,
+  heading INTEGER NOT NULL, block INTEGER NOT NULL, block_last INTEGER NOT NULL, pictures TEXT NOT NULL, cycle_days INTEGER NOT NULL,
   take_first INTEGER NOT NULL, take_last INTEGER NOT NULL, strength_mg INTEGER NOT NULL,
   PRIMARY KEY(medicine, figure, sort), FOREIGN KEY(medicine, figure) REFERENCES figure(medicine, id));
 CREATE TABLE section(id TEXT PRIMARY KEY, sort INTEGER NOT NULL);
@@ -80,7 +80,8 @@ constexpr const char* kHashQueries[] = {
     "SELECT id, name, brand, sort FROM medicine ORDER BY id",
     "SELECT medicine, kind, locale, url FROM medicine_link ORDER BY medicine, kind, locale",
     "SELECT medicine, id, sort, section, kind, titles, whole_captions, source FROM figure ORDER BY medicine, id",
-    "SELECT medicine, figure, sort, heading, block, pictures, cycle_days, take_first, take_last, strength_mg "
+    "SELECT medicine, figure, sort, heading, block, block_last, pictures, cycle_days, take_first, take_last, "
+    "strength_mg "
     "FROM figure_item ORDER BY medicine, figure, sort",
     "SELECT id, sort FROM section ORDER BY id",
     "SELECT medicine, locale, title, subtitle, warning, warning_source, warning_status, "
@@ -98,7 +99,7 @@ constexpr const char* kHashQueries[] = {
     "reviewed_text_sha256, reviewed_english_sha256 FROM review ORDER BY medicine, locale, item",
     "SELECT key, value FROM meta WHERE key NOT IN ('hash', 'build_time') ORDER BY key",
 };
-constexpr int kHashColumns[] = {4, 4, 8, 10, 2, 10, 9, 4, 3, 4, 8, 8, 12, 2};
+constexpr int kHashColumns[] = {4, 4, 8, 11, 2, 10, 9, 4, 3, 4, 8, 8, 12, 2};
 
 std::string isoNow() {
   std::time_t t = std::time(nullptr);
@@ -120,7 +121,7 @@ std::string joinWords(const std::vector<std::string>& words) {
 
 void insertFigures(Database& db, const Medicine& m) {
   Statement fig(db, "INSERT INTO figure VALUES(?,?,?,?,?,?,?,?)");
-  Statement item(db, "INSERT INTO figure_item VALUES(?,?,?,?,?,?,?,?,?,?)");
+  Statement item(db, "INSERT INTO figure_item VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   for (size_t i = 0; i < m.figures.size(); ++i) {
     const Figure& f = m.figures[i];
     fig.bind(1, m.id)
@@ -139,11 +140,12 @@ void insertFigures(Database& db, const Medicine& m) {
           .bind(3, static_cast<std::int64_t>(k))
           .bind(4, std::int64_t{it.heading})
           .bind(5, std::int64_t{it.block})
-          .bind(6, joinWords(it.pictures))
-          .bind(7, std::int64_t{it.cycleDays})
-          .bind(8, std::int64_t{it.takeFirst})
-          .bind(9, std::int64_t{it.takeLast})
-          .bind(10, std::int64_t{it.strengthMg})
+          .bind(6, std::int64_t{it.blockLast})
+          .bind(7, joinWords(it.pictures))
+          .bind(8, std::int64_t{it.cycleDays})
+          .bind(9, std::int64_t{it.takeFirst})
+          .bind(10, std::int64_t{it.takeLast})
+          .bind(11, std::int64_t{it.strengthMg})
           .run();
     }
   }

@@ -122,7 +122,8 @@ bool parseFigureKind(std::string_view text, FigureKind& out);
 
 struct FigureItem {
   int heading = 0;                    // the caption's block: '###' part (0: before the first)
-  int block = 0;                      // and its 1-based block in that part
+  int block = 0;                      // and its 1-based block in that part,
+  int blockLast = 0;                  // to this one (a rule in two sentences; 0: one block)
   std::vector<std::string> pictures;  // pictogram names (assets/pictograms)
   int cycleDays = 0;                  // DoseCalendar: days in a cycle
   int takeFirst = 0, takeLast = 0;    // DoseCalendar: the days capsules are taken

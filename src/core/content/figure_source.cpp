@@ -15,10 +15,11 @@ namespace mk {
 namespace {
 
 // "<section>[#<heading>] block <n>: <details>"
-const std::regex kItem(R"(^([a-z_]+)(#([1-9][0-9]?))? block ([1-9][0-9]?):\s*(.+)$)");
+const std::regex kItem(R"(^([a-z_]+)(#([1-9][0-9]?))? blocks? ([1-9][0-9]?)(-([1-9][0-9]?))?:\s*(.+)$)");
 const std::regex kCalendar(R"(^([1-9][0-9]?) days, take ([1-9][0-9]?)-([1-9][0-9]?)$)");
 const std::regex kCapsule(R"(^([1-9][0-9]?) mg, ([a-z0-9-]+)$)");
 const std::regex kPictogram("^[a-z0-9][a-z0-9-]*$");
+const std::regex kCapsulePicture("^capsule-[0-9]+mg$");
 
 struct ItemReader {
   const std::string& path;
@@ -39,12 +40,17 @@ struct ItemReader {
     } else if (kind == FigureKind::Capsules) {
       if (!std::regex_match(text, m, kCapsule)) fail("expected '<strength> mg, <pictogram>'");
       item.strengthMg = std::stoi(m[1]);
+      // The capsule's picture has its strength printed on it.
+      if (m[2].str() != "capsule-" + m[1].str() + "mg")
+        fail("the " + m[1].str() + " mg capsule is drawn by capsule-" + m[1].str() + "mg, not " + m[2].str());
       item.pictures.push_back(m[2]);
     } else {
       for (size_t at = 0; at < text.size();) {
         size_t end = std::min(text.find(' ', at), text.size());
         std::string word = text.substr(at, end - at);
         if (!word.empty() && !std::regex_match(word, kPictogram)) fail("'" + word + "' is not a pictogram name");
+        if (std::regex_match(word, kCapsulePicture))
+          fail("a capsule of one strength is drawn by a capsules figure, which checks its strength");
         if (!word.empty()) item.pictures.push_back(word);
         at = end + 1;
       }
@@ -63,7 +69,10 @@ struct ItemReader {
     FigureItem item;
     item.heading = m[3].matched ? std::stoi(m[3]) : 0;
     item.block = std::stoi(m[4]);
-    details(kind, m[5], item);
+    item.blockLast = m[6].matched ? std::stoi(m[6]) : 0;
+    if (item.blockLast && (item.blockLast <= item.block || kind != FigureKind::Cards))
+      fail("a range of blocks runs forwards, and only a card is captioned by more than one block");
+    details(kind, m[7], item);
     return item;
   }
 };
@@ -121,6 +130,11 @@ Figure parseFigure(const std::string& path, const FigureKeys& keys) {
     f.items.push_back(reader.read(f.kind, value, f.section));
   }
   if (f.items.empty()) throw ContentError(path, keys.line, where + " has no item.N lines");
+  // The capsules are drawn under one sentence: every strength is checked against it.
+  for (const auto& item : f.items)
+    if (f.kind == FigureKind::Capsules &&
+        (item.heading != f.items.front().heading || item.block != f.items.front().block))
+      throw ContentError(path, keys.line, where + ": every capsule names the same block, the one shown above them");
   return f;
 }
 
@@ -139,19 +153,32 @@ void checkItem(const Figure& f, const FigureItem& item, const Brochure& b, const
   if (!s) return;  // left to the fallback chain: the figure is captioned from there
   std::vector<Block> part = brochurePart(parseMarkdown(s->body), item.heading);
   std::string name = "[figure." + f.id + "] " + f.section + (item.heading ? "#" + std::to_string(item.heading) : "") +
-                     " block " + std::to_string(item.block);
-  if (item.block > static_cast<int>(part.size()))
+                     " block " + std::to_string(item.block) +
+                     (item.blockLast ? "-" + std::to_string(item.blockLast) : std::string());
+  if (std::max(item.block, item.blockLast) > static_cast<int>(part.size()))
     throw ContentError(
         b.path, s->line,
         name + ": this part has " + std::to_string(part.size()) + " blocks in " + b.locale + " (from " + iniPath + ")");
-  const Block& caption = part[static_cast<size_t>(item.block) - 1];
-  if (caption.kind == BlockKind::Heading) throw ContentError(iniPath, f.line, name + " is a heading, not a text");
-  std::vector<std::string> stated = numbersIn(plainText(caption));
+  std::string text;
+  for (int k = item.block; k <= std::max(item.block, item.blockLast); ++k) {
+    const Block& block = part[static_cast<size_t>(k) - 1];
+    if (block.kind == BlockKind::Heading) throw ContentError(iniPath, f.line, name + " is a heading, not a text");
+    text += (text.empty() ? "" : " ") + plainText(block);
+  }
+  std::vector<std::string> stated = numbersIn(text);
+  // A calendar's days run as the text writes them: "1–14" one after the other.
+  bool range = item.cycleDays == 0;
+  for (size_t i = 0; i + 1 < stated.size(); ++i)
+    range = range || (stated[i] == std::to_string(item.takeFirst) && stated[i + 1] == std::to_string(item.takeLast));
+  if (!range)
+    throw ContentError(b.path, s->line,
+                       name + " in " + b.locale + " does not give the days " + std::to_string(item.takeFirst) + "-" +
+                           std::to_string(item.takeLast) + ", which the figure marks: \"" + text + "\"");
   for (int n : drawnNumbers(item))
     if (std::find(stated.begin(), stated.end(), std::to_string(n)) == stated.end())
       throw ContentError(b.path, s->line,
                          name + " in " + b.locale + " does not state " + std::to_string(n) +
-                             ", which the figure draws: \"" + plainText(caption) + "\"");
+                             ", which the figure draws: \"" + text + "\"");
 }
 
 }  // namespace
@@ -168,6 +195,15 @@ void checkFigures(const Medicine& med, const std::string& iniPath) {
         if (b.locale != "en") checkItem(f, item, b, iniPath);
     }
   }
+}
+
+std::string figureCaption(const std::vector<Block>& part, const FigureItem& item, bool whole) {
+  if (!item.blockLast) return figureCaption(part[static_cast<size_t>(item.block) - 1], whole);
+  // A rule in two sentences is shown whole.
+  std::string text;
+  for (int k = item.block; k <= item.blockLast; ++k)
+    text += (text.empty() ? "" : " ") + plainText(part[static_cast<size_t>(k) - 1]);
+  return text;
 }
 
 std::string figureCaption(const Block& block, bool whole) {

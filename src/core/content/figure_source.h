@@ -39,5 +39,8 @@ void checkFigures(const Medicine& med, const std::string& iniPath);
 // An item's caption from its block: the block's bold lead when it has one (unless
 // `whole`), else its whole text, without a closing colon.
 std::string figureCaption(const Block& block, bool whole = false);
+// An item's caption from the blocks of its part (which has them): as above, or for a
+// range of blocks their whole text.
+std::string figureCaption(const std::vector<Block>& part, const FigureItem& item, bool whole);
 
 }  // namespace mk

@@ -174,11 +174,14 @@ void checkItem(const Figure& f, const FigureItem& item, const Brochure& b, const
     throw ContentError(b.path, s->line,
                        name + " in " + b.locale + " does not give the days " + std::to_string(item.takeFirst) + "-" +
                            std::to_string(item.takeLast) + ", which the figure marks: \"" + text + "\"");
-  for (int n : drawnNumbers(item))
-    if (std::find(stated.begin(), stated.end(), std::to_string(n)) == stated.end())
-      throw ContentError(b.path, s->line,
-                         name + " in " + b.locale + " does not state " + std::to_string(n) +
-                             ", which the figure draws: \"" + text + "\"");
+  for (int n : drawnNumbers(item)) {
+    if (std::find(stated.begin(), stated.end(), std::to_string(n)) != stated.end()) continue;
+    std::string problem = name + " in " + b.locale + " does not state " + std::to_string(n);
+    problem += ", which the figure draws: \"";
+    problem += text;
+    problem += "\"";
+    throw ContentError(b.path, s->line, problem);
+  }
 }
 
 }  // namespace

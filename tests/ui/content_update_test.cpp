@@ -171,7 +171,8 @@ TEST_CASE("content past its expiry is shown with an out-of-date notice, and olde
 TEST_CASE("the out-of-date notice appears at the next Attract screen once the content expires") {
   KioskHome k(kShipped);
   ContentDb shippedDb(kShipped);
-  std::int64_t expiry = app::wallSeconds() + 2;
+  // Margin enough for a slow sanitizer build to install and open it first (2 s was not).
+  std::int64_t expiry = app::wallSeconds() + 10;
   k.install(shippedDb.info().contentVersion + 10, 0, formatUtcTime(static_cast<std::time_t>(expiry)));
   app::App app(k.options(), "medkiosk_ui_tests", 0);
   CHECK_FALSE(app.content().outOfDate());

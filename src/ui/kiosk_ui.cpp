@@ -168,6 +168,7 @@ UiContext KioskUi::context(std::int64_t nowMs, const std::string& locale) {
                 size_,  fontSet_.em, locale};
   ctx.pictures = config_.pictures;
   ctx.highContrast = high;
+  ctx.touchEm = std::round(emForTextSize(1, dpi()));
   return ctx;
 }
 

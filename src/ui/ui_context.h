@@ -2,6 +2,8 @@
 // What every screen gets for one frame: core state, strings, fonts, palette, the
 // time, the screen size in em, and the registry of what was drawn (for tests).
 #include <imgui.h>
+
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -83,9 +85,16 @@ struct UiContext {
   std::string locale;            // language of the strings and content on screen
   Pictures* pictures = nullptr;  // none in tests that draw no pictograms
   bool highContrast = false;
+  float touchEm = 0;  // the em of the smallest text size: controls keep their size in it
 
   bool portrait() const { return size.y >= size.x; }
   float ems(float n) const { return n * em; }
+  // The height of a control: room for its label, and at least 2.6 em of the smallest
+  // text size. Larger text makes the labels larger, not the buttons taller than their
+  // labels need: at text size 3 that leaves the room to the text (issue #15).
+  float controlHeight(float labelHeight) const {
+    return std::max(2.6f * (touchEm > 0 ? touchEm : em), labelHeight + ems(0.6f));
+  }
 };
 
 }  // namespace mk::ui

@@ -157,6 +157,7 @@ void Kiosk::chooseSection(const std::string& section, std::int64_t nowMs) {
   }
   session_.section = section;
   session_.sectionMenuOpen = false;
+  session_.displayMenuOpen = false;
   countSectionView();
 }
 
@@ -173,6 +174,13 @@ void Kiosk::setWarningCompact(bool compact, std::int64_t nowMs) {
 void Kiosk::setSectionMenuOpen(bool open, std::int64_t nowMs) {
   noteInput(nowMs);
   session_.sectionMenuOpen = open;
+  if (open) session_.displayMenuOpen = false;
+}
+
+void Kiosk::setDisplayMenuOpen(bool open, std::int64_t nowMs) {
+  noteInput(nowMs);
+  session_.displayMenuOpen = open;
+  if (open) session_.sectionMenuOpen = false;
 }
 
 void Kiosk::changeLanguage(std::int64_t nowMs) {
@@ -216,6 +224,7 @@ void Kiosk::openBrochureWithLens(const std::string& locale, const std::string& m
   session_.section = lens.empty() ? "purpose" : lens.anchors.front().first;
   session_.scroll.jumpTo(0);
   session_.sectionMenuOpen = false;
+  session_.displayMenuOpen = false;
   session_.lens = std::move(lens);
 }
 

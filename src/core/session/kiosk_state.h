@@ -67,6 +67,9 @@ struct Session {
   int textSize = 1;
   bool highContrast = false;
   bool sectionMenuOpen = false;  // the compact rail's list of sections
+  // Text size and contrast, where the toolbar has no room for them (large text in
+  // portrait): a panel opened from one "Text size" button.
+  bool displayMenuOpen = false;
   // The birth-defect banner, once seen in full on the first section, shows its first
   // sentence only; a tap on it shows it whole again.
   bool warningCompact = false;
@@ -93,7 +96,9 @@ class Kiosk {
   // The Language screen's way back, choosing nothing: to the brochure it was opened
   // from, as it was, or to Attract when no medicine has been shown yet.
   void leaveLanguageChoice(std::int64_t nowMs);
+  // The two panels over the text exclude each other: opening one closes the other.
   void setSectionMenuOpen(bool open, std::int64_t nowMs);
+  void setDisplayMenuOpen(bool open, std::int64_t nowMs);
   void setWarningCompact(bool compact, std::int64_t nowMs);
   void setVolumeStep(int step, std::int64_t nowMs);
   void setTextSize(int size, std::int64_t nowMs);

@@ -10,13 +10,19 @@
 
 namespace mk::ui {
 
+namespace {
+// The share of the screen's height the section text gets at least, at every text size
+// and orientation; below it the controls collapse (issue #15).
+constexpr float kReadingShare = 0.60f;
+}  // namespace
+
 BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const LoadedBrochure& b) {
   Regions r;
   const float W = ctx.size.x, H = ctx.size.y;
   const float m = ctx.ems(0.6f);
   r.titleMin = ImVec2(0, 0);
   r.titleMax = ImVec2(W, lineHeight(ctx.fonts, FontRole::Heading) + 2 * m);
-  float bannerText = textHeight(ctx, this->bannerText(ctx, b), FontRole::Bold, W - 2 * m - ctx.ems(3.2f));
+  float bannerText = textHeight(ctx, this->bannerText(ctx, b), FontRole::Bold, W - 2 * m - bannerTextInset(ctx));
   r.bannerMin = ImVec2(0, r.titleMax.y);
   r.bannerMax = ImVec2(W, r.bannerMin.y + std::max(bannerText, ctx.ems(2.0f)) + 2 * m);
   float tb = toolbarHeight(ctx, W - 2 * m, r);
@@ -25,7 +31,7 @@ BrochureScreen::Regions BrochureScreen::layoutRegions(UiContext& ctx, const Load
   if (ctx.portrait())
     layoutPortrait(ctx, r);
   else
-    layoutLandscape(ctx, r);
+    layoutLandscape(ctx, r, b);
   return r;
 }
 
@@ -36,7 +42,7 @@ void BrochureScreen::layoutPortrait(UiContext& ctx, Regions& r) {
   r.railColumns = std::clamp(static_cast<int>((W - m) / ctx.ems(9.0f)), 1, 4);
   int rows = (static_cast<int>(kSectionIds.size()) + r.railColumns - 1) / r.railColumns;
   float cellW = (W - 2 * m - static_cast<float>(r.railColumns - 1) * m) / static_cast<float>(r.railColumns);
-  r.railButtonHeight = std::max(ctx.ems(2.6f), railLabelHeight(ctx, cellW) + ctx.ems(0.6f));
+  r.railButtonHeight = ctx.controlHeight(railLabelHeight(ctx, cellW));
   r.railMin = ImVec2(m, r.bannerMax.y + m);
   r.railMax = ImVec2(W - m, r.railMin.y + static_cast<float>(rows) * (r.railButtonHeight + m) - m);
   // A grid taller than an eighth of the screen would leave too little room to read:
@@ -46,17 +52,56 @@ void BrochureScreen::layoutPortrait(UiContext& ctx, Regions& r) {
   if (reader_ && reader_->available()) y = layoutReadButtons(ctx, r, ImVec2(m, y), W - 2 * m) + m;
   r.contentMin = ImVec2(m, y);
   r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
+  if (r.contentMax.y - r.contentMin.y < H * kReadingShare) compactPortrait(ctx, r);
 }
 
-void BrochureScreen::layoutLandscape(UiContext& ctx, Regions& r) {
+void BrochureScreen::compactPortrait(UiContext& ctx, Regions& r) {
+  const float W = ctx.size.x, H = ctx.size.y;
+  const float m = ctx.ems(0.6f);
+  // One toolbar row: home, language, and "text size" with the sizes and contrast.
+  r.toolbarMin.y = H - compactToolbarHeight(ctx, W - 2 * m, r);
+  if (!r.compactRail) useCompactRail(ctx, r);
+  float y = r.railMax.y + m;
+  if (reader_ && reader_->available()) {
+    y = layoutReadButtons(ctx, r, ImVec2(m, y), W - 2 * m) + m;
+  }
+  r.contentMin.y = y;
+  r.contentMax.y = r.toolbarMin.y - m * 0.5f;
+}
+
+void BrochureScreen::layoutLandscape(UiContext& ctx, Regions& r, const LoadedBrochure& b) {
+  const float W = ctx.size.x, H = ctx.size.y;
+  const float m = ctx.ems(0.6f);
+  // Landscape: every control in a column on the left, the text on the right.
+  float railW = std::max(ctx.ems(11.0f), W * 0.26f);
+  layoutColumn(ctx, r, railW, r.bannerMax.y + m, r.bannerMax.y + m * 0.5f);
+  if (r.contentMax.y - r.contentMin.y >= H * kReadingShare) return;
+  // Too little room to read (large text): the banner goes to the top of the column,
+  // above the rail, and the text starts under the title bar; where the column then
+  // overflows (the whole warning, before it has been seen), it stays across.
+  const Regions across = r;
+  float columnW = std::max(railW, ctx.ems(14.0f));
+  float text = textHeight(ctx, bannerText(ctx, b), FontRole::Bold, columnW - 2 * m - bannerTextInset(ctx));
+  r.bannerBeside = true;
+  r.bannerMin = ImVec2(m, r.titleMax.y + m);
+  r.bannerMax = ImVec2(m + columnW, r.bannerMin.y + std::max(text, ctx.ems(2.0f)) + 2 * m);
+  layoutColumn(ctx, r, columnW, r.bannerMax.y + m, r.titleMax.y + m * 0.5f);
+  float columnEnd = r.railMax.y;
+  for (const auto& button : r.readButtons) {
+    if (button.first.x > r.railMax.x) columnEnd = H;  // pushed above the text: no room
+    columnEnd = std::max(columnEnd, button.second.y);
+  }
+  if (columnEnd > r.toolbarMin.y - m) r = across;
+}
+
+void BrochureScreen::layoutColumn(UiContext& ctx, Regions& r, float railW, float top, float textTop) {
   const float W = ctx.size.x;
   const float m = ctx.ems(0.6f);
   const bool reading = reader_ && reader_->available();
-  // Landscape: every control in a column on the left, the text on the right.
-  float railW = std::max(ctx.ems(11.0f), W * 0.26f);
   r.railColumns = 1;
-  r.railButtonHeight = std::max(ctx.ems(2.6f), railLabelHeight(ctx, railW) + ctx.ems(0.6f));
-  r.railMin = ImVec2(m, r.bannerMax.y + m);
+  r.compactRail = false;
+  r.railButtonHeight = ctx.controlHeight(railLabelHeight(ctx, railW));
+  r.railMin = ImVec2(m, top);
   float columnBottom = r.toolbarMin.y - m;
   float railH = static_cast<float>(kSectionIds.size()) * (r.railButtonHeight + m) - m;
   r.railMax = ImVec2(m + railW, r.railMin.y + railH);
@@ -68,14 +113,14 @@ void BrochureScreen::layoutLandscape(UiContext& ctx, Regions& r) {
     r.railMax.x = m + railW;
     useCompactRail(ctx, r);
   }
-  r.contentMin = ImVec2(r.railMax.x + m * 2, r.bannerMax.y + m * 0.5f);
+  r.contentMin = ImVec2(r.railMax.x + m * 2, textTop);
   r.contentMax = ImVec2(W - m, r.toolbarMin.y - m * 0.5f);
   if (reading) {
     float bottom = layoutReadButtons(ctx, r, ImVec2(m, r.railMax.y + m), railW);
     if (bottom > columnBottom) {
       // Not even that: the read-aloud buttons go above the text instead.
-      float top = r.contentMin.y + m * 0.5f;
-      r.contentMin.y = layoutReadButtons(ctx, r, ImVec2(r.contentMin.x, top), r.contentMax.x - r.contentMin.x) + m;
+      float above = r.contentMin.y + m * 0.5f;
+      r.contentMin.y = layoutReadButtons(ctx, r, ImVec2(r.contentMin.x, above), r.contentMax.x - r.contentMin.x) + m;
     }
   }
 }
@@ -88,7 +133,7 @@ void BrochureScreen::useCompactRail(UiContext& ctx, Regions& r) {
   for (auto id : kSectionIds)
     tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(sectionLabelKey(id)), FontRole::Bold, labelW));
   r.compactRail = true;
-  r.railButtonHeight = std::max(ctx.ems(2.6f), tallest + ctx.ems(0.6f));
+  r.railButtonHeight = ctx.controlHeight(tallest);
   r.railMax.y = r.railMin.y + r.railButtonHeight;
 }
 
@@ -126,7 +171,9 @@ float BrochureScreen::toolbarHeight(UiContext& ctx, float width, Regions& r) {
   float withPictures = 2 * half + ctx.ems(3 * 3.0f + 4 * 0.6f) + natural("brochure.contrast") + chrome;
   r.toolbarPictures = rows == 2 || withPictures <= width;
   r.toolbarHalf = r.toolbarPictures ? half : ctx.ems(8.0f);
-  return static_cast<float>(rows) * (ctx.ems(2.6f) + ctx.ems(0.6f)) + ctx.ems(0.6f);
+  // The largest "A" sets the row's height.
+  r.toolbarRowHeight = ctx.controlHeight(lineHeight(ctx.fonts, FontRole::Heading));
+  return static_cast<float>(rows) * (r.toolbarRowHeight + ctx.ems(0.6f)) + ctx.ems(0.6f);
 }
 
 }  // namespace mk::ui

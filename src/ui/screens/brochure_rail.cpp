@@ -77,8 +77,7 @@ void BrochureScreen::drawSectionMenu(UiContext& ctx, const Regions& r) {
   for (auto id : kSectionIds) {
     std::string label = ctx.strings.get(sectionLabelKey(id));
     const char* picture = sectionPictogram(id);
-    float h = std::max(ctx.ems(2.6f),
-                       textHeight(ctx, label, FontRole::Bold, buttonLabelWidth(ctx, w, picture)) + ctx.ems(0.6f));
+    float h = ctx.controlHeight(textHeight(ctx, label, FontRole::Bold, buttonLabelWidth(ctx, w, picture)));
     if (y + h > r.contentMax.y) break;
     std::string tid = "rail." + std::string(id);
     bool selected = ctx.kiosk.session().section == id;

@@ -28,23 +28,25 @@ std::size_t BrochureScreen::readButtonsShown() const {
   return reader_ && reader_->active() ? std::size(kReadButtons) : 1;  // play comes first
 }
 
+float BrochureScreen::readButtonWidth(UiContext& ctx, std::size_t i, float width) {
+  ImFont* f = ctx.fonts.bold;
+  const ReadButton& b = kReadButtons[i];
+  float w = 0;
+  for (const char* key : {b.key, uiKey("brochure.pause"), uiKey("brochure.resume")}) {
+    if (key != b.key && std::string_view(b.id) != "read.play") continue;
+    std::string t = ctx.strings.get(key);
+    w = std::max(w, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x);
+  }
+  // The label, and what the button takes around it (padding, pictogram).
+  return std::min(width, w + width - buttonLabelWidth(ctx, width, readPictogram(b.id)));
+}
+
 float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origin, float width) {
   // A flow: buttons share a row while their labels fit without breaking a word,
   // and each row is stretched to the full width.
   const float gap = ctx.ems(0.4f);
-  ImFont* f = ctx.fonts.bold;
-  auto textWidth = [&](const std::string& t) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x; };
   std::vector<float> want;
-  for (std::size_t i = 0; i < readButtonsShown(); ++i) {
-    const ReadButton& b = kReadButtons[i];
-    float w = 0;
-    for (const char* key : {b.key, uiKey("brochure.pause"), uiKey("brochure.resume")}) {
-      if (key != b.key && std::string_view(b.id) != "read.play") continue;
-      w = std::max(w, textWidth(ctx.strings.get(key)));
-    }
-    // The label, and what the button takes around it (padding, pictogram).
-    want.push_back(std::min(width, w + width - buttonLabelWidth(ctx, width, readPictogram(b.id))));
-  }
+  for (std::size_t i = 0; i < readButtonsShown(); ++i) want.push_back(readButtonWidth(ctx, i, width));
   r.readButtons.clear();
   float y = origin.y;
   std::size_t i = 0;
@@ -57,11 +59,11 @@ float BrochureScreen::layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origi
     }
     float stretch =
         (width - gap * static_cast<float>(end - i - 1)) / std::max(1.0f, used - gap * static_cast<float>(end - i - 1));
-    float rowH = ctx.ems(2.6f);
+    float rowH = ctx.controlHeight(0);
     for (std::size_t k = i; k < end; ++k)
       rowH = std::max(rowH, textHeight(ctx, ctx.strings.get(kReadButtons[k].key), FontRole::Bold,
                                        buttonLabelWidth(ctx, want[k] * stretch, readPictogram(kReadButtons[k].id))) +
-                                ctx.ems(0.6f));
+                                ctx.ems(0.6f));  // the same as controlHeight
     float x = origin.x;
     for (std::size_t k = i; k < end; ++k) {
       float w = want[k] * stretch;

@@ -1,7 +1,7 @@
-// The brochure screen's frame, title bar, banner and toolbar. The other parts are in
+// The brochure screen's frame, title bar and banner. The other parts are in
 // brochure_layout.cpp (regions), brochure_rail.cpp (the section rail),
-// brochure_read_aloud.cpp and brochure_content.cpp (the section text with its header
-// and footer).
+// brochure_read_aloud.cpp, brochure_toolbar.cpp and brochure_content.cpp (the section
+// text with its header and footer).
 #include "ui/screens/brochure_screen.h"
 
 #include <algorithm>
@@ -25,6 +25,8 @@ void BrochureScreen::draw(UiContext& ctx) {
   drawReadAloudBar(ctx, r);
   if (r.compactRail && ctx.kiosk.session().sectionMenuOpen)
     drawSectionMenu(ctx, r);
+  else if (r.compactToolbar && ctx.kiosk.session().displayMenuOpen)
+    drawDisplayMenu(ctx, r);
   else
     drawContent(ctx, *b, r);
   drawToolbar(ctx, r);
@@ -54,15 +56,17 @@ void BrochureScreen::drawBanner(UiContext& ctx, const LoadedBrochure& b, const R
   const float m = ctx.ems(0.6f);
   dl->AddRectFilled(r.bannerMin, r.bannerMax, color(p.warningBackground));
   dl->AddRect(r.bannerMin, r.bannerMax, color(p.warningBorder), 0, 0, ctx.ems(0.15f));
-  // A warning sign drawn as a triangle with "!" so it needs no symbol font.
-  float s = ctx.ems(2.2f);
-  ImVec2 c(m + s * 0.5f + ctx.ems(0.2f), (r.bannerMin.y + r.bannerMax.y) * 0.5f);
+  // A warning sign drawn as a triangle with "!" so it needs no symbol font; smaller
+  // once the banner is compact, so that the sentence takes fewer lines.
+  float s = bannerTextInset(ctx) - ctx.ems(1.0f);
+  ImVec2 c(r.bannerMin.x + m + s * 0.5f + ctx.ems(0.2f), (r.bannerMin.y + r.bannerMax.y) * 0.5f);
   dl->AddTriangleFilled(ImVec2(c.x, c.y - s * 0.5f), ImVec2(c.x + s * 0.55f, c.y + s * 0.45f),
                         ImVec2(c.x - s * 0.55f, c.y + s * 0.45f), color(p.warningText));
   ImFont* bold = ctx.fonts.bold;
-  ImVec2 ex = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "!");
-  dl->AddText(bold, bold->FontSize, ImVec2(c.x - ex.x * 0.5f, c.y - ex.y * 0.35f), color(p.warningBackground), "!");
-  float x = m + ctx.ems(3.2f);
+  float exSize = bold->FontSize * s / ctx.ems(2.2f);
+  ImVec2 ex = bold->CalcTextSizeA(exSize, FLT_MAX, 0, "!");
+  dl->AddText(bold, exSize, ImVec2(c.x - ex.x * 0.5f, c.y - ex.y * 0.35f), color(p.warningBackground), "!");
+  float x = r.bannerMin.x + m + bannerTextInset(ctx);
   drawText(ctx, dl, ImVec2(x, r.bannerMin.y + m), r.bannerMax.x - x - m, bannerText(ctx, b), FontRole::Bold,
            p.warningText);
   // A tap shows the whole warning again, or its first sentence.
@@ -73,6 +77,10 @@ void BrochureScreen::drawBanner(UiContext& ctx, const LoadedBrochure& b, const R
   ctx.registry.targets.push_back({"brochure.warning", r.bannerMin, r.bannerMax});
 }
 
+float BrochureScreen::bannerTextInset(const UiContext& ctx) {
+  return ctx.ems(ctx.kiosk.session().warningCompact ? 2.4f : 3.2f);
+}
+
 const std::string& BrochureScreen::bannerText(UiContext& ctx, const LoadedBrochure& b) {
   if (!ctx.kiosk.session().warningCompact) return b.brochure.warning;
   if (compactWarningOf_ != b.brochure.warning) {
@@ -80,47 +88,6 @@ const std::string& BrochureScreen::bannerText(UiContext& ctx, const LoadedBrochu
     compactWarning_ = firstSentence(b.brochure.warning, b.brochure.locale);
   }
   return compactWarning_;
-}
-
-void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(r.toolbarMin, r.toolbarMax, color(ctx.palette.barBackground));
-  const float m = ctx.ems(0.6f), h = ctx.ems(2.6f);
-  const float W = r.toolbarMax.x;
-  bool twoRows = (r.toolbarMax.y - r.toolbarMin.y) > 2 * h;
-  auto& session = ctx.kiosk.session();
-  float rowY = r.toolbarMin.y + m;
-  // Row 1 (or left part): home and language.
-  float half = twoRows ? (W - 3 * m) * 0.5f : r.toolbarHalf;
-  ImVec2 a(m, rowY);
-  ButtonStyle home = normalButton(ctx.palette), language = normalButton(ctx.palette);
-  home.pictogram = r.toolbarPictures ? "home" : nullptr;
-  language.pictogram = r.toolbarPictures ? "language" : nullptr;
-  if (touchButton(ctx, "brochure.home", a, ImVec2(a.x + half, a.y + h), ctx.strings.get("brochure.home"), home))
-    ctx.kiosk.goHome(ctx.now);
-  a.x += half + m;
-  if (touchButton(ctx, "brochure.language", a, ImVec2(a.x + half, a.y + h), ctx.strings.get("brochure.language"),
-                  language))
-    ctx.kiosk.changeLanguage(ctx.now);
-  if (twoRows) {
-    a = ImVec2(m, rowY + h + m);
-  } else {
-    a.x += half + m;
-  }
-  // Text size: three "A" buttons of growing size.
-  float sizeW = ctx.ems(3.0f);
-  for (int step = 1; step <= 3; ++step) {
-    std::string id = "brochure.text_size." + std::to_string(step);
-    ButtonStyle st = session.textSize == step ? selectedButton(ctx.palette) : normalButton(ctx.palette);
-    st.role = step == 1 ? FontRole::Body : (step == 2 ? FontRole::Bold : FontRole::Heading);
-    if (touchButton(ctx, id.c_str(), a, ImVec2(a.x + sizeW, a.y + h), "A", st)) ctx.kiosk.setTextSize(step, ctx.now);
-    a.x += sizeW + m * 0.5f;
-  }
-  a.x += m * 0.5f;
-  ButtonStyle contrast = session.highContrast ? selectedButton(ctx.palette) : normalButton(ctx.palette);
-  contrast.pictogram = r.toolbarPictures ? "contrast" : nullptr;
-  if (touchButton(ctx, "brochure.contrast", a, ImVec2(W - m, a.y + h), ctx.strings.get("brochure.contrast"), contrast))
-    ctx.kiosk.setHighContrast(!session.highContrast, ctx.now);
 }
 
 void BrochureScreen::onNewSession() {

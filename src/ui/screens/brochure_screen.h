@@ -35,27 +35,42 @@ class BrochureScreen : public ScreenView {
     float railButtonHeight = 0;
     bool compactRail = false;                            // portrait with large text: prev / sections / next
     bool toolbarPictures = true;                         // false where they would take a second row
+    bool compactToolbar = false;                         // home, language, "text size" (large text, portrait)
+    float toolbarRowHeight = 0;                          // the toolbar's buttons
+    std::vector<float> toolbarCells;                     // the compact toolbar's button widths
+    bool bannerBeside = false;                           // landscape, large text: the banner above the rail
     float toolbarHalf = 0;                               // home and language, in one row
     std::vector<std::pair<ImVec2, ImVec2>> readButtons;  // the read-aloud controls
   };
 
  private:
-  // brochure_screen.cpp: the frame, title bar, banner and toolbar.
+  // brochure_screen.cpp: the frame, title bar and banner.
   static int sectionIndex(const std::string& id);
   void drawTitleBar(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
   void drawBanner(UiContext& ctx, const LoadedBrochure& b, const Regions& r);
+
+  // brochure_toolbar.cpp: the toolbar, or the compact toolbar and its display panel.
   void drawToolbar(UiContext& ctx, const Regions& r);
+  void drawCompactToolbar(UiContext& ctx, const Regions& r);
+  void drawDisplayMenu(UiContext& ctx, const Regions& r);
+  float compactToolbarHeight(UiContext& ctx, float width, Regions& r);
 
   // brochure_layout.cpp: where each part of the screen goes.
   Regions layoutRegions(UiContext& ctx, const LoadedBrochure& b);
   void layoutPortrait(UiContext& ctx, Regions& r);
-  void layoutLandscape(UiContext& ctx, Regions& r);
+  void layoutLandscape(UiContext& ctx, Regions& r, const LoadedBrochure& b);
+  // The landscape column from `top` (rail, read aloud) and the text from `textTop`.
+  void layoutColumn(UiContext& ctx, Regions& r, float railW, float top, float textTop);
   void useCompactRail(UiContext& ctx, Regions& r);
+  // Where the text gets less than kReadingShare of the height: the controls collapse.
+  void compactPortrait(UiContext& ctx, Regions& r);
   float toolbarHeight(UiContext& ctx, float width, Regions& r);
   // How many read-aloud buttons are on screen: all while reading, else only "read aloud".
   std::size_t readButtonsShown() const;
   // The birth-defect warning as the banner shows it: whole, or its first sentence.
   const std::string& bannerText(UiContext& ctx, const LoadedBrochure& b);
+  // Where the banner's text starts, after the warning sign.
+  static float bannerTextInset(const UiContext& ctx);
   static float toolbarPictogramWidth(UiContext& ctx);
   float railLabelHeight(UiContext& ctx, float cellWidth);
 
@@ -68,6 +83,8 @@ class BrochureScreen : public ScreenView {
   // brochure_read_aloud.cpp: the read-aloud buttons.
   // Places the read-aloud buttons from `origin`; returns the bottom edge.
   float layoutReadButtons(UiContext& ctx, Regions& r, ImVec2 origin, float width);
+  // What read-aloud button `i` wants of `width`: its longest label and the rest.
+  float readButtonWidth(UiContext& ctx, std::size_t i, float width);
   void drawReadAloudBar(UiContext& ctx, const Regions& r);
   void pressReadButton(UiContext& ctx, std::string_view id);
 

@@ -16,6 +16,7 @@
 #include "app/headless.h"
 #include "core/base/log.h"
 #include "core/content/content_model.h"
+#include "ui/screens/brochure_screen.h"
 #include "ui/screens/language_screen.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -111,7 +112,9 @@ void tourEveryPicture(Headless& h) {
         k.chooseSection(std::string(section), h.now);
         h.frame();
         auto& scroll = k.session().scroll;
-        for (float y = 0; y < scroll.maxOffset(); y += 400) {
+        // A screenful at a time: every picture of the section is drawn once.
+        float step = std::max(100.0f, h.app.ui().brochureScreen().readingHeight() * 0.8f);
+        for (float y = step; y < scroll.maxOffset() + step; y += step) {
           scroll.jumpTo(y);
           h.frame();
         }

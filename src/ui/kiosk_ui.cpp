@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/base/log.h"
 #include "ui/screens/attract_screen.h"
 #include "ui/screens/brochure_screen.h"
 #include "ui/screens/counselling_screen.h"
@@ -91,7 +92,15 @@ float KioskUi::dpi() const {
 }
 
 std::vector<std::string> KioskUi::textsForAtlas(std::vector<std::string>& titleTexts) {
-  std::vector<std::string> texts = content_.allTexts();
+  // The content's characters as its build recorded them; an older database has no
+  // such record, and then every text is read (slower with many medicines).
+  std::vector<std::string> texts{content_.characters()};
+  if (texts.front().empty() && content_.available()) {
+    log::warn("fonts",
+              "the content database lists no characters (built by an older medkiosk-content): "
+              "reading every text for the font atlas");
+    texts = content_.allTexts();
+  }
   std::string saved = strings_.locale();
   std::vector<std::string> keys = strings_.rootKeys();
   for (const auto& choice : language_->choices()) {

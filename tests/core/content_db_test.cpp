@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "core/base/sqlite_db.h"
+#include "core/base/unicode_text.h"
 #include "core/content/content_db.h"
 #include "core/content/content_source.h"
 #include "test_support.h"
@@ -109,4 +111,38 @@ TEST_CASE("a failed build leaves no database behind") {
   CHECK_THROWS(buildContentDatabase(src, 1, out));
   CHECK_FALSE(fs::exists(out));
   for (const auto& e : fs::directory_iterator(dir.path)) FAIL("left behind: " << e.path());
+}
+
+TEST_CASE("the build records every character of the content once, for the font atlas") {
+  TempDir dir;
+  ContentDb db(buildShipped(dir));
+  std::string chars = db.characters();
+  REQUIRE_FALSE(chars.empty());
+  // Every character of every text is in it, and none twice.
+  std::set<char32_t> recorded;
+  for (std::size_t pos = 0; pos < chars.size();) CHECK(recorded.insert(unicode::nextCodePoint(chars, pos)).second);
+  std::size_t checked = 0;
+  for (const auto& text : db.allTexts())
+    for (std::size_t pos = 0; pos < text.size(); ++checked) {
+      char32_t c = unicode::nextCodePoint(text, pos);
+      if (!recorded.count(c)) FAIL("U+" << std::hex << static_cast<unsigned>(c) << " is not recorded");
+    }
+  CHECK(checked > 100000);
+  // The three scripts of the brochure: Latin, Greek and Cyrillic.
+  for (char32_t c : {U'ż', U'λ', U'ж'}) CHECK(recorded.count(c) == 1);
+}
+
+TEST_CASE("a database built before the character record opens and lists no characters") {
+  TempDir dir;
+  fs::path path = buildShipped(dir);
+  sql(path, "DELETE FROM meta WHERE key = 'characters'");
+  CHECK_THROWS(ContentDb(path));  // the content hash covers the record
+  {
+    // As an older medkiosk-content built it: no record, and a hash without it.
+    Database old(path.string(), Database::Mode::ReadWriteCreate);
+    Statement(old, "UPDATE meta SET value = ? WHERE key = 'hash'").bind(1, computeContentHash(old)).run();
+  }
+  ContentDb db(path);
+  CHECK(db.characters().empty());
+  CHECK_FALSE(db.allTexts().empty());  // what the kiosk reads instead
 }

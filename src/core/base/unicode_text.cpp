@@ -3,6 +3,7 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
+#include <set>
 #include <stdexcept>
 
 namespace mk::unicode {
@@ -50,6 +51,15 @@ char32_t nextCodePoint(std::string_view text, std::size_t& pos) {
   U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
   pos = static_cast<std::size_t>(i);
   return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+std::string distinctCharacters(const std::vector<std::string>& texts) {
+  std::set<char32_t> seen;
+  for (const auto& t : texts)
+    for (std::size_t pos = 0; pos < t.size();) seen.insert(nextCodePoint(t, pos));
+  std::string out;
+  for (char32_t c : seen) out += fromCodePoint(c);
+  return out;
 }
 
 std::string fromCodePoint(char32_t cp) {

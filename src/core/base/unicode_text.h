@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mk::unicode {
 
@@ -14,5 +15,7 @@ std::string toNfc(std::string_view utf8);
 // Decodes the code point at `pos` and advances `pos`; returns U+FFFD on bad input.
 char32_t nextCodePoint(std::string_view text, std::size_t& pos);
 std::string fromCodePoint(char32_t cp);
+// Every code point of `texts` once, in code point order, as UTF-8.
+std::string distinctCharacters(const std::vector<std::string>& texts);
 
 }  // namespace mk::unicode

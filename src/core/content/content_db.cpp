@@ -186,27 +186,31 @@ std::optional<LocalAuthority> ContentDb::reportingAuthority(const std::string& c
   return std::nullopt;
 }
 
-std::vector<std::string> ContentDb::allTexts() const {
+std::vector<std::string> contentTexts(const Database& db) {
   std::vector<std::string> out;
-  Statement b(*db_, "SELECT title, subtitle, warning FROM brochure");
+  Statement b(db, "SELECT title, subtitle, warning FROM brochure");
   while (b.step())
     for (int c = 0; c < 3; ++c) out.push_back(b.text(c));
-  Statement s(*db_, "SELECT title, body FROM section_text");
+  Statement s(db, "SELECT title, body FROM section_text");
   while (s.step())
     for (int c = 0; c < 2; ++c) out.push_back(s.text(c));
   Statement a(
-      *db_,
+      db,
       "SELECT authority, website FROM member_state UNION ALL SELECT authority, website FROM member_state_authority");
   while (a.step())
     for (int c = 0; c < 2; ++c) out.push_back(a.text(c));
-  Statement m(*db_, "SELECT name, brand FROM medicine");
+  Statement m(db, "SELECT name, brand FROM medicine");
   while (m.step())
     for (int c = 0; c < 2; ++c) out.push_back(m.text(c));
-  Statement ct(*db_, "SELECT title, body FROM counselling_text");
+  Statement ct(db, "SELECT title, body FROM counselling_text");
   while (ct.step())
     for (int c = 0; c < 2; ++c) out.push_back(ct.text(c));
   return out;
 }
+
+std::vector<std::string> ContentDb::allTexts() const { return contentTexts(*db_); }
+
+std::string ContentDb::characters() const { return metaValue(*db_, "characters"); }
 
 std::vector<std::string> ContentDb::counsellingLocales(const std::string& medicine) const {
   Statement st(*db_, "SELECT DISTINCT locale FROM counselling_text WHERE medicine = ? ORDER BY locale <> 'en', locale");

@@ -69,6 +69,10 @@ class ContentDb {
                                                   const std::string& locale) const;
   // Every text a patient may see, for glyph coverage checks.
   std::vector<std::string> allTexts() const;
+  // Every character of those texts once (recorded by the build): what the font atlas
+  // needs, without reading every text of every medicine at start. Empty for a
+  // database built before it was recorded.
+  std::string characters() const;
   // Every reviewable text of the medicine with its review status and record, English
   // first, then by locale, each locale's in file order (reviews.h).
   std::vector<ReviewState> reviewStates(const std::string& medicine) const;
@@ -78,6 +82,8 @@ class ContentDb {
   ContentInfo info_;
 };
 
+// Every text a patient may see in an open database (ContentDb::allTexts).
+std::vector<std::string> contentTexts(const Database& db);
 // Recomputes the canonical content hash of an open database.
 std::string computeContentHash(const Database& db);
 

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/base/sqlite_db.h"
+#include "core/base/unicode_text.h"
 #include "core/base/utc_time.h"
 #include "core/content/content_source.h"
 #include "core/content/counselling_anchor.h"
@@ -325,6 +326,9 @@ ContentInfo buildContentDatabase(const ContentSource& src, long contentVersion, 
       Statement meta(db, "INSERT INTO meta VALUES(?,?)");
       meta.bind(1, "content_version").bind(2, std::to_string(contentVersion)).run();
       meta.bind(1, "build_time").bind(2, info.buildTime).run();
+      // The characters for the kiosk's font atlas, so that it need not read every
+      // text at start (issue #16); covered by the content hash like the rest.
+      meta.bind(1, "characters").bind(2, unicode::distinctCharacters(contentTexts(db))).run();
       info.hash = computeContentHash(db);
       meta.bind(1, "hash").bind(2, info.hash).run();
       db.exec("PRAGMA user_version=" + std::to_string(kContentSchemaVersion));

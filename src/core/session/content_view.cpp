@@ -217,6 +217,8 @@ const std::vector<ShownFigure>& ContentView::figures(const std::string& medicine
 
 std::vector<std::string> ContentView::allTexts() { return db_ ? db_->allTexts() : std::vector<std::string>{}; }
 
+std::string ContentView::characters() { return db_ ? db_->characters() : std::string(); }
+
 std::vector<std::string> ContentView::counsellingLocales(const std::string& medicine) {
   if (!db_) return {};
   auto it = counsellingLocales_.find(medicine);

@@ -61,6 +61,7 @@ class ContentView {
   std::vector<MedicineSummary> medicines() const { return medicines_; }
   std::vector<std::string> locales(const std::string& medicine);
   std::vector<std::string> allTexts();
+  std::string characters();  // ContentDb::characters
   // Cached per argument pair: the UI asks for them on every frame.
   std::optional<LocalAuthority> reportingAuthority(const std::string& country, const std::string& locale);
   std::string link(const std::string& medicine, const std::string& locale);

@@ -128,10 +128,9 @@ struct WindowDeleter {
 };
 using WindowPtr = std::unique_ptr<SDL_Window, WindowDeleter>;
 
-WindowPtr openWindow(const WindowRequest& request) {
-  WindowPlan plan = planWindow(request, displayBounds(0));
+// Full screen is asked for after the first frame (see runWindow), not here.
+WindowPtr openWindow(const WindowPlan& plan) {
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-  if (plan.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   if (plan.borderless) flags |= SDL_WINDOW_BORDERLESS;
   if (plan.resizable) flags |= SDL_WINDOW_RESIZABLE;
   int x = plan.centred ? static_cast<int>(SDL_WINDOWPOS_CENTERED) : plan.rect.x;
@@ -186,7 +185,8 @@ int runWindow(const Options& o, const std::string& argv0) {
     request.windowed = o.windowed;
     request.forcedWidth = o.sizeGiven ? o.width : app.settings().windowWidth;
     request.forcedHeight = o.sizeGiven ? o.height : app.settings().windowHeight;
-    WindowPtr window = openWindow(request);
+    const WindowPlan plan = planWindow(request, displayBounds(0));
+    WindowPtr window = openWindow(plan);
     if (!window) {
       log::error("window", std::string("cannot open a window: ") + SDL_GetError());
       SDL_Quit();
@@ -207,8 +207,12 @@ int runWindow(const Options& o, const std::string& argv0) {
                                     std::to_string(appReady - videoReady) + " ms, window, renderer and first frame " +
                                     std::to_string(shown - appReady) + " ms, " + std::to_string(renderer->width()) +
                                     "x" + std::to_string(renderer->height()) + ")");
-            // After the first frame: opening the sound device can take a tenth of a
-            // second, and the first screen has nothing to read aloud.
+            // After the first frame: SDL waits up to a tenth of a second for a window
+            // manager to confirm full screen (none does under bare X11), and the
+            // window already covers the display. Opening the sound device can take as
+            // long, and the first screen has nothing to read aloud.
+            if (plan.fullscreen && SDL_SetWindowFullscreen(window.get(), SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
+              log::warn("window", std::string("cannot ask for full screen: ") + SDL_GetError());
             app.enableAudio();
           },
           &request);

@@ -3,7 +3,8 @@
 // are tested without a display.
 //
 // - Full screen, no size forced: the window is created exactly over the display it is
-//   on and asks for full screen. A window manager or a Wayland compositor (cage) may
+//   on and asks for full screen once its first frame is shown (SDL then waits up to
+//   100 ms for a window manager to confirm it). A window manager or a Wayland compositor (cage) may
 //   then give it another size; the layout follows the window's real size every frame.
 //   With no window manager (bare X11) nobody answers the full-screen request, so
 //   creating it at the display's own size and position is what makes it cover the

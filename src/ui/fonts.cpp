@@ -27,15 +27,21 @@ const ImWchar kRanges[] = {
     0,
 };
 
-// ImGui asserts (aborts) on a font file it cannot read or parse, so every file is
-// read and parsed here first; a bad one is logged and left out.
-bool usableFontFile(const fs::path& file) {
+// The whole file, or nothing (logged) when it cannot be read.
+std::vector<unsigned char> readFontFile(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     log::error("fonts", "cannot read " + file.string());
-    return false;
+    return {};
   }
-  std::vector<unsigned char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return std::vector<unsigned char>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// ImGui asserts (aborts) on a font file it cannot read or parse, so every file is
+// read and parsed here first; a bad one is logged and left out.
+bool usableFontFile(const fs::path& file) {
+  std::vector<unsigned char> data = readFontFile(file);
+  if (data.empty()) return false;
   stbtt_fontinfo info{};
   int offset = data.size() < 12 ? -1 : stbtt_GetFontOffsetForIndex(data.data(), 0);
   if (offset < 0 || !stbtt_InitFont(&info, data.data(), offset)) {
@@ -76,11 +82,16 @@ FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::stri
   cfg.PixelSnapH = true;
   FontSet set;
   set.em = emPx;
+  // Each file is read once and shared by its sizes; ImGui would keep a copy per size
+  // for as long as the atlas lives. The files are needed only while it is built.
+  cfg.FontDataOwnedByAtlas = false;
+  std::vector<unsigned char> regular = readFontFile(files_.regular);
+  std::vector<unsigned char> bold =
+      files_.bold == files_.regular ? std::vector<unsigned char>() : readFontFile(files_.bold);
   auto add = [&](const fs::path& file, float size, const ImVector<ImWchar>& ranges) -> ImFont* {
-    if (file.empty()) return nullptr;
-    ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), size, &cfg, ranges.Data);
-    if (!font) log::error("fonts", "cannot load " + file.string());
-    return font;
+    std::vector<unsigned char>& data = file == files_.regular || bold.empty() ? regular : bold;
+    if (file.empty() || data.empty()) return nullptr;
+    return atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size, &cfg, ranges.Data);
   };
   set.body = add(files_.regular, emPx, bodyRanges);
   set.bold = add(files_.bold, emPx, bodyRanges);
@@ -99,6 +110,7 @@ FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::stri
   if (!set.heading) set.heading = set.bold;
   if (!set.title) set.title = set.heading;
   if (!atlas.Build()) log::error("fonts", "the font atlas could not be built");
+  atlas.ClearInputData();  // the glyphs are baked: the fonts no longer point into the files
   stats_.buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   stats_.width = atlas.TexWidth;
   stats_.height = atlas.TexHeight;

@@ -220,6 +220,12 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
   float h = renderer_ ? static_cast<float>(renderer_->height()) : size_.y;
   ensureFonts(coordinator_.textSizeOnScreen(), w, h);
   std::string locale = coordinator_.screenLocale();
+  if (locale != textLocale_) {
+    // Another language on screen: what was laid out and the line breaker of the last
+    // one are not needed until a patient chooses it again.
+    text_.clear();
+    textLocale_ = locale;
+  }
   strings_.setLocale(locale);
   double dt = lastFrameMs_ < 0 ? 1.0 / 60 : static_cast<double>(nowMs - lastFrameMs_) / 1000.0;
   lastFrameMs_ = nowMs;

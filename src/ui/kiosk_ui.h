@@ -107,6 +107,7 @@ class KioskUi {
   ImGuiContext* imgui_ = nullptr;
   PointerInput input_;
   TextCache text_;
+  std::string textLocale_;  // the language text_ holds
   FrameRegistry registry_;
   FontSet fontSet_;
   float fontEm_ = 0;

@@ -65,16 +65,26 @@ Renderer::~Renderer() {
 }
 
 bool Renderer::uploadFontAtlas(ImFontAtlas& atlas) {
-  unsigned char* pixels = nullptr;
+  // From ImGui's 8-bit coverage, widened to white RGBA a band of rows at a time:
+  // ImGui's own RGBA copy would hold another 4 MB next to the texture while it is made.
+  unsigned char* alpha = nullptr;
   int w = 0, h = 0;
-  atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
+  atlas.GetTexDataAsAlpha8(&alpha, &w, &h);
   if (fontTexture_) SDL_DestroyTexture(fontTexture_);
   fontTexture_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, w, h);
   if (!fontTexture_) {
     log::error("render", std::string("cannot create the font texture: ") + SDL_GetError());
     return false;
   }
-  SDL_UpdateTexture(fontTexture_, nullptr, pixels, w * 4);
+  constexpr int kRows = 64;
+  std::vector<unsigned char> band(static_cast<std::size_t>(w) * kRows * 4, 255);
+  for (int y = 0; y < h; y += kRows) {
+    int rows = std::min(kRows, h - y);
+    const unsigned char* src = alpha + static_cast<std::size_t>(y) * w;
+    for (std::size_t i = 0; i < static_cast<std::size_t>(w) * rows; ++i) band[i * 4 + 3] = src[i];
+    SDL_Rect rect{0, y, w, rows};
+    SDL_UpdateTexture(fontTexture_, &rect, band.data(), w * 4);
+  }
   SDL_SetTextureBlendMode(fontTexture_, SDL_BLENDMODE_BLEND);
   SDL_SetTextureScaleMode(fontTexture_, SDL_ScaleModeLinear);
   atlas.SetTexID(static_cast<ImTextureID>(fontTexture_));

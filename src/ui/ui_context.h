@@ -57,7 +57,10 @@ class TextCache {
  public:
   const std::vector<LaidOutLine>& layout(const std::vector<StyledText>& spans, FontRole role, float width,
                                          const FontSet& fonts, const std::string& locale);
-  void clear() { lines_.clear(); }
+  void clear() {
+    lines_.clear();
+    breakers_.clear();
+  }
   // Called between frames (never during one: layout() hands out references). Keeps
   // the cache from growing without bound over days of use; it refills on demand.
   void trim() {

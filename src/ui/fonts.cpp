@@ -4,7 +4,6 @@
 #include <stb/stb_truetype.h>
 #include <chrono>
 #include <fstream>
-#include <iterator>
 #include <vector>
 
 #include "core/base/log.h"
@@ -34,7 +33,15 @@ std::vector<unsigned char> readFontFile(const fs::path& file) {
     log::error("fonts", "cannot read " + file.string());
     return {};
   }
-  return std::vector<unsigned char>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // In one read: a character iterator over half a megabyte shows in the start-up profile.
+  std::error_code ec;
+  auto size = fs::file_size(file, ec);
+  std::vector<unsigned char> data(ec ? 0 : size);
+  if (ec || !in.read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(data.size()))) {
+    log::error("fonts", "cannot read " + file.string());
+    return {};
+  }
+  return data;
 }
 
 // ImGui asserts (aborts) on a font file it cannot read or parse, so every file is

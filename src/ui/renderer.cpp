@@ -43,7 +43,14 @@ std::unique_ptr<Renderer> Renderer::forWindow(SDL_Window* window, bool accelerat
 
 std::unique_ptr<Renderer> Renderer::forSurface(int width, int height) {
   std::unique_ptr<Renderer> r(new Renderer());
-  r->surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
+  if (width <= 0 || height <= 0) {
+    log::error("render", "cannot create a surface of " + std::to_string(width) + "x" + std::to_string(height));
+    return nullptr;
+  }
+  const int pitch = width * 4;
+  r->surfacePixels_.reset(new unsigned char[static_cast<std::size_t>(pitch) * static_cast<std::size_t>(height)]);
+  r->surface_ =
+      SDL_CreateRGBSurfaceWithFormatFrom(r->surfacePixels_.get(), width, height, 32, pitch, SDL_PIXELFORMAT_RGBA32);
   if (!r->surface_) {
     log::error("render", std::string("cannot create a surface: ") + SDL_GetError());
     return nullptr;

@@ -57,6 +57,9 @@ class Renderer {
   Renderer() = default;
   SDL_Renderer* renderer_ = nullptr;
   SDL_Surface* surface_ = nullptr;  // headless only
+  // Its pixels: left uninitialised (the first frame clears and draws every row), so
+  // that SDL does not write 8 MB of zeros at 1080x1920 before the first frame does.
+  std::unique_ptr<unsigned char[]> surfacePixels_;
   SDL_Texture* fontTexture_ = nullptr;
   std::vector<SDL_Texture*> images_;
   bool keepsPixels_ = false;  // software: the target holds the last frame

@@ -202,24 +202,18 @@ void KioskUi::abandonImGuiFrame() {
   ImGui::EndFrame();
 }
 
-bool KioskUi::drawFrame(std::int64_t nowMs) {
-  kiosk_.tick(nowMs);
-  text_.trim();
-  if (kiosk_.sessionNumber() != sessionSeen_) {
-    sessionSeen_ = kiosk_.sessionNumber();
-    text_.clear();  // the next patient's languages are laid out afresh
-    for (ScreenView* screen : allScreens()) screen->onNewSession();
-    // Hand the last session's freed memory (font atlas of another text size, laid-out
-    // text, audio) back to the system, so the kiosk at rest stays the same size.
-    malloc_trim(0);
-    input_.reset();
-    coordinator_.pointerReleased();
-  }
-  coordinator_.step(nowMs, cornerHold());
-  float w = renderer_ ? static_cast<float>(renderer_->width()) : size_.x;
-  float h = renderer_ ? static_cast<float>(renderer_->height()) : size_.y;
-  ensureFonts(coordinator_.textSizeOnScreen(), w, h);
-  std::string locale = coordinator_.screenLocale();
+void KioskUi::startSession() {
+  sessionSeen_ = kiosk_.sessionNumber();
+  text_.clear();  // the next patient's languages are laid out afresh
+  for (ScreenView* screen : allScreens()) screen->onNewSession();
+  // Hand the last session's freed memory (font atlas of another text size, laid-out
+  // text, audio) back to the system, so the kiosk at rest stays the same size.
+  malloc_trim(0);
+  input_.reset();
+  coordinator_.pointerReleased();
+}
+
+void KioskUi::useLocale(const std::string& locale) {
   if (locale != textLocale_) {
     // Another language on screen: what was laid out and the line breaker of the last
     // one are not needed until a patient chooses it again.
@@ -227,6 +221,18 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
     textLocale_ = locale;
   }
   strings_.setLocale(locale);
+}
+
+bool KioskUi::drawFrame(std::int64_t nowMs) {
+  kiosk_.tick(nowMs);
+  text_.trim();
+  if (kiosk_.sessionNumber() != sessionSeen_) startSession();
+  coordinator_.step(nowMs, cornerHold());
+  float w = renderer_ ? static_cast<float>(renderer_->width()) : size_.x;
+  float h = renderer_ ? static_cast<float>(renderer_->height()) : size_.y;
+  ensureFonts(coordinator_.textSizeOnScreen(), w, h);
+  std::string locale = coordinator_.screenLocale();
+  useLocale(locale);
   double dt = lastFrameMs_ < 0 ? 1.0 / 60 : static_cast<double>(nowMs - lastFrameMs_) / 1000.0;
   lastFrameMs_ = nowMs;
   // Both scrollers move every frame, whichever of them is animating.

@@ -88,6 +88,8 @@ class KioskUi {
 
  private:
   bool drawFrame(std::int64_t nowMs);
+  void startSession();  // a new patient: nothing laid out or remembered for the last one
+  void useLocale(const std::string& locale);
   UiContext context(std::int64_t nowMs, const std::string& locale);
   // The finger resting in the nurse corner, if any, for the coordinator.
   CornerHold cornerHold() const;

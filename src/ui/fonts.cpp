@@ -26,8 +26,9 @@ const ImWchar kRanges[] = {
     0,
 };
 
-// The whole file, or nothing (logged) when it cannot be read.
+// The whole file, or nothing (logged) when it cannot be read; nothing for no file.
 std::vector<unsigned char> readFontFile(const fs::path& file) {
+  if (file.empty()) return {};  // none found: findFonts() has said so
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     log::error("fonts", "cannot read " + file.string());

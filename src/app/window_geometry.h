@@ -4,8 +4,9 @@
 //
 // - Full screen, no size forced: the window is created exactly over the display it is
 //   on and asks for full screen once its first frame is shown (SDL then waits up to
-//   100 ms for a window manager to confirm it). A window manager or a Wayland compositor (cage) may
-//   then give it another size; the layout follows the window's real size every frame.
+//   100 ms for a window manager to confirm it). A window manager or a Wayland
+//   compositor (cage) may then give it another size; the layout follows the
+//   window's real size every frame.
 //   With no window manager (bare X11) nobody answers the full-screen request, so
 //   creating it at the display's own size and position is what makes it cover the
 //   screen (a 1080x1920 window on a 1920x1080 screen was cropped).

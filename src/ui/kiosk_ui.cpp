@@ -4,8 +4,10 @@
 #include <malloc.h>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/base/log.h"
+#include "core/base/unicode_text.h"
 #include "ui/screens/attract_screen.h"
 #include "ui/screens/brochure_screen.h"
 #include "ui/screens/counselling_screen.h"
@@ -281,6 +283,18 @@ std::int64_t KioskUi::nextWake(std::int64_t nowMs) const {
   return std::min(a, b);
 }
 
+namespace {
+std::string describeCharacters(const std::u32string& chars) {
+  std::string out;
+  for (char32_t c : chars) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    out += (out.empty() ? "" : ", ") + unicode::fromCodePoint(c) + " (" + code + ")";
+  }
+  return out;
+}
+}  // namespace
+
 std::vector<std::string> KioskUi::missingGlyphReport() {
   std::vector<std::string> report;
   std::vector<std::string> titles;
@@ -288,7 +302,9 @@ std::vector<std::string> KioskUi::missingGlyphReport() {
     for (ImFont* f : {fontSet_.body, fontSet_.bold, fontSet_.heading}) {
       std::u32string missing = missingGlyphs(*f, t);
       if (!missing.empty()) {
-        report.push_back(t.substr(0, 60));
+        // The characters themselves: the first text is the content's whole character
+        // record, whose opening says nothing about which one is missing.
+        report.push_back(describeCharacters(missing) + " in: " + t.substr(0, 60));
         break;
       }
     }

@@ -177,3 +177,14 @@ TEST_CASE("clock jumps of a year either way keep the screen, the dates shown and
     }
   }
 }
+
+TEST_CASE("the missing-glyph report names the characters a font lacks") {
+  test::LogCapture logs;
+  FontRig rig(FontFiles{});  // the built-in font: Latin only
+  rig.frames();
+  std::vector<std::string> report = rig.ui.missingGlyphReport();
+  REQUIRE_FALSE(report.empty());
+  bool namesGreek = false;
+  for (const auto& line : report) namesGreek = namesGreek || line.find("(U+03B5)") != std::string::npos;
+  CHECK(namesGreek);  // ε, in every Greek text of the content
+}

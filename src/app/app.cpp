@@ -49,7 +49,8 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
   openContent();
   times_.contentOpenMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   strings_ = std::make_unique<UiStrings>(paths_.localesDir);
-  fonts_ = std::make_unique<ui::Fonts>(findFonts());
+  // The baked atlas is kept between starts: reading it is much faster than making it.
+  fonts_ = std::make_unique<ui::Fonts>(findFonts(), ui::atlasCacheDir(paths_.stateDir));
   openPictures();
   sink_ = std::make_unique<MemorySink>();
   reader_ = std::make_unique<ReadAloud>(SpeechEngine::create(), *sink_);

@@ -8,6 +8,7 @@
 
 #include "core/base/log.h"
 #include "core/base/unicode_text.h"
+#include "ui/atlas_cache.h"
 
 namespace mk::ui {
 namespace fs = std::filesystem;
@@ -61,50 +62,59 @@ bool usableFontFile(const fs::path& file) {
 
 }  // namespace
 
-Fonts::Fonts(FontFiles files) : files_(std::move(files)) {
+Fonts::Fonts(FontFiles files, fs::path cacheDir) : files_(std::move(files)), cache_(std::move(cacheDir)) {}
+
+void Fonts::checkFiles() {
+  if (checked_) return;
+  checked_ = true;
+  const FontFiles found = files_;
   if (!files_.regular.empty() && !usableFontFile(files_.regular)) files_.regular.clear();
   if (!files_.bold.empty() && !usableFontFile(files_.bold)) files_.bold = files_.regular;
+  filesAsFound_ = files_.regular == found.regular && files_.bold == found.bold;
 }
 
-FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::string>& texts,
-                     const std::vector<std::string>& titleTexts) {
-  const auto started = std::chrono::steady_clock::now();
-  atlas.Clear();
-  ImVector<ImWchar> bodyRanges, titleRanges;
-  {
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(kRanges);
-    for (const auto& t : texts) builder.AddText(t.c_str(), t.c_str() + t.size());
-    builder.BuildRanges(&bodyRanges);
-  }
-  {
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(kRanges);  // the title font carries only text it needs plus digits
-    for (const auto& t : titleTexts) builder.AddText(t.c_str(), t.c_str() + t.size());
-    builder.AddText("0123456789");
-    builder.BuildRanges(&titleRanges);
-  }
+namespace {
+
+ImFontConfig bakeConfig() {
   ImFontConfig cfg;
   cfg.OversampleH = 1;
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  FontSet set;
-  set.em = emPx;
   // Each file is read once and shared by its sizes; ImGui would keep a copy per size
   // for as long as the atlas lives. The files are needed only while it is built.
   cfg.FontDataOwnedByAtlas = false;
+  return cfg;
+}
+
+// The four fonts in the order build() adds them.
+FontSet fontSetOf(const ImFontAtlas& atlas) {
+  FontSet set;
+  if (atlas.Fonts.Size != 4) return set;
+  set.body = atlas.Fonts[0];
+  set.bold = atlas.Fonts[1];
+  set.heading = atlas.Fonts[2];
+  set.title = atlas.Fonts[3];
+  return set;
+}
+
+}  // namespace
+
+FontSet Fonts::bake(ImFontAtlas& atlas, float emPx, const GlyphRanges& ranges) {
+  checkFiles();
+  ImFontConfig cfg = bakeConfig();
+  FontSet set;
   std::vector<unsigned char> regular = readFontFile(files_.regular);
   std::vector<unsigned char> bold =
       files_.bold == files_.regular ? std::vector<unsigned char>() : readFontFile(files_.bold);
-  auto add = [&](const fs::path& file, float size, const ImVector<ImWchar>& ranges) -> ImFont* {
+  auto add = [&](const fs::path& file, float size, const ImVector<ImWchar>& r) -> ImFont* {
     std::vector<unsigned char>& data = file == files_.regular || bold.empty() ? regular : bold;
     if (file.empty() || data.empty()) return nullptr;
-    return atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size, &cfg, ranges.Data);
+    return atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size, &cfg, r.Data);
   };
-  set.body = add(files_.regular, emPx, bodyRanges);
-  set.bold = add(files_.bold, emPx, bodyRanges);
-  set.heading = add(files_.bold, emPx * 1.3f, bodyRanges);
-  set.title = add(files_.bold, emPx * 1.9f, titleRanges);
+  set.body = add(files_.regular, emPx, ranges.body);
+  set.bold = add(files_.bold, emPx, ranges.body);
+  set.heading = add(files_.bold, emPx * 1.3f, ranges.body);
+  set.title = add(files_.bold, emPx * 1.9f, ranges.title);
   if (!set.body) {
     // Never a blank screen: ImGui's built-in font shows Latin text at least.
     log::error("fonts",
@@ -119,6 +129,44 @@ FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::stri
   if (!set.title) set.title = set.heading;
   if (!atlas.Build()) log::error("fonts", "the font atlas could not be built");
   atlas.ClearInputData();  // the glyphs are baked: the fonts no longer point into the files
+  return set;
+}
+
+Fonts::GlyphRanges Fonts::rangesFor(const std::vector<std::string>& texts, const std::vector<std::string>& titleTexts) {
+  GlyphRanges r;
+  {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(kRanges);
+    for (const auto& t : texts) builder.AddText(t.c_str(), t.c_str() + t.size());
+    builder.BuildRanges(&r.body);
+  }
+  ImFontGlyphRangesBuilder builder;
+  builder.AddRanges(kRanges);  // the title font carries only text it needs plus digits
+  for (const auto& t : titleTexts) builder.AddText(t.c_str(), t.c_str() + t.size());
+  builder.AddText("0123456789");
+  builder.BuildRanges(&r.title);
+  return r;
+}
+
+FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::string>& texts,
+                     const std::vector<std::string>& titleTexts) {
+  const auto started = std::chrono::steady_clock::now();
+  atlas.Clear();
+  GlyphRanges ranges = rangesFor(texts, titleTexts);
+  // Only an atlas of the files as found is cached: one made around a bad file would
+  // hide the error that file logs when the atlas is made.
+  std::string key = cache_.enabled() && !files_.regular.empty() && (!checked_ || filesAsFound_)
+                        ? atlasKey(files_, emPx, ranges.body, ranges.title, bakeConfig())
+                        : std::string();
+  FontSet set;
+  stats_.fromCache = cache_.load(key, atlas);
+  if (stats_.fromCache) {
+    set = fontSetOf(atlas);
+  } else {
+    set = bake(atlas, emPx, ranges);
+    if (!key.empty() && filesAsFound_ && atlas.Fonts.Size == 4) cache_.store(key, atlas);
+  }
+  set.em = emPx;
   stats_.buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   stats_.width = atlas.TexWidth;
   stats_.height = atlas.TexHeight;

@@ -7,9 +7,8 @@
 #include <vector>
 
 #include "core/layout/font_files.h"
+#include "ui/atlas_cache.h"
 
-struct ImFont;
-struct ImFontAtlas;
 
 namespace mk::ui {
 
@@ -26,11 +25,13 @@ struct AtlasStats {
   double buildMs = 0;
   int width = 0, height = 0;  // texture size in px
   int glyphs = 0;             // over all fonts
+  bool fromCache = false;     // read from the atlas cache rather than rasterised
 };
 
 class Fonts {
  public:
-  explicit Fonts(FontFiles files);
+  // `cacheDir`: where built atlases are kept between starts (none: always built).
+  explicit Fonts(FontFiles files, std::filesystem::path cacheDir = {});
   // Rebuilds `atlas` for a body size of `emPx`. `texts` are all strings that may be
   // shown (content and UI, every locale); their characters are added to the ranges.
   // `titleTexts` are the few strings drawn with the title font.
@@ -39,8 +40,21 @@ class Fonts {
   const AtlasStats& lastAtlas() const { return stats_; }
 
  private:
+  struct GlyphRanges {
+    ImVector<ImWchar> body, title;
+  };
+  static GlyphRanges rangesFor(const std::vector<std::string>& texts, const std::vector<std::string>& titleTexts);
+  // Rasterises the fonts into `atlas` (reads the font files).
+  FontSet bake(ImFontAtlas& atlas, float emPx, const GlyphRanges& ranges);
+  // ImGui aborts on a file it cannot parse: each is read and parsed before the first
+  // bake; a bad one is logged and left out.
+  void checkFiles();
+
   FontFiles files_;
+  AtlasCache cache_;
   AtlasStats stats_;
+  bool checked_ = false;
+  bool filesAsFound_ = false;  // every file found was usable
 };
 
 // Characters of `text` that `font` has no glyph for (shown as '?' otherwise).

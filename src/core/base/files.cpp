@@ -43,11 +43,14 @@ bool UniqueFd::reset(int fd) {
 }
 
 void writeFileAtomically(const fs::path& path, std::string_view text, mode_t mode, const StepHook& step) {
-  fs::path tmp = path;
-  tmp += ".tmp";  // never the target's own suffix (the node exporter reads only *.prom)
+  // A temporary of its own, so that two writers of one file never write into each
+  // other's; never the target's own suffix (the node exporter reads only *.prom).
+  std::string name = path.string() + ".XXXXXX.tmp";
+  UniqueFd created(::mkostemps(name.data(), 4, O_CLOEXEC));
+  if (!created) fail("cannot write a temporary file for", path, errno);
+  fs::path tmp = name;
   try {
-    UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));
-    if (!fd) fail("cannot write", tmp, errno);
+    UniqueFd fd(std::move(created));
     if (::fchmod(fd.get(), mode) != 0) fail("cannot set the mode of", tmp, errno);
     writeAll(fd.get(), text, tmp);
     if (::fsync(fd.get()) != 0) fail("cannot fsync", tmp, errno);

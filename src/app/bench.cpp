@@ -182,9 +182,10 @@ int runBench(const Options& o, const std::string& argv0) {
   std::printf(
       "{\"size\":\"%dx%d\",\"setup_ms\":%.2f,\"first_frame_ms\":%.2f,\"process_start_to_first_frame_ms\":%.1f,"
       "\"content_open_ms\":%.2f,\"first_query_ms\":%.2f,\"brochure_query_ms\":%.2f,"
-      "\"font_atlas_ms\":%.2f,\"font_atlas_width\":%d,\"font_atlas_height\":%d,\"font_atlas_glyphs\":%d,",
+      "\"font_atlas_ms\":%.2f,\"font_atlas_width\":%d,\"font_atlas_height\":%d,\"font_atlas_glyphs\":%d,\"font_atlas_"
+      "cached\":%s,",
       o.width, o.height, setupMs, firstFrameMs, startToFirstFrame, st.contentOpenMs, st.firstQueryMs, brochureQueryMs,
-      atlas.buildMs, atlas.width, atlas.height, atlas.glyphs);
+      atlas.buildMs, atlas.width, atlas.height, atlas.glyphs, atlas.fromCache ? "true" : "false");
   std::printf(
       "\"locales\":%zu,\"scroll_frames\":%zu,\"frame_p50_ms\":%.3f,\"frame_p99_ms\":%.3f,\"frame_max_ms\":%.3f,"
       "\"frame_cpu_p50_ms\":%.3f,\"frame_cpu_p99_ms\":%.3f,\"frame_cpu_max_ms\":%.3f,",

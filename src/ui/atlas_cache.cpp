@@ -90,7 +90,8 @@ std::string serialise(const ImFontAtlas& atlas) {
     put(body, f->DotChar);
     put(body, f->MetricsTotalSurface);
     put(body, f->Glyphs.Size);
-    body.append(reinterpret_cast<const char*>(f->Glyphs.Data), sizeof(ImFontGlyph) * static_cast<std::size_t>(f->Glyphs.Size));
+    body.append(reinterpret_cast<const char*>(f->Glyphs.Data),
+                sizeof(ImFontGlyph) * static_cast<std::size_t>(f->Glyphs.Size));
   }
   body.append(reinterpret_cast<const char*>(atlas.TexPixelsAlpha8),
               static_cast<std::size_t>(atlas.TexWidth) * static_cast<std::size_t>(atlas.TexHeight));
@@ -166,8 +167,8 @@ std::string atlasKey(const FontFiles& files, float emPx, const ImVector<ImWchar>
   crypto_generichash_state st;
   crypto_generichash_init(&st, nullptr, 0, kSumBytes);
   // The format and ImGui's own layout of what is stored.
-  std::uint32_t layout[] = {1u, IMGUI_VERSION_NUM, sizeof(ImFontGlyph), sizeof(ImWchar), sizeof(ImFont),
-                            IM_DRAWLIST_TEX_LINES_WIDTH_MAX};
+  std::uint32_t layout[] = {
+      1u, IMGUI_VERSION_NUM, sizeof(ImFontGlyph), sizeof(ImWchar), sizeof(ImFont), IM_DRAWLIST_TEX_LINES_WIDTH_MAX};
   crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(layout), sizeof layout);
   float build[] = {emPx, static_cast<float>(config.OversampleH), static_cast<float>(config.OversampleV),
                    config.PixelSnapH ? 1.0f : 0.0f, config.RasterizerMultiply};
@@ -193,7 +194,8 @@ bool AtlasCache::load(const std::string& key, ImFontAtlas& atlas) const {
   if (why.empty() && deserialise(std::string_view(data).substr(sizeof kMagic + kSumBytes), atlas)) return true;
   atlas.Clear();
   if (why.empty()) why = "its contents do not parse";
-  log::warn("fonts", "font atlas cache " + file.string() + " is damaged (" + why + "); removing it and building the atlas again");
+  log::warn("fonts", "font atlas cache " + file.string() + " is damaged (" + why +
+                         "); removing it and building the atlas again");
   std::error_code ec;
   fs::remove(file, ec);
   return false;

@@ -172,6 +172,9 @@ FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::stri
   stats_.height = atlas.TexHeight;
   stats_.glyphs = 0;
   for (const ImFont* f : atlas.Fonts) stats_.glyphs += f->Glyphs.Size;
+  log::debug("fonts", std::string("font atlas ") + (stats_.fromCache ? "read from the cache" : "built") + " in " +
+                          std::to_string(static_cast<int>(stats_.buildMs)) + " ms, " + std::to_string(stats_.glyphs) +
+                          " glyphs");
   return set;
 }
 

@@ -9,7 +9,6 @@
 #include "core/layout/font_files.h"
 #include "ui/atlas_cache.h"
 
-
 namespace mk::ui {
 
 struct FontSet {

@@ -34,7 +34,8 @@ TEST_CASE("a file is replaced whole and its temporary is gone afterwards") {
   writeFileAtomically(file, "first");
   writeFileAtomically(file, "second", 0640);
   CHECK(slurp(file) == "second");
-  CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+  CHECK((fs::status(file).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
   CHECK(namesIn(dir.path) == std::vector<std::string>{"state.txt"});
 }
 

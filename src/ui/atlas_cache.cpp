@@ -1,15 +1,19 @@
 #include "ui/atlas_cache.h"
 
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
+#include <memory>
 #include <vector>
 
 #include "core/base/files.h"
 #include "core/base/log.h"
+#include "core/base/memory.h"
 
 namespace mk::ui {
 namespace fs = std::filesystem;
@@ -132,13 +136,14 @@ bool deserialise(std::string_view body, ImFontAtlas& atlas) {
   }
   std::size_t pixels = static_cast<std::size_t>(atlas.TexWidth) * static_cast<std::size_t>(atlas.TexHeight);
   atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(pixels));
+  populateForWriting(atlas.TexPixelsAlpha8, pixels);
   if (!in.bytes(atlas.TexPixelsAlpha8, pixels) || !in.atEnd()) return false;
   atlas.TexReady = true;
   return true;
 }
 
 // Why `data` is not a cache file, or "" when its checksum holds.
-std::string damage(const std::string& data) {
+std::string damage(std::string_view data) {
   if (data.size() < sizeof kMagic + kSumBytes || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
     return "not a font atlas cache file";
   unsigned char sum[kSumBytes];
@@ -148,27 +153,50 @@ std::string damage(const std::string& data) {
   return "";
 }
 
-std::string readWhole(const fs::path& file, bool& exists) {
-  std::ifstream in(file, std::ios::binary);
-  exists = static_cast<bool>(in);
-  if (!in) return {};
-  std::error_code ec;
-  auto size = fs::file_size(file, ec);
-  std::string data(ec ? 0 : size, '\0');
-  if (ec || !in.read(data.data(), static_cast<std::streamsize>(data.size()))) return {};
-  return data;
+// A file's bytes, read into memory that is not zeroed first.
+struct FileBytes {
+  std::unique_ptr<char[]> data;
+  std::size_t size = 0;
+  std::string_view view() const { return {data.get(), size}; }
+};
+
+// The whole of `file`, or no bytes when it cannot be read whole; `exists` is false
+// only when there is no such file.
+FileBytes readWhole(const fs::path& file, bool& exists) {
+  FileBytes out;
+  UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  exists = fd || errno != ENOENT;
+  struct stat st {};
+  if (!fd || ::fstat(fd.get(), &st) != 0 || st.st_size <= 0) return out;
+  const auto size = static_cast<std::size_t>(st.st_size);
+  out.data.reset(new char[size]);
+  populateForWriting(out.data.get(), size);
+  std::size_t done = 0;
+  while (done < size) {
+    ssize_t n = ::read(fd.get(), out.data.get() + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return {};
+    done += static_cast<std::size_t>(n);
+  }
+  out.size = size;
+  return out;
 }
 
 }  // namespace
 
 std::string atlasKey(const FontFiles& files, float emPx, const ImVector<ImWchar>& bodyRanges,
-                     const ImVector<ImWchar>& titleRanges, const ImFontConfig& config) {
+                     const ImVector<ImWchar>& titleRanges, const ImFontConfig& config, ImFontAtlasFlags flags) {
   if (sodium_init() < 0) return {};
   crypto_generichash_state st;
   crypto_generichash_init(&st, nullptr, 0, kSumBytes);
   // The format and ImGui's own layout of what is stored.
-  std::uint32_t layout[] = {
-      1u, IMGUI_VERSION_NUM, sizeof(ImFontGlyph), sizeof(ImWchar), sizeof(ImFont), IM_DRAWLIST_TEX_LINES_WIDTH_MAX};
+  std::uint32_t layout[] = {1u,
+                            IMGUI_VERSION_NUM,
+                            sizeof(ImFontGlyph),
+                            sizeof(ImWchar),
+                            sizeof(ImFont),
+                            IM_DRAWLIST_TEX_LINES_WIDTH_MAX,
+                            static_cast<std::uint32_t>(flags)};
   crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(layout), sizeof layout);
   float build[] = {emPx, static_cast<float>(config.OversampleH), static_cast<float>(config.OversampleV),
                    config.PixelSnapH ? 1.0f : 0.0f, config.RasterizerMultiply};
@@ -188,10 +216,10 @@ bool AtlasCache::load(const std::string& key, ImFontAtlas& atlas) const {
   if (!enabled() || key.empty()) return false;
   fs::path file = fileFor(key);
   bool exists = false;
-  std::string data = readWhole(file, exists);
+  FileBytes data = readWhole(file, exists);
   if (!exists) return false;  // first start with these fonts: nothing to say
-  std::string why = damage(data);
-  if (why.empty() && deserialise(std::string_view(data).substr(sizeof kMagic + kSumBytes), atlas)) return true;
+  std::string why = damage(data.view());
+  if (why.empty() && deserialise(data.view().substr(sizeof kMagic + kSumBytes), atlas)) return true;
   atlas.Clear();
   if (why.empty()) why = "its contents do not parse";
   log::warn("fonts", "font atlas cache " + file.string() + " is damaged (" + why +

@@ -18,7 +18,7 @@ namespace mk::ui {
 
 // What an atlas is made from; two atlases with the same key are the same.
 std::string atlasKey(const FontFiles& files, float emPx, const ImVector<ImWchar>& bodyRanges,
-                     const ImVector<ImWchar>& titleRanges, const ImFontConfig& config);
+                     const ImVector<ImWchar>& titleRanges, const ImFontConfig& config, ImFontAtlasFlags flags);
 
 class AtlasCache {
  public:

@@ -75,6 +75,12 @@ void Fonts::checkFiles() {
 
 namespace {
 
+// The texture keeps a power-of-two height (no ImFontAtlasFlags_NoPowerOfTwoHeight),
+// although the software renderer does not need one: SDL turns each glyph's texture
+// coordinates back into pixel rows, which is exact only when 1 / height is, and with
+// other heights some glyphs lost their top row.
+constexpr ImFontAtlasFlags kAtlasFlags = ImFontAtlasFlags_None;
+
 ImFontConfig bakeConfig() {
   ImFontConfig cfg;
   cfg.OversampleH = 1;
@@ -127,6 +133,7 @@ FontSet Fonts::bake(ImFontAtlas& atlas, float emPx, const GlyphRanges& ranges) {
   if (!set.bold) set.bold = set.body;
   if (!set.heading) set.heading = set.bold;
   if (!set.title) set.title = set.heading;
+  atlas.Flags = kAtlasFlags;
   if (!atlas.Build()) log::error("fonts", "the font atlas could not be built");
   atlas.ClearInputData();  // the glyphs are baked: the fonts no longer point into the files
   return set;
@@ -156,7 +163,7 @@ FontSet Fonts::build(ImFontAtlas& atlas, float emPx, const std::vector<std::stri
   // Only an atlas of the files as found is cached: one made around a bad file would
   // hide the error that file logs when the atlas is made.
   std::string key = cache_.enabled() && !files_.regular.empty() && (!checked_ || filesAsFound_)
-                        ? atlasKey(files_, emPx, ranges.body, ranges.title, bakeConfig())
+                        ? atlasKey(files_, emPx, ranges.body, ranges.title, bakeConfig(), kAtlasFlags)
                         : std::string();
   FontSet set;
   stats_.fromCache = cache_.load(key, atlas);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/base/log.h"
+#include "core/base/memory.h"
 #include "ui/png_image.h"
 
 namespace mk::ui {
@@ -38,6 +39,9 @@ std::unique_ptr<Renderer> Renderer::forWindow(SDL_Window* window, bool accelerat
   SDL_RendererInfo info{};
   // Software draws into the window's own surface, which keeps the last frame.
   r->keepsPixels_ = SDL_GetRendererInfo(r->renderer_, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+  // The first frame covers all of it.
+  if (SDL_Surface* s = r->keepsPixels_ ? SDL_GetWindowSurface(window) : nullptr)
+    populateForWriting(s->pixels, static_cast<std::size_t>(s->pitch) * static_cast<std::size_t>(s->h));
   return r;
 }
 
@@ -48,7 +52,10 @@ std::unique_ptr<Renderer> Renderer::forSurface(int width, int height) {
     return nullptr;
   }
   const int pitch = width * 4;
-  r->surfacePixels_.reset(new unsigned char[static_cast<std::size_t>(pitch) * static_cast<std::size_t>(height)]);
+  const std::size_t bytes = static_cast<std::size_t>(pitch) * static_cast<std::size_t>(height);
+  // Not zeroed: the first frame covers all of it.
+  r->surfacePixels_.reset(new unsigned char[bytes]);
+  populateForWriting(r->surfacePixels_.get(), bytes);
   r->surface_ =
       SDL_CreateRGBSurfaceWithFormatFrom(r->surfacePixels_.get(), width, height, 32, pitch, SDL_PIXELFORMAT_RGBA32);
   if (!r->surface_) {
@@ -72,26 +79,33 @@ Renderer::~Renderer() {
 }
 
 bool Renderer::uploadFontAtlas(ImFontAtlas& atlas) {
-  // From ImGui's 8-bit coverage, widened to white RGBA a band of rows at a time:
-  // ImGui's own RGBA copy would hold another 4 MB next to the texture while it is made.
+  // From ImGui's 8-bit coverage, widened to white RGBA straight into the texture
+  // (a software texture is locked in place): ImGui's own RGBA copy would hold another
+  // 4 MB next to the texture while it is made.
   unsigned char* alpha = nullptr;
   int w = 0, h = 0;
   atlas.GetTexDataAsAlpha8(&alpha, &w, &h);
   if (fontTexture_) SDL_DestroyTexture(fontTexture_);
-  fontTexture_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, w, h);
-  if (!fontTexture_) {
+  fontTexture_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STREAMING, w, h);
+  void* pixels = nullptr;
+  int pitch = 0;
+  if (!fontTexture_ || SDL_LockTexture(fontTexture_, nullptr, &pixels, &pitch) != 0) {
     log::error("render", std::string("cannot create the font texture: ") + SDL_GetError());
+    if (fontTexture_) SDL_DestroyTexture(fontTexture_);
+    fontTexture_ = nullptr;
     return false;
   }
-  constexpr int kRows = 64;
-  std::vector<unsigned char> band(static_cast<std::size_t>(w) * kRows * 4, 255);
-  for (int y = 0; y < h; y += kRows) {
-    int rows = std::min(kRows, h - y);
-    const unsigned char* src = alpha + static_cast<std::size_t>(y) * w;
-    for (std::size_t i = 0; i < static_cast<std::size_t>(w) * rows; ++i) band[i * 4 + 3] = src[i];
-    SDL_Rect rect{0, y, w, rows};
-    SDL_UpdateTexture(fontTexture_, &rect, band.data(), w * 4);
+  populateForWriting(pixels, static_cast<std::size_t>(pitch) * static_cast<std::size_t>(h));
+  for (int y = 0; y < h; ++y) {
+    const unsigned char* src = alpha + static_cast<std::size_t>(y) * static_cast<std::size_t>(w);
+    unsigned char* dst =
+        static_cast<unsigned char*>(pixels) + static_cast<std::size_t>(y) * static_cast<std::size_t>(pitch);
+    for (int x = 0; x < w; ++x) {
+      dst[x * 4] = dst[x * 4 + 1] = dst[x * 4 + 2] = 255;
+      dst[x * 4 + 3] = src[x];
+    }
   }
+  SDL_UnlockTexture(fontTexture_);
   SDL_SetTextureBlendMode(fontTexture_, SDL_BLENDMODE_BLEND);
   SDL_SetTextureScaleMode(fontTexture_, SDL_ScaleModeLinear);
   atlas.SetTexID(static_cast<ImTextureID>(fontTexture_));

@@ -15,8 +15,14 @@ struct RgbaImage {
 // `maxSide` on either side, gives false and the reason in `error`; `out` is then empty.
 bool readPng(const std::filesystem::path& path, RgbaImage& out, std::string& error, int maxSide = 4096);
 
+// What writePng does with the fourth byte of each pixel: keeps it as alpha, or drops
+// it for an opaque picture such as a screen (RGB: a quarter less to compress, and
+// whatever the byte holds does not matter).
+enum class PngAlpha { Keep, Drop };
+
 // Writes RGBA rows (`pitch` bytes apart) at zlib's fastest level. Logs and returns
 // false on error.
-bool writePng(const std::filesystem::path& path, int w, int h, const unsigned char* pixels, int pitch);
+bool writePng(const std::filesystem::path& path, int w, int h, const unsigned char* pixels, int pitch,
+              PngAlpha alpha = PngAlpha::Keep);
 
 }  // namespace mk::ui

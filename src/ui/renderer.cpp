@@ -303,13 +303,8 @@ bool Renderer::savePng(const std::filesystem::path& path) {
       return false;
     }
   }
-  // The picture is opaque. (Frames clear the surface to opaque anyway, so setting the
-  // alpha bytes in place changes nothing that is drawn later.)
-  for (int y = 0; y < h; ++y) {
-    unsigned char* row = pixels + static_cast<size_t>(y) * static_cast<size_t>(pitch);
-    for (int x = 0; x < w; ++x) row[x * 4 + 3] = 255;
-  }
-  bool ok = writePng(path, w, h, pixels, pitch);
+  // The screen is opaque: written as RGB, whatever the fourth bytes hold.
+  bool ok = writePng(path, w, h, pixels, pitch, PngAlpha::Drop);
   if (surface_) SDL_UnlockSurface(surface_);
   return ok;
 }

@@ -139,6 +139,23 @@ TEST_CASE("a PNG is read back as written, and a missing, truncated or foreign fi
   CHECK(error.find("3x2") != std::string::npos);
 }
 
+TEST_CASE("an opaque picture is written as RGB: the same colours, fully opaque, whatever the fourth bytes held") {
+  test::TempDir dir;
+  // Two rows of three pixels, 16 bytes apart (a pitch wider than the row).
+  std::vector<unsigned char> px = {1,  2,  3,  0,   4,  5,  6,  128, 7,  8,  9,  7, 0, 0, 0, 0,
+                                   10, 11, 12, 255, 13, 14, 15, 3,   16, 17, 18, 1, 0, 0, 0, 0};
+  REQUIRE(ui::writePng(dir.path / "screen.png", 3, 2, px.data(), 16, ui::PngAlpha::Drop));
+  std::string bytes = readAll(dir.path / "screen.png");
+  REQUIRE(bytes.size() > 26);
+  CHECK(static_cast<int>(bytes[25]) == 2);  // IHDR colour type: truecolour without alpha
+  ui::RgbaImage img;
+  std::string error;
+  REQUIRE(ui::readPng(dir.path / "screen.png", img, error));
+  std::vector<unsigned char> expected = {1,  2,  3,  255, 4,  5,  6,  255, 7,  8,  9,  255,
+                                         10, 11, 12, 255, 13, 14, 15, 255, 16, 17, 18, 255};
+  CHECK(img.pixels == expected);
+}
+
 TEST_CASE("pictures are found when complete, loaded once at the size drawn, and a broken one is logged once") {
   test::TempDir dir;
   writeSet(dir.path, "good");

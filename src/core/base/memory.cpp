@@ -12,13 +12,14 @@
 namespace mk {
 
 bool populateForWriting(void* data, std::size_t size) {
-  const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  if (data == nullptr) return false;
+  const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
   // Only whole pages inside the buffer: the ones at its ends may hold other data.
-  const std::uintptr_t first = (begin + page - 1) / page * page;
-  const std::uintptr_t last = (begin + size) / page * page;
-  if (data == nullptr || last <= first) return false;
-  return ::madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE) == 0;
+  const std::size_t skip = (page - reinterpret_cast<std::uintptr_t>(data) % page) % page;
+  if (size <= skip) return false;
+  const std::size_t length = (size - skip) / page * page;
+  if (length == 0) return false;
+  return ::madvise(static_cast<char*>(data) + skip, length, MADV_POPULATE_WRITE) == 0;
 }
 
 }  // namespace mk

@@ -234,7 +234,7 @@ void AtlasCache::store(const std::string& key, const ImFontAtlas& atlas) const {
   std::error_code ec;
   fs::create_directories(dir_, ec);
   try {
-    writeFileAtomically(fileFor(key), serialise(atlas), 0644);
+    writeFileAtomically(fileFor(key), serialise(atlas), 0640);  // like all the kiosk writes (umask 027)
   } catch (const std::exception& e) {
     log::warn("fonts", std::string("the font atlas is not cached (") + e.what() + "); the next start builds it again");
     return;

@@ -114,6 +114,8 @@ TEST_CASE("an atlas read from the cache is the atlas the font files make") {
   build(baked, files, dir.path);
   CHECK_FALSE(baked.fromCache);
   REQUIRE(cacheFiles(dir.path).size() == 1);
+  // Not for other users, as nothing the kiosk writes is.
+  CHECK((fs::status(cacheFiles(dir.path).front()).permissions() & fs::perms::others_all) == fs::perms::none);
   build(cached, files, dir.path);
   CHECK(cached.fromCache);
   checkSameAtlas(baked, cached);

@@ -69,8 +69,14 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
 }
 
 void App::openPictures() {
+  pictures_ = std::make_unique<ui::Pictures>(paths_.assetsDir / "pictograms");
+  checkPictures();
+}
+
+// Run at start and after each content switch: an update may name pictograms that an
+// older kiosk lacks (the content build checks names against its own version's).
+void App::checkPictures() {
   fs::path dir = paths_.assetsDir / "pictograms";
-  pictures_ = std::make_unique<ui::Pictures>(dir);
   // The controls' pictograms and those the content's figures name.
   std::vector<std::string> wanted = ui::pictogramsInUse();
   if (db_)
@@ -220,6 +226,7 @@ bool App::pollContent(std::int64_t nowMs) {
   view_.reset();
   db_ = std::move(c.db);
   origin_ = c.origin;
+  checkPictures();
   buildUi(nowMs);
   if (renderer) ui_->setRenderer(renderer);
   return true;

@@ -62,6 +62,7 @@ class App {
  private:
   void openContent();
   void openPictures();
+  void checkPictures();
   // Takes the expiry state of newly opened content (the notice, the metrics, when to
   // look again) and logs it.
   void noteExpiry(const OpenedContent& c);

@@ -9,6 +9,7 @@
 #include "core/content/content_checks.h"
 #include "core/content/content_source.h"
 #include "core/content/counselling_anchor.h"
+#include "core/content/shipped_pictograms.h"
 
 namespace mk {
 
@@ -28,6 +29,14 @@ struct ItemReader {
 
   [[noreturn]] void fail(const std::string& problem) const { throw ContentError(path, line, name + ": " + problem); }
 
+  // A picture the kiosk does not ship would be drawn as words alone on every kiosk.
+  void shipped(const std::string& picture) const {
+    if (std::find(kShippedPictograms.begin(), kShippedPictograms.end(), picture) != kShippedPictograms.end()) return;
+    std::string names;
+    for (auto n : kShippedPictograms) names += (names.empty() ? "" : ", ") + std::string(n);
+    fail("no pictogram '" + picture + "' in assets/pictograms (this version has " + names + ")");
+  }
+
   void details(FigureKind kind, const std::string& text, FigureItem& item) const {
     std::smatch m;
     if (kind == FigureKind::DoseCalendar) {
@@ -43,6 +52,7 @@ struct ItemReader {
       // The capsule's picture has its strength printed on it.
       if (m[2].str() != "capsule-" + m[1].str() + "mg")
         fail("the " + m[1].str() + " mg capsule is drawn by capsule-" + m[1].str() + "mg, not " + m[2].str());
+      shipped(m[2]);
       item.pictures.push_back(m[2]);
     } else {
       for (size_t at = 0; at < text.size();) {
@@ -51,7 +61,10 @@ struct ItemReader {
         if (!word.empty() && !std::regex_match(word, kPictogram)) fail("'" + word + "' is not a pictogram name");
         if (std::regex_match(word, kCapsulePicture))
           fail("a capsule of one strength is drawn by a capsules figure, which checks its strength");
-        if (!word.empty()) item.pictures.push_back(word);
+        if (!word.empty()) {
+          shipped(word);
+          item.pictures.push_back(word);
+        }
         at = end + 1;
       }
       if (item.pictures.empty() || item.pictures.size() > 3) fail("a card has 1 to 3 pictograms");

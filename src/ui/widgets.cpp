@@ -121,9 +121,17 @@ void drawPictogram(UiContext& ctx, ImDrawList* dl, std::string_view name, ImVec2
   ctx.registry.pictures.push_back({std::string(name), min, max, b.min, b.max});
 }
 
-float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pictogram) {
-  float w = buttonWidth - 2 * ctx.ems(kButtonPadEm);
-  if (hasPictogram(ctx, pictogram)) w -= ctx.ems(kButtonPictogramEm + kButtonPadEm);
+namespace {
+// The em a button's pictogram and padding are measured in.
+float chromeEm(const UiContext& ctx, bool touchSize) {
+  return touchSize && ctx.touchEm > 0 ? std::min(ctx.touchEm, ctx.em) : ctx.em;
+}
+}  // namespace
+
+float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pictogram, bool touchSizeChrome) {
+  const float em = chromeEm(ctx, touchSizeChrome);
+  float w = buttonWidth - 2 * kButtonPadEm * em;
+  if (hasPictogram(ctx, pictogram)) w -= (kButtonPictogramEm + kButtonPadEm) * em;
   return w;
 }
 
@@ -137,8 +145,9 @@ bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::st
   float rounding = ctx.ems(0.35f);
   dl->AddRectFilled(min, max, color(pressed ? style.fillPressed : style.fill), rounding);
   dl->AddRect(min, max, color(style.border), rounding, 0, std::max(2.0f, ctx.ems(0.08f)));
-  float pad = ctx.ems(kButtonPadEm);
-  float width = buttonLabelWidth(ctx, max.x - min.x, style.pictogram);
+  const float em = chromeEm(ctx, style.touchSizeChrome);
+  float pad = kButtonPadEm * em;
+  float width = buttonLabelWidth(ctx, max.x - min.x, style.pictogram, style.touchSizeChrome);
   float h = textHeight(ctx, label, style.role, width);
   float y = min.y + std::max(pad * 0.5f, (max.y - min.y - h) * 0.5f);
   ImVec2 textPos(max.x - pad - width, y);
@@ -146,7 +155,7 @@ bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::st
   // The label must fit in the button: the button is its box.
   TextBox button{min, max};
   if (hasPictogram(ctx, style.pictogram)) {
-    float side = std::min(ctx.ems(kButtonPictogramEm), max.y - min.y - pad);
+    float side = std::min(kButtonPictogramEm * em, max.y - min.y - pad);
     drawPictogram(ctx, dl, style.pictogram, ImVec2(min.x + pad, (min.y + max.y - side) * 0.5f), side, &button);
   }
   drawText(ctx, dl, textPos, width, label, style.role, style.text, style.centered, &button);

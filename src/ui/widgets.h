@@ -13,6 +13,10 @@ struct ButtonStyle {
   FontRole role = FontRole::Bold;
   bool centered = true;
   const char* pictogram = nullptr;  // drawn left of the label (assets/pictograms)
+  // The pictogram and the padding keep the size they have at the smallest text size,
+  // so a row of buttons whose larger labels fill it keeps its pictures (the compact
+  // toolbar). The label keeps the text size.
+  bool touchSizeChrome = false;
 };
 
 ButtonStyle normalButton(const Palette& p);
@@ -46,7 +50,8 @@ void drawPictogram(UiContext& ctx, ImDrawList* dl, std::string_view name, ImVec2
 bool hasPictogram(const UiContext& ctx, const char* name);
 // The width a button of `buttonWidth` leaves for its label, after its padding and
 // its pictogram (when it has one that can be drawn). Layouts measure labels with it.
-float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pictogram = nullptr);
+float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pictogram = nullptr,
+                       bool touchSizeChrome = false);
 // Draws a QR code with its quiet zone, always dark on white (also in high contrast,
 // so phones can read it). Returns the side length in px.
 float drawQrCode(ImDrawList* dl, const QrCode& code, ImVec2 pos, float modulePx);

@@ -290,3 +290,49 @@ TEST_CASE("the rail's sections and the toolbar's controls show their pictograms 
   for (const auto& p : app.ui().registry().pictures) back = back || p.name == "back";
   CHECK(back);
 }
+
+namespace {
+// The pictograms the brochure's "how to take" shows, by name, with their size; and
+// whether the toolbar was the compact one.
+std::map<std::string, float> brochurePictograms(const char* locale, int textSize, bool& compact) {
+  app::Options o;
+  o.country = "IE";
+  o.textSize = textSize;
+  app::App app(o, "medkiosk_ui_tests", 0);
+  auto renderer = ui::Renderer::forSurface(1080, 1920);
+  app.ui().setRenderer(renderer.get());
+  app.kiosk().start(0);
+  app.kiosk().chooseLanguage(locale, 0);
+  app.kiosk().chooseSection("how_to_take", 0);
+  app.ui().frame(16);
+  app.ui().frame(32);
+  const auto& reg = app.ui().registry();
+  compact = false;
+  for (const auto& t : reg.targets) compact = compact || t.id == "brochure.text_size";
+  test::checkPicturesInsideBoxes(reg, locale);
+  std::map<std::string, float> side;
+  for (const auto& p : reg.pictures) side[p.name] = p.max.x - p.min.x;
+  return side;
+}
+}  // namespace
+
+TEST_CASE("the compact toolbar at the largest text keeps its pictograms, at the size of text size 1") {
+  // Where the labels at text size 3 leave no room for full-size pictograms beside them
+  // (Bulgarian, German, Greek), they keep the pictograms of text size 1.
+  for (const char* locale : {"bg", "de", "el", "fi"}) {
+    INFO(locale);
+    bool compact = false;
+    auto small = brochurePictograms(locale, 1, compact);
+    REQUIRE_FALSE(compact);
+    auto large = brochurePictograms(locale, 3, compact);
+    REQUIRE(compact);
+    // As large as a control's pictogram at text size 1 (the rail's, there).
+    float reference = small[ui::sectionPictogram("how_to_take")];
+    REQUIRE(reference > 0);
+    for (const char* control : {"home", "language", "text-size"}) {
+      INFO(control);
+      REQUIRE(large.count(control) == 1);
+      CHECK(large[control] == Approx(reference));
+    }
+  }
+}

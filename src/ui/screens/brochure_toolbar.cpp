@@ -68,19 +68,23 @@ float BrochureScreen::compactToolbarHeight(UiContext& ctx, float width, Regions&
   const float room = width - 2 * m;
   ImFont* f = ctx.fonts.bold;
   // Each button as wide as its label wants on one line (with half an em to spare),
-  // the rest shared out; with pictograms where they fit so, else without.
-  auto natural = [&](bool pictures) {
+  // the rest shared out; with pictograms where they fit so, else with pictograms and
+  // padding the size they have at text size 1, else without.
+  auto natural = [&](bool pictures, bool small) {
     std::vector<float> w;
     for (const auto& b : kCompactToolbar) {
       std::string t = ctx.strings.get(b.id);
-      float chrome = room - buttonLabelWidth(ctx, room, pictures ? b.pictogram : nullptr);
-      w.push_back(f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x + chrome + ctx.ems(0.5f));
+      float chrome = room - buttonLabelWidth(ctx, room, pictures ? b.pictogram : nullptr, small);
+      float spare = 0.5f * (small ? std::min(ctx.touchEm > 0 ? ctx.touchEm : ctx.em, ctx.em) : ctx.em);
+      w.push_back(f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x + chrome + spare);
     }
     return w;
   };
   auto sum = [](const std::vector<float>& w) { return w[0] + w[1] + w[2]; };
-  r.toolbarPictures = sum(natural(true)) <= room;
-  std::vector<float> cells = natural(r.toolbarPictures);
+  r.toolbarSmallPictures = sum(natural(true, false)) > room;
+  r.toolbarPictures = sum(natural(true, r.toolbarSmallPictures)) <= room;
+  if (!r.toolbarPictures) r.toolbarSmallPictures = false;
+  std::vector<float> cells = natural(r.toolbarPictures, r.toolbarSmallPictures);
   if (sum(cells) > room) cells.assign(3, 0.0f);  // labels wrap: equal widths
   float spare = (room - sum(cells)) / 3;
   for (float& c : cells) c += spare;
@@ -88,7 +92,8 @@ float BrochureScreen::compactToolbarHeight(UiContext& ctx, float width, Regions&
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const auto& b = kCompactToolbar[i];
     tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(b.id), FontRole::Bold,
-                                           buttonLabelWidth(ctx, cells[i], r.toolbarPictures ? b.pictogram : nullptr)));
+                                           buttonLabelWidth(ctx, cells[i], r.toolbarPictures ? b.pictogram : nullptr,
+                                                            r.toolbarSmallPictures)));
   }
   r.compactToolbar = true;
   r.toolbarCells = cells;
@@ -106,6 +111,7 @@ void BrochureScreen::drawCompactToolbar(UiContext& ctx, const Regions& r) {
     bool open = id == "brochure.text_size" && session.displayMenuOpen;
     ButtonStyle style = open ? selectedButton(ctx.palette) : normalButton(ctx.palette);
     style.pictogram = r.toolbarPictures ? b.pictogram : nullptr;
+    style.touchSizeChrome = r.toolbarSmallPictures;
     float cell = r.toolbarCells[i];
     if (touchButton(ctx, b.id, a, ImVec2(a.x + cell, a.y + r.toolbarRowHeight), ctx.strings.get(b.id), style)) {
       if (id == "brochure.home")

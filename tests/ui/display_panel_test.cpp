@@ -91,3 +91,29 @@ TEST_CASE("the idle reset closes the text size panel") {
   k.goHome(f.h.now);
   CHECK_FALSE(k.session().displayMenuOpen);
 }
+
+// The compact rail's menu lists every section, whatever room the text size and the
+// orientation leave it (in landscape at size 3, before the warning has been seen, it
+// once showed the first four and dropped the rest without a word).
+TEST_CASE("the section menu shows every section, in columns where one does not fit") {
+  for (int textSize : {1, 2, 3})
+    for (bool portrait : {true, false})
+      for (const char* locale : {"el", "de", "bg"}) {
+        app::Options o = portraitAtSize(textSize);
+        if (!portrait) {
+          o.width = 1920;
+          o.height = 1080;
+        }
+        INFO(locale << " at " << o.width << "x" << o.height << ", text size " << textSize);
+        Finger f(o);
+        Kiosk& k = f.h.app.kiosk();
+        k.start(f.h.now);
+        k.chooseLanguage(locale, f.h.now);
+        f.h.advance(100);
+        if (!f.shown("rail.menu")) continue;  // the whole rail is on screen
+        f.tap("rail.menu");
+        for (auto id : kSectionIds) CHECK(f.shown("rail." + std::string(id)));
+        f.tap("rail.symptoms");
+        CHECK(k.session().section == "symptoms");
+      }
+}

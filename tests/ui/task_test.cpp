@@ -4,6 +4,7 @@
 // The taps go through the replay's headless loop (app/headless.h) at the centre of the
 // targets the UI registered, as a finger would.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "app/headless.h"
 #include "core/content/figure_source.h"
@@ -41,27 +42,60 @@ struct Patient {
     return false;
   }
   // A section by the rail (1 tap), or by the compact rail's menu (2 taps): never more.
+  // With `scrolling`, the patient then reads the section to its end.
+  bool scrolling = false;
   void open(const std::string& section) {
+    INFO("opening " << section);
     if (!tap("rail." + section)) {
       REQUIRE(tap("rail.menu"));
+
       REQUIRE(tap("rail." + section));
     }
     REQUIRE(h.app.kiosk().session().section == section);
+    seenTexts.clear();
+    seenPictures.clear();
+    look();
+    if (scrolling) readToEnd();
   }
   bool inView(ImVec2 a, ImVec2 z) {
     ImVec2 lo = h.app.ui().brochureScreen().contentMin(), hi = h.app.ui().brochureScreen().contentMax();
     return a.y >= lo.y - 1 && z.y <= hi.y + 1 && a.x >= lo.x - 1 && z.x <= hi.x + 1;
   }
-  bool textShown(const std::string& text) {
+  // What the patient has seen of the section: whole texts and pictures inside the
+  // visible text area, on the first screen and on each screen a swipe brought.
+  std::set<std::string> seenTexts, seenPictures;
+  void look() {
     for (const auto& t : reg().texts)
-      if (t.text == text && inView(t.textMin, t.textMax)) return true;
-    return false;
-  }
-  bool pictureShown(const std::string& name) {
+      if (inView(t.textMin, t.textMax)) seenTexts.insert(t.text);
     for (const auto& p : reg().pictures)
-      if (p.name == name && inView(p.min, p.max)) return true;
-    return false;
+      if (inView(p.min, p.max)) seenPictures.insert(p.name);
   }
+  // Reads on by slow swipes of a third of the text area (no fling), to the section's
+  // end: every text up to two thirds of the area tall is whole on one of the screens.
+  // Returns the number of swipes.
+  int readToEnd() {
+    ImVec2 lo = h.app.ui().brochureScreen().contentMin(), hi = h.app.ui().brochureScreen().contentMax();
+    float x = (lo.x + hi.x) / 2, step = (hi.y - lo.y) / 3;
+    const KineticScroll& scroll = h.app.kiosk().session().scroll;
+    int swipes = 0;
+    while (scroll.offset() < scroll.maxOffset() - 1 && swipes < 60) {
+      float y = hi.y - step * 0.5f;
+      h.pointer(PointerEvent::Kind::Down, x, y);
+      h.advance(16);
+      for (float moved = 0; moved < step; moved += 80) {
+        h.pointer(PointerEvent::Kind::Move, x, y - moved);
+        h.advance(16);
+      }
+      h.advance(300);  // held still: no fling
+      h.pointer(PointerEvent::Kind::Up, x, y - step);
+      h.advance(400);
+      look();
+      ++swipes;
+    }
+    return swipes;
+  }
+  bool textShown(const std::string& text) { return seenTexts.count(text) > 0; }
+  bool pictureShown(const std::string& name) { return seenPictures.count(name) > 0; }
   // The section's figure as shown in the patient's language.
   ShownFigure figure(const std::string& id) {
     Session& s = h.app.kiosk().session();
@@ -77,9 +111,10 @@ struct Patient {
   }
 };
 
-void answers(const app::Options& o, const std::string& locale) {
-  INFO(locale << " at " << o.width << "x" << o.height);
+void answers(const app::Options& o, const std::string& locale, bool scrolling = false) {
+  INFO(locale << " at " << o.width << "x" << o.height << ", text size " << o.textSize);
   Patient p(o, locale);
+  p.scrolling = scrolling;
   {
     // Which days to take capsules with dexamethasone only; what the 3 mg capsule looks like.
     p.arrive();
@@ -145,4 +180,28 @@ TEST_CASE("every answer is on screen within 2 taps, in every language, landscape
     o.height = 1080;
     answers(o, locale);
   }
+}
+
+// At text sizes 2 and 3 the calendars and cards are larger than one screen: the
+// answers are still 2 taps away, and on screen as the patient swipes through the
+// section. Languages with the longest words and other scripts, both orientations.
+void answersWhileReading(int textSize, std::initializer_list<const char*> locales) {
+  for (const char* locale : locales)
+    for (bool portrait : {true, false}) {
+      app::Options o;
+      o.textSize = textSize;
+      if (!portrait) {
+        o.width = 1920;
+        o.height = 1080;
+      }
+      answers(o, locale, true);
+    }
+}
+
+TEST_CASE("at text size 3 every answer is within 2 taps and a read to the section's end", "[task]") {
+  answersWhileReading(3, {"el", "bg", "de", "fi"});
+}
+
+TEST_CASE("at text size 2 every answer is within 2 taps and a read to the section's end", "[task]") {
+  answersWhileReading(2, {"el", "pl"});
 }

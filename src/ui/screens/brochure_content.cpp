@@ -112,7 +112,7 @@ float BrochureScreen::sectionHeader(UiContext& ctx, const ShownSection& s, Secti
         ctx.strings.get(status == ReviewStatus::Unreviewed ? "brochure.badge_unreviewed" : "brochure.badge_pending"));
   }
   col.space(0.3f);
-  SectionFigures(ctx, col).draw(content_.figures(ctx.kiosk.session().medicine, s));
+  SectionFigures(ctx, col, contentMax_.y - contentMin_.y).draw(content_.figures(ctx.kiosk.session().medicine, s));
   return col.height();
 }
 

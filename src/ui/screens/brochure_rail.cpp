@@ -3,6 +3,7 @@
 #include "ui/screens/brochure_screen.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "core/session/ui_keys.h"
 #include "ui/pictures.h"
@@ -67,25 +68,78 @@ void BrochureScreen::drawCompactRail(UiContext& ctx, const Regions& r) {
     ctx.kiosk.setSectionMenuOpen(!session.sectionMenuOpen, ctx.now);
 }
 
-void BrochureScreen::drawSectionMenu(UiContext& ctx, const Regions& r) {
-  // The list of sections over the reading area; the same target ids as the grid.
+namespace {
+// The section menu in columns: the fewest columns (up to 4) in which every section
+// fits `room`, with no word broken across lines; rows as tall as their tallest label
+// needs. `fits` is false when no column count does.
+struct MenuGrid {
+  int columns = 1;
+  float cellWidth = 0;
+  std::vector<float> rowHeights;
+  float height = 0;
+  bool fits = false;
+};
+
+float longestWord(const UiContext& ctx, const std::string& label) {
+  ImFont* f = ctx.fonts.bold;
+  float widest = 0;
+  for (std::size_t at = 0; at < label.size();) {
+    std::size_t end = std::min(label.find(' ', at), label.size());
+    widest = std::max(widest, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.data() + at, label.data() + end).x);
+    at = end + 1;
+  }
+  return widest;
+}
+
+MenuGrid menuGrid(UiContext& ctx, float width, float room, float gap) {
+  MenuGrid g;
+  for (int cols = 1; cols <= 4; ++cols) {
+    MenuGrid t{cols, (width - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols), {}, 0, true};
+    for (std::size_t i = 0; i < kSectionIds.size(); ++i) {
+      auto id = kSectionIds[i];
+      std::string label = ctx.strings.get(sectionLabelKey(id));
+      float labelW = buttonLabelWidth(ctx, t.cellWidth, sectionPictogram(id));
+      if (longestWord(ctx, label) > labelW) t.fits = false;
+      float h = ctx.controlHeight(textHeight(ctx, label, FontRole::Bold, labelW));
+      std::size_t row = i / static_cast<std::size_t>(cols);
+      if (row == t.rowHeights.size()) t.rowHeights.push_back(0);
+      t.rowHeights[row] = std::max(t.rowHeights[row], h);
+    }
+    for (float h : t.rowHeights) t.height += h + gap;
+    if (!t.fits) break;  // narrower cells only break more words
+    t.fits = t.height <= room;
+    g = t;
+    if (g.fits) break;
+  }
+  return g;
+}
+}  // namespace
+
+bool BrochureScreen::sectionMenuFits(UiContext& ctx, ImVec2 min, ImVec2 max) {
+  const float gap = ctx.ems(0.3f);
+  return menuGrid(ctx, max.x - min.x, max.y - min.y - gap, gap).fits;
+}
+
+void BrochureScreen::drawSectionMenu(UiContext& ctx, ImVec2 min, ImVec2 max) {
+  // Every section over `min`-`max`, in as many columns as that takes; the same target
+  // ids as the grid.
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(r.contentMin, r.contentMax, color(ctx.palette.background));
-  const float m = ctx.ems(0.6f);
-  const float w = r.contentMax.x - r.contentMin.x;
-  float y = r.contentMin.y + m * 0.5f;
-  for (auto id : kSectionIds) {
-    std::string label = ctx.strings.get(sectionLabelKey(id));
-    const char* picture = sectionPictogram(id);
-    float h = ctx.controlHeight(textHeight(ctx, label, FontRole::Bold, buttonLabelWidth(ctx, w, picture)));
-    if (y + h > r.contentMax.y) break;
+  dl->AddRectFilled(min, max, color(ctx.palette.background));
+  const float gap = ctx.ems(0.3f);
+  MenuGrid g = menuGrid(ctx, max.x - min.x, max.y - min.y - gap, gap);
+  float y = min.y + gap;
+  for (std::size_t i = 0; i < kSectionIds.size(); ++i) {
+    auto id = kSectionIds[i];
+    std::size_t row = i / static_cast<std::size_t>(g.columns), col = i % static_cast<std::size_t>(g.columns);
+    float x = min.x + static_cast<float>(col) * (g.cellWidth + gap), h = g.rowHeights[row];
     std::string tid = "rail." + std::string(id);
     bool selected = ctx.kiosk.session().section == id;
     ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
-    style.pictogram = picture;
-    if (touchButton(ctx, tid.c_str(), ImVec2(r.contentMin.x, y), ImVec2(r.contentMax.x, y + h), label, style))
+    style.pictogram = sectionPictogram(id);
+    if (touchButton(ctx, tid.c_str(), ImVec2(x, y), ImVec2(x + g.cellWidth, y + h),
+                    ctx.strings.get(sectionLabelKey(id)), style))
       ctx.kiosk.chooseSection(std::string(id), ctx.now);
-    y += h + m * 0.5f;
+    if (col + 1 == static_cast<std::size_t>(g.columns)) y += h + gap;
   }
 }
 

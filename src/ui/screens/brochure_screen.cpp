@@ -21,10 +21,18 @@ void BrochureScreen::draw(UiContext& ctx) {
   Regions r = layoutRegions(ctx, *b);
   drawTitleBar(ctx, *b, r);
   drawBanner(ctx, *b, r);
+  const bool menu = r.compactRail && ctx.kiosk.session().sectionMenuOpen;
+  if (menu && !ctx.portrait() && !r.bannerBeside && !sectionMenuFits(ctx, r.contentMin, r.contentMax)) {
+    // The menu takes the column as well; the section shown, selected in it, closes it.
+    const float m = ctx.ems(0.6f);
+    drawSectionMenu(ctx, ImVec2(m, std::min(r.railMin.y, r.contentMin.y)), r.contentMax);
+    drawToolbar(ctx, r);
+    return;
+  }
   drawRail(ctx, r);
   drawReadAloudBar(ctx, r);
-  if (r.compactRail && ctx.kiosk.session().sectionMenuOpen)
-    drawSectionMenu(ctx, r);
+  if (menu)
+    drawSectionMenu(ctx, r.contentMin, r.contentMax);
   else if (r.compactToolbar && ctx.kiosk.session().displayMenuOpen)
     drawDisplayMenu(ctx, r);
   else

@@ -78,7 +78,10 @@ class BrochureScreen : public ScreenView {
   // brochure_rail.cpp: the section rail, or the compact rail and its section menu.
   void drawRail(UiContext& ctx, const Regions& r);
   void drawCompactRail(UiContext& ctx, const Regions& r);
-  void drawSectionMenu(UiContext& ctx, const Regions& r);
+  // The section menu over the text, or where it does not fit there (landscape, large
+  // text, the whole warning) over the controls' column and the text together.
+  void drawSectionMenu(UiContext& ctx, ImVec2 min, ImVec2 max);
+  bool sectionMenuFits(UiContext& ctx, ImVec2 min, ImVec2 max);
   void drawLensMark(UiContext& ctx, ImVec2 a, ImVec2 z);
 
   // brochure_read_aloud.cpp: the read-aloud buttons.

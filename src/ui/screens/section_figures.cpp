@@ -141,12 +141,25 @@ float SectionFigures::capsules(const ShownFigure& f, ImVec2 at, bool drawing) {
   return y + side + ctx_.ems(0.2f) + labelH;
 }
 
-// Cards in a grid, as many columns as fit at kCardMinEm, each row as tall as its
-// tallest card.
-float SectionFigures::cards(const ShownFigure& f, ImVec2 at, bool drawing) {
-  const float width = col_.width(), gap = ctx_.ems(kGapEm);
+// As many columns as fit at kCardMinEm (at most 3), fewer where a card would then be
+// taller than 60 % of the view: a patient sees each card whole, its pictograms with
+// the end of its words, without scrolling within it (large text in landscape).
+int SectionFigures::cardColumns(const ShownFigure& f, float width, float gap) {
   int columns = std::clamp(static_cast<int>((width + gap) / (ctx_.ems(kCardMinEm) + gap)), 1, 3);
   columns = std::min(columns, static_cast<int>(f.items.size()));
+  for (; columns > 1 && viewHeight_ > 0; --columns) {
+    const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    float tallest = 0;
+    for (const auto& item : f.items) tallest = std::max(tallest, cardHeight(item, w));
+    if (tallest <= 0.6f * viewHeight_) break;
+  }
+  return columns;
+}
+
+// Cards in a grid (cardColumns), each row as tall as its tallest card.
+float SectionFigures::cards(const ShownFigure& f, ImVec2 at, bool drawing) {
+  const float width = col_.width(), gap = ctx_.ems(kGapEm);
+  const int columns = cardColumns(f, width, gap);
   const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   float y = 0;
   for (size_t row = 0; row * static_cast<size_t>(columns) < f.items.size(); ++row) {

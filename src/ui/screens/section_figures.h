@@ -14,7 +14,9 @@ namespace mk::ui {
 
 class SectionFigures {
  public:
-  SectionFigures(UiContext& ctx, SectionColumn& col) : ctx_(ctx), col_(col) {}
+  // `viewHeight`: the height of the area the section scrolls in (0: unknown).
+  SectionFigures(UiContext& ctx, SectionColumn& col, float viewHeight = 0)
+      : ctx_(ctx), col_(col), viewHeight_(viewHeight) {}
   // Lays out every figure of the section, each followed by some space.
   void draw(const std::vector<ShownFigure>& figures);
 
@@ -28,12 +30,14 @@ class SectionFigures {
   float cards(const ShownFigure& f, ImVec2 at, bool drawing);
   float card(const ShownFigureItem& item, ImVec2 at, float w, float h, bool drawing);
   float cardHeight(const ShownFigureItem& item, float w);
+  int cardColumns(const ShownFigure& f, float width, float gap);
   // Wrapped text at `at`, `w` wide; recorded with `box` (else its own lines).
   float text(std::string_view s, FontRole role, Rgb col, ImVec2 at, float w, bool drawing, bool centered = false,
              const TextBox* box = nullptr);
 
   UiContext& ctx_;
   SectionColumn& col_;
+  float viewHeight_;
 };
 
 }  // namespace mk::ui

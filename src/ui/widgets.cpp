@@ -121,15 +121,12 @@ void drawPictogram(UiContext& ctx, ImDrawList* dl, std::string_view name, ImVec2
   ctx.registry.pictures.push_back({std::string(name), min, max, b.min, b.max});
 }
 
-namespace {
-// The em a button's pictogram and padding are measured in.
-float chromeEm(const UiContext& ctx, bool touchSize) {
+float buttonChromeEm(const UiContext& ctx, bool touchSize) {
   return touchSize && ctx.touchEm > 0 ? std::min(ctx.touchEm, ctx.em) : ctx.em;
 }
-}  // namespace
 
 float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pictogram, bool touchSizeChrome) {
-  const float em = chromeEm(ctx, touchSizeChrome);
+  const float em = buttonChromeEm(ctx, touchSizeChrome);
   float w = buttonWidth - 2 * kButtonPadEm * em;
   if (hasPictogram(ctx, pictogram)) w -= (kButtonPictogramEm + kButtonPadEm) * em;
   return w;
@@ -145,7 +142,7 @@ bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::st
   float rounding = ctx.ems(0.35f);
   dl->AddRectFilled(min, max, color(pressed ? style.fillPressed : style.fill), rounding);
   dl->AddRect(min, max, color(style.border), rounding, 0, std::max(2.0f, ctx.ems(0.08f)));
-  const float em = chromeEm(ctx, style.touchSizeChrome);
+  const float em = buttonChromeEm(ctx, style.touchSizeChrome);
   float pad = kButtonPadEm * em;
   float width = buttonLabelWidth(ctx, max.x - min.x, style.pictogram, style.touchSizeChrome);
   float h = textHeight(ctx, label, style.role, width);

@@ -50,6 +50,8 @@ void drawPictogram(UiContext& ctx, ImDrawList* dl, std::string_view name, ImVec2
 bool hasPictogram(const UiContext& ctx, const char* name);
 // The width a button of `buttonWidth` leaves for its label, after its padding and
 // its pictogram (when it has one that can be drawn). Layouts measure labels with it.
+// The em a button's pictogram and padding are measured in (ButtonStyle::touchSizeChrome).
+float buttonChromeEm(const UiContext& ctx, bool touchSizeChrome);
 float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pictogram = nullptr,
                        bool touchSizeChrome = false);
 // Draws a QR code with its quiet zone, always dark on white (also in high contrast,

@@ -117,3 +117,22 @@ TEST_CASE("the section menu shows every section, in columns where one does not f
         CHECK(k.session().section == "symptoms");
       }
 }
+
+// A window narrower than a section's longest word at this size: one column, words
+// broken, but every section still listed (no column count avoids the break).
+TEST_CASE("the section menu in a window too narrow for a whole word still lists every section") {
+  app::Options o = portraitAtSize(3);
+  o.width = 360;
+  o.height = 1400;
+  Finger f(o);
+  Kiosk& k = f.h.app.kiosk();
+  k.start(f.h.now);
+  k.chooseLanguage("de", f.h.now);
+  f.h.advance(100);
+  REQUIRE(f.shown("rail.menu"));
+  f.tap("rail.menu");
+  int listed = 0;
+  for (const auto& t : f.h.app.ui().registry().targets)
+    for (auto id : kSectionIds) listed += t.id == "rail." + std::string(id);
+  CHECK(listed == static_cast<int>(kSectionIds.size()));
+}

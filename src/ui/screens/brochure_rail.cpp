@@ -71,7 +71,8 @@ void BrochureScreen::drawCompactRail(UiContext& ctx, const Regions& r) {
 namespace {
 // The section menu in columns: the fewest columns (up to 4) in which every section
 // fits `room`, with no word broken across lines; rows as tall as their tallest label
-// needs. `fits` is false when no column count does.
+// needs. `fits` is false when no column count does (the grid is then the last one
+// tried, at least one column, and overflows).
 struct MenuGrid {
   int columns = 1;
   float cellWidth = 0;
@@ -94,20 +95,22 @@ float longestWord(const UiContext& ctx, const std::string& label) {
 MenuGrid menuGrid(UiContext& ctx, float width, float room, float gap) {
   MenuGrid g;
   for (int cols = 1; cols <= 4; ++cols) {
-    MenuGrid t{cols, (width - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols), {}, 0, true};
+    MenuGrid t{cols, (width - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols), {}, 0, false};
+    bool whole = true;  // no word broken
     for (std::size_t i = 0; i < kSectionIds.size(); ++i) {
       auto id = kSectionIds[i];
       std::string label = ctx.strings.get(sectionLabelKey(id));
       float labelW = buttonLabelWidth(ctx, t.cellWidth, sectionPictogram(id));
-      if (longestWord(ctx, label) > labelW) t.fits = false;
+      whole = whole && longestWord(ctx, label) <= labelW;
       float h = ctx.controlHeight(textHeight(ctx, label, FontRole::Bold, labelW));
       std::size_t row = i / static_cast<std::size_t>(cols);
       if (row == t.rowHeights.size()) t.rowHeights.push_back(0);
       t.rowHeights[row] = std::max(t.rowHeights[row], h);
     }
     for (float h : t.rowHeights) t.height += h + gap;
-    if (!t.fits) break;  // narrower cells only break more words
-    t.fits = t.height <= room;
+    // Narrower cells only break more words; one column is taken even so.
+    if (!whole && cols > 1) break;
+    t.fits = whole && t.height <= room;
     g = t;
     if (g.fits) break;
   }

@@ -22,8 +22,10 @@ void BrochureScreen::draw(UiContext& ctx) {
   drawTitleBar(ctx, *b, r);
   drawBanner(ctx, *b, r);
   const bool menu = r.compactRail && ctx.kiosk.session().sectionMenuOpen;
-  if (menu && !ctx.portrait() && !r.bannerBeside && !sectionMenuFits(ctx, r.contentMin, r.contentMax)) {
-    // The menu takes the column as well; the section shown, selected in it, closes it.
+  if (menu && !r.bannerBeside && !sectionMenuFits(ctx, r.contentMin, r.contentMax)) {
+    // Too little room over the text: the menu also covers the controls' column
+    // (landscape) or the rail's row (portrait); the section shown, selected in it,
+    // closes it.
     const float m = ctx.ems(0.6f);
     drawSectionMenu(ctx, ImVec2(m, std::min(r.railMin.y, r.contentMin.y)), r.contentMax);
     drawToolbar(ctx, r);

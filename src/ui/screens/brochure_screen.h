@@ -78,8 +78,8 @@ class BrochureScreen : public ScreenView {
   // brochure_rail.cpp: the section rail, or the compact rail and its section menu.
   void drawRail(UiContext& ctx, const Regions& r);
   void drawCompactRail(UiContext& ctx, const Regions& r);
-  // The section menu over the text, or where it does not fit there (landscape, large
-  // text, the whole warning) over the controls' column and the text together.
+  // The section menu over the text, or where it does not fit there (large text, the
+  // whole warning, a small window) over the rail's row or column and the text together.
   void drawSectionMenu(UiContext& ctx, ImVec2 min, ImVec2 max);
   bool sectionMenuFits(UiContext& ctx, ImVec2 min, ImVec2 max);
   void drawLensMark(UiContext& ctx, ImVec2 a, ImVec2 z);

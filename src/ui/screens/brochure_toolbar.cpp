@@ -75,8 +75,7 @@ float BrochureScreen::compactToolbarHeight(UiContext& ctx, float width, Regions&
     for (const auto& b : kCompactToolbar) {
       std::string t = ctx.strings.get(b.id);
       float chrome = room - buttonLabelWidth(ctx, room, pictures ? b.pictogram : nullptr, small);
-      float spare = 0.5f * (small ? std::min(ctx.touchEm > 0 ? ctx.touchEm : ctx.em, ctx.em) : ctx.em);
-      w.push_back(f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x + chrome + spare);
+      w.push_back(f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x + chrome + 0.5f * buttonChromeEm(ctx, small));
     }
     return w;
   };

@@ -40,8 +40,10 @@ std::unique_ptr<Renderer> Renderer::forWindow(SDL_Window* window, bool accelerat
   // Software draws into the window's own surface, which keeps the last frame.
   r->keepsPixels_ = SDL_GetRendererInfo(r->renderer_, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
   // The first frame covers all of it.
-  if (SDL_Surface* s = r->keepsPixels_ ? SDL_GetWindowSurface(window) : nullptr)
+  if (SDL_Surface* s = r->keepsPixels_ ? SDL_GetWindowSurface(window) : nullptr) {
     populateForWriting(s->pixels, static_cast<std::size_t>(s->pitch) * static_cast<std::size_t>(s->h));
+    r->window_ = window;
+  }
   return r;
 }
 
@@ -260,6 +262,7 @@ void Renderer::render(const ImDrawData& data, unsigned clearRgb) {
     }
     int y0 = static_cast<int>(b) * kBandRows, y1 = std::min(h, static_cast<int>(end) * kBandRows);
     drawArea(data, SDL_Rect{0, y0, w, y1 - y0}, clearRgb);
+    if (window_) unpresented_.push_back(SDL_Rect{0, y0, w, y1 - y0});
     redrawnRows_ += y1 - y0;
     b = end;
   }
@@ -270,7 +273,27 @@ void Renderer::render(const ImDrawData& data, unsigned clearRgb) {
 }
 
 void Renderer::present() {
-  if (!surface_) SDL_RenderPresent(renderer_);
+  presentedRows_ = 0;
+  if (surface_) return;
+  if (!window_) {
+    SDL_RenderPresent(renderer_);
+    presentedRows_ = height();
+    return;
+  }
+  // What SDL_RenderPresent does for a software renderer (finish drawing, update the
+  // window surface), for the drawn rows only. After a window event invalidate() made
+  // render() draw every row, so a new or exposed surface is sent whole.
+  SDL_RenderFlush(renderer_);
+  if (unpresented_.empty()) return;
+  const bool failed =
+      SDL_UpdateWindowSurfaceRects(window_, unpresented_.data(), static_cast<int>(unpresented_.size())) != 0;
+  // Logged once while it keeps failing; the next frame draws and sends every row.
+  if (failed && !presentFailed_) log::warn("render", std::string("cannot present the frame: ") + SDL_GetError());
+  if (failed) invalidate();
+  presentFailed_ = failed;
+  if (!failed)
+    for (const SDL_Rect& r : unpresented_) presentedRows_ += r.h;
+  unpresented_.clear();
 }
 
 int Renderer::width() const {

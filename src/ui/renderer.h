@@ -10,6 +10,9 @@
 //     frame are cleared and drawn (a software target keeps its pixels between frames;
 //     a GPU one is redrawn in full). While the text scrolls, the title, banner, rail and
 //     toolbar are not drawn again.
+// [X] Presents only what was drawn, in a window drawn in software: the rows of each
+//     area drawn since the last present are sent to the display, not the whole
+//     surface (at 1080x1920 a whole one is 8 MB for the X server to copy).
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -48,6 +51,9 @@ class Renderer {
   // Rows of pixels the last render() cleared and drew.
   int lastRedrawnRows() const { return redrawnRows_; }
   void present();
+  // Rows of pixels the last present() sent to a window drawn in software (every row
+  // for a GPU renderer; none headless).
+  int lastPresentedRows() const { return presentedRows_; }
   // Writes the current picture as PNG (surface or window). Returns false on error.
   bool savePng(const std::filesystem::path& path);
   int width() const;
@@ -57,6 +63,10 @@ class Renderer {
   Renderer() = default;
   SDL_Renderer* renderer_ = nullptr;
   SDL_Surface* surface_ = nullptr;  // headless only
+  SDL_Window* window_ = nullptr;    // a window drawn in software, whose rows are presented
+  std::vector<SDL_Rect> unpresented_;  // areas drawn since the last present
+  int presentedRows_ = 0;
+  bool presentFailed_ = false;
   // Its pixels: left uninitialised (the first frame clears and draws every row), so
   // that SDL does not write 8 MB of zeros at 1080x1920 before the first frame does.
   std::unique_ptr<unsigned char[]> surfacePixels_;

@@ -201,3 +201,31 @@ TEST_CASE("the medkiosk binary notifies systemd READY=1, pings the watchdog and 
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
 }
+
+TEST_CASE("a window drawn in software is sent only the rows that changed") {
+  DummyWindow w;
+  auto& k = w.app->kiosk();
+  const int height = w.renderer->height();
+  REQUIRE(height == 960);
+  std::int64_t now = app::monotonicMs();
+  k.start(now);
+  k.chooseLanguage("en", now);
+  k.chooseSection("pregnancy", now);
+  auto frame = [&] {
+    w.app->ui().frame(now += 16);
+    w.renderer->present();
+    return w.renderer->lastPresentedRows();
+  };
+  frame();  // the section is laid out
+  CHECK(frame() == 0);  // nothing changed: nothing is sent
+  CHECK(frame() == 0);
+  REQUIRE(k.session().scroll.maxOffset() > 200);
+  k.session().scroll.jumpTo(200);
+  const int scrolled = frame();
+  CHECK(scrolled > 0);
+  CHECK(scrolled < height * 3 / 4);  // the banner, rail and toolbar stayed where they were
+  CHECK(scrolled == w.renderer->lastRedrawnRows());
+  // After a window event (a new or exposed surface) every row is sent again.
+  w.renderer->invalidate();
+  CHECK(frame() == height);
+}

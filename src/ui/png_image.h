@@ -20,9 +20,13 @@ bool readPng(const std::filesystem::path& path, RgbaImage& out, std::string& err
 // whatever the byte holds does not matter).
 enum class PngAlpha { Keep, Drop };
 
-// Writes RGBA rows (`pitch` bytes apart) at zlib's fastest level. Logs and returns
-// false on error.
+// The order of the bytes of each pixel in memory: R, G, B, A; or B, G, R, A (SDL's
+// ARGB8888 and XRGB8888 on a little-endian machine, the format of an X11 window).
+enum class ByteOrder { Rgba, Bgra };
+
+// Writes rows of four bytes a pixel (`pitch` bytes apart) at zlib's fastest level.
+// Logs and returns false on error.
 bool writePng(const std::filesystem::path& path, int w, int h, const unsigned char* pixels, int pitch,
-              PngAlpha alpha = PngAlpha::Keep);
+              PngAlpha alpha = PngAlpha::Keep, ByteOrder order = ByteOrder::Rgba);
 
 }  // namespace mk::ui

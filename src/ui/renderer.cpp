@@ -58,8 +58,11 @@ std::unique_ptr<Renderer> Renderer::forSurface(int width, int height) {
   // Not zeroed: the first frame covers all of it.
   r->surfacePixels_.reset(new unsigned char[bytes]);
   populateForWriting(r->surfacePixels_.get(), bytes);
+  // The format of an X11 window's surface (XRGB8888), so that a screenshot has the
+  // window's pixels, and one SDL blits text into with a blitter of its own: into
+  // RGBA32 it took a generic one about twice as slow.
   r->surface_ =
-      SDL_CreateRGBSurfaceWithFormatFrom(r->surfacePixels_.get(), width, height, 32, pitch, SDL_PIXELFORMAT_RGBA32);
+      SDL_CreateRGBSurfaceWithFormatFrom(r->surfacePixels_.get(), width, height, 32, pitch, SDL_PIXELFORMAT_RGB888);
   if (!r->surface_) {
     log::error("render", std::string("cannot create a surface: ") + SDL_GetError());
     return nullptr;
@@ -111,6 +114,8 @@ bool Renderer::uploadFontAtlas(ImFontAtlas& atlas) {
   SDL_SetTextureBlendMode(fontTexture_, SDL_BLENDMODE_BLEND);
   SDL_SetTextureScaleMode(fontTexture_, SDL_ScaleModeLinear);
   atlas.SetTexID(static_cast<ImTextureID>(fontTexture_));
+  whiteU_ = atlas.TexUvWhitePixel.x;
+  whiteV_ = atlas.TexUvWhitePixel.y;
   atlas.ClearTexData();
   return true;
 }
@@ -203,29 +208,50 @@ void Renderer::drawArea(const ImDrawData& data, const SDL_Rect& area, unsigned c
       SDL_RenderSetClipRect(renderer_, &clip);
       const ImDrawVert* base = vtx + cmd.VtxOffset;
       const int stride = static_cast<int>(sizeof(ImDrawVert));
-      // Only the triangles that reach into the area: SDL walks every triangle it is
-      // given, even those its clip rectangle then leaves out.
       const ImDrawIdx* first = idx + cmd.IdxOffset;
-      int elems = static_cast<int>(cmd.ElemCount);
-      bool inside = cmdClip.y >= area.y && cmdClip.y + cmdClip.h <= area.y + area.h;
-      if (!inside) {
+      const int elems = static_cast<int>(cmd.ElemCount);
+      const bool inside = cmdClip.y >= area.y && cmdClip.y + cmdClip.h <= area.y + area.h;
+      const float top = static_cast<float>(clip.y) + origin.y - 1,
+                  bottom = static_cast<float>(clip.y + clip.h) + origin.y + 1;
+      auto* texture = static_cast<SDL_Texture*>(cmd.TextureId);
+      const bool fontTexture = texture && texture == fontTexture_;
+      // Runs of triangles of one kind, in order. Those that sample only the atlas's
+      // white pixel (ImGui's plain shapes) are drawn untextured, which SDL fills
+      // without sampling a texture for every pixel; opaque ones replace the pixels
+      // (the same result as blending at full alpha, without SDL's intermediate
+      // surface for each blended triangle).
+      enum class Kind { Textured, Opaque, Translucent };
+      Kind run = Kind::Textured;
+      scratch_.clear();
+      auto flush = [&] {
+        if (scratch_.empty()) return;
+        if (run != Kind::Textured)
+          SDL_SetRenderDrawBlendMode(renderer_, run == Kind::Opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+        // ImDrawVert colour is RGBA bytes in memory, the same layout as SDL_Color.
+        SDL_RenderGeometryRaw(renderer_, run == Kind::Textured ? texture : nullptr,
+                              reinterpret_cast<const float*>(&base->pos), stride,
+                              reinterpret_cast<const SDL_Color*>(&base->col), stride,
+                              reinterpret_cast<const float*>(&base->uv), stride,
+                              list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), scratch_.data(),
+                              static_cast<int>(scratch_.size()), sizeof(ImDrawIdx));
         scratch_.clear();
-        const float top = static_cast<float>(clip.y) + origin.y - 1,
-                    bottom = static_cast<float>(clip.y + clip.h) + origin.y + 1;
-        for (int i = 0; i + 2 < elems; i += 3) {
-          float y0 = base[first[i]].pos.y, y1 = base[first[i + 1]].pos.y, y2 = base[first[i + 2]].pos.y;
-          if (std::max({y0, y1, y2}) < top || std::min({y0, y1, y2}) > bottom) continue;
-          scratch_.insert(scratch_.end(), first + i, first + i + 3);
-        }
-        if (scratch_.empty()) continue;
-        first = scratch_.data();
-        elems = static_cast<int>(scratch_.size());
+      };
+      for (int i = 0; i + 2 < elems; i += 3) {
+        const ImDrawVert &a = base[first[i]], &b = base[first[i + 1]], &c = base[first[i + 2]];
+        // Only the triangles that reach into the area: SDL walks every triangle it is
+        // given, even those its clip rectangle then leaves out.
+        if (!inside && (std::max({a.pos.y, b.pos.y, c.pos.y}) < top || std::min({a.pos.y, b.pos.y, c.pos.y}) > bottom))
+          continue;
+        Kind kind = Kind::Textured;
+        if (fontTexture && isWhite(a.uv) && isWhite(b.uv) && isWhite(c.uv))
+          kind = (a.col >> IM_COL32_A_SHIFT & b.col >> IM_COL32_A_SHIFT & c.col >> IM_COL32_A_SHIFT & 0xFF) == 0xFF
+                     ? Kind::Opaque
+                     : Kind::Translucent;
+        if (kind != run) flush();
+        run = kind;
+        scratch_.insert(scratch_.end(), first + i, first + i + 3);
       }
-      // ImDrawVert colour is RGBA bytes in memory, the same layout as SDL_Color.
-      SDL_RenderGeometryRaw(
-          renderer_, static_cast<SDL_Texture*>(cmd.TextureId), reinterpret_cast<const float*>(&base->pos), stride,
-          reinterpret_cast<const SDL_Color*>(&base->col), stride, reinterpret_cast<const float*>(&base->uv), stride,
-          list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), first, elems, sizeof(ImDrawIdx));
+      flush();
     }
   }
 }
@@ -327,7 +353,7 @@ bool Renderer::savePng(const std::filesystem::path& path) {
     }
   }
   // The screen is opaque: written as RGB, whatever the fourth bytes hold.
-  bool ok = writePng(path, w, h, pixels, pitch, PngAlpha::Drop);
+  bool ok = writePng(path, w, h, pixels, pitch, PngAlpha::Drop, surface_ ? ByteOrder::Bgra : ByteOrder::Rgba);
   if (surface_) SDL_UnlockSurface(surface_);
   return ok;
 }

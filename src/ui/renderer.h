@@ -77,6 +77,11 @@ class Renderer {
   std::vector<std::uint64_t> bandHash_;  // the last frame's, one per band
   std::vector<unsigned short> scratch_;  // indices of the triangles in one area (ImDrawIdx)
   int redrawnRows_ = 0;
+  float whiteU_ = -1, whiteV_ = -1;  // the font atlas's white pixel: ImGui's plain shapes use only it
+  template <typename Uv>
+  bool isWhite(const Uv& uv) const {
+    return uv.x == whiteU_ && uv.y == whiteV_;
+  }
   void hashBands(const ImDrawData& data, unsigned clearRgb, std::vector<std::uint64_t>& bands) const;
   void drawArea(const ImDrawData& data, const SDL_Rect& area, unsigned clearRgb);
 };

@@ -53,3 +53,30 @@ TEST_CASE("a calendar's days to take capsules stand out, in both palettes") {
     CHECK(contrastRatio(take, rest) >= 3.0);
   }
 }
+
+TEST_CASE("a screenshot has the colours the screen was drawn with") {
+  app::Options o;
+  app::App app(o, "medkiosk_ui_tests", 0);
+  auto renderer = ui::Renderer::forSurface(1080, 1920);
+  app.ui().setRenderer(renderer.get());
+  Kiosk& k = app.kiosk();
+  k.start(0);
+  k.chooseLanguage("en", 0);
+  k.chooseSection("pregnancy", 0);
+  std::int64_t now = 0;
+  for (int i = 0; i < 3; ++i) app.ui().frame(now += 16);
+  test::TempDir dir;
+  REQUIRE(renderer->savePng(dir.path / "screen.png"));
+  ui::RgbaImage image;
+  std::string error;
+  REQUIRE(ui::readPng(dir.path / "screen.png", image, error));
+  REQUIRE(image.width == 1080);
+  const Palette& p = normalPalette();
+  // The title bar's corner, and the page beside the text (a colour whose red and blue
+  // differ, so that bytes written in the wrong order show).
+  const Rgb corner = pixelAt(image, ImVec2(1, 1));
+  CHECK(corner.r == p.barBackground.r);
+  CHECK(corner.g == p.barBackground.g);
+  CHECK(corner.b == p.barBackground.b);
+  REQUIRE(p.barBackground.r != p.barBackground.b);
+}

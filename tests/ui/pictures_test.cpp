@@ -156,6 +156,16 @@ TEST_CASE("an opaque picture is written as RGB: the same colours, fully opaque, 
   CHECK(img.pixels == expected);
 }
 
+TEST_CASE("pixels in blue, green, red order (an X11 window's) are written as RGB") {
+  test::TempDir dir;
+  std::vector<unsigned char> px = {3, 2, 1, 0, 6, 5, 4, 9};  // two pixels, B G R X
+  REQUIRE(ui::writePng(dir.path / "screen.png", 2, 1, px.data(), 8, ui::PngAlpha::Drop, ui::ByteOrder::Bgra));
+  ui::RgbaImage img;
+  std::string error;
+  REQUIRE(ui::readPng(dir.path / "screen.png", img, error));
+  CHECK(img.pixels == std::vector<unsigned char>{1, 2, 3, 255, 4, 5, 6, 255});
+}
+
 TEST_CASE("pictures are found when complete, loaded once at the size drawn, and a broken one is logged once") {
   test::TempDir dir;
   writeSet(dir.path, "good");

@@ -6,6 +6,7 @@
 #include "app/cli.h"
 #include "core/base/log.h"
 #include "core/base/process_guard.h"
+#include "ui/renderer.h"
 
 namespace {
 
@@ -14,6 +15,7 @@ int run(int argc, char** argv) {
   // and unmapped whole instead of fragmenting the heap, so a kiosk that runs for weeks
   // keeps its size (glibc otherwise raises the threshold as such buffers are freed).
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  mk::ui::populateLargeSdlAllocations();
   // Issue #14: nothing this process creates is readable by other users, and no core
   // dump holds a typed PIN or the records.
   mk::restrictUmask();

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <type_traits>
 #include <vector>
@@ -13,6 +14,18 @@
 #include "ui/png_image.h"
 
 namespace mk::ui {
+
+void populateLargeSdlAllocations() {
+  constexpr std::size_t kLarge = std::size_t{1} << 20;
+  SDL_SetMemoryFunctions(
+      [](std::size_t size) {
+        void* p = std::malloc(size);
+        if (p && size >= kLarge) populateForWriting(p, size);
+        return p;
+      },
+      [](std::size_t n, std::size_t size) { return std::calloc(n, size); },
+      [](void* p, std::size_t size) { return std::realloc(p, size); }, [](void* p) { std::free(p); });
+}
 
 std::unique_ptr<Renderer> Renderer::forWindow(SDL_Window* window, bool accelerated) {
   std::unique_ptr<Renderer> r(new Renderer());
@@ -198,62 +211,66 @@ void Renderer::drawArea(const ImDrawData& data, const SDL_Rect& area, unsigned c
   SDL_RenderFillRect(renderer_, &area);
   const ImVec2 origin = data.DisplayPos;
   for (int n = 0; n < data.CmdListsCount; ++n) {
-    const ImDrawList* list = data.CmdLists[n];
-    const ImDrawVert* vtx = list->VtxBuffer.Data;
-    const ImDrawIdx* idx = list->IdxBuffer.Data;
-    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+    const ImDrawList& list = *data.CmdLists[n];
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
       if (cmd.UserCallback) continue;  // no callbacks are used
       SDL_Rect cmdClip = clipOf(cmd, origin), clip{};
       if (!SDL_IntersectRect(&cmdClip, &area, &clip)) continue;
       SDL_RenderSetClipRect(renderer_, &clip);
-      const ImDrawVert* base = vtx + cmd.VtxOffset;
-      const int stride = static_cast<int>(sizeof(ImDrawVert));
-      const ImDrawIdx* first = idx + cmd.IdxOffset;
-      const int elems = static_cast<int>(cmd.ElemCount);
       const bool inside = cmdClip.y >= area.y && cmdClip.y + cmdClip.h <= area.y + area.h;
-      const float top = static_cast<float>(clip.y) + origin.y - 1,
-                  bottom = static_cast<float>(clip.y + clip.h) + origin.y + 1;
-      auto* texture = static_cast<SDL_Texture*>(cmd.TextureId);
-      const bool fontTexture = texture && texture == fontTexture_;
-      // Runs of triangles of one kind, in order. Those that sample only the atlas's
-      // white pixel (ImGui's plain shapes) are drawn untextured, which SDL fills
-      // without sampling a texture for every pixel; opaque ones replace the pixels
-      // (the same result as blending at full alpha, without SDL's intermediate
-      // surface for each blended triangle).
-      enum class Kind { Textured, Opaque, Translucent };
-      Kind run = Kind::Textured;
-      scratch_.clear();
-      auto flush = [&] {
-        if (scratch_.empty()) return;
-        if (run != Kind::Textured)
-          SDL_SetRenderDrawBlendMode(renderer_, run == Kind::Opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-        // ImDrawVert colour is RGBA bytes in memory, the same layout as SDL_Color.
-        SDL_RenderGeometryRaw(renderer_, run == Kind::Textured ? texture : nullptr,
-                              reinterpret_cast<const float*>(&base->pos), stride,
-                              reinterpret_cast<const SDL_Color*>(&base->col), stride,
-                              reinterpret_cast<const float*>(&base->uv), stride,
-                              list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), scratch_.data(),
-                              static_cast<int>(scratch_.size()), sizeof(ImDrawIdx));
-        scratch_.clear();
-      };
-      for (int i = 0; i + 2 < elems; i += 3) {
-        const ImDrawVert &a = base[first[i]], &b = base[first[i + 1]], &c = base[first[i + 2]];
-        // Only the triangles that reach into the area: SDL walks every triangle it is
-        // given, even those its clip rectangle then leaves out.
-        if (!inside && (std::max({a.pos.y, b.pos.y, c.pos.y}) < top || std::min({a.pos.y, b.pos.y, c.pos.y}) > bottom))
-          continue;
-        Kind kind = Kind::Textured;
-        if (fontTexture && isWhite(a.uv) && isWhite(b.uv) && isWhite(c.uv))
-          kind = (a.col >> IM_COL32_A_SHIFT & b.col >> IM_COL32_A_SHIFT & c.col >> IM_COL32_A_SHIFT & 0xFF) == 0xFF
-                     ? Kind::Opaque
-                     : Kind::Translucent;
-        if (kind != run) flush();
-        run = kind;
-        scratch_.insert(scratch_.end(), first + i, first + i + 3);
-      }
-      flush();
+      drawCommand(list, cmd, inside ? nullptr : &clip, origin);
     }
   }
+}
+
+Renderer::Kind Renderer::kindOf(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c) const {
+  if (!isWhite(a.uv) || !isWhite(b.uv) || !isWhite(c.uv)) return Kind::Textured;
+  const ImU32 alpha = (a.col & b.col & c.col) >> IM_COL32_A_SHIFT & 0xFF;
+  return alpha == 0xFF ? Kind::Opaque : Kind::Translucent;
+}
+
+// The command's triangles in runs of one kind, in order. Those that sample only the
+// font atlas's white pixel (ImGui's plain shapes) are drawn untextured, which SDL
+// fills without sampling a texture for every pixel; opaque ones replace the pixels
+// (what blending at full alpha gives, without SDL's intermediate surface for each
+// blended triangle). With `clip`, only the triangles that reach into it: SDL walks
+// every triangle it is given, even those its clip rectangle then leaves out.
+void Renderer::drawCommand(const ImDrawList& list, const ImDrawCmd& cmd, const SDL_Rect* clip, ImVec2 origin) {
+  const ImDrawVert* base = list.VtxBuffer.Data + cmd.VtxOffset;
+  const ImDrawIdx* first = list.IdxBuffer.Data + cmd.IdxOffset;
+  const int elems = static_cast<int>(cmd.ElemCount);
+  auto* texture = static_cast<SDL_Texture*>(cmd.TextureId);
+  const bool fontTexture = texture && texture == fontTexture_;
+  const float top = clip ? static_cast<float>(clip->y) + origin.y - 1 : 0,
+              bottom = clip ? static_cast<float>(clip->y + clip->h) + origin.y + 1 : 0;
+  Kind run = Kind::Textured;
+  scratch_.clear();
+  for (int i = 0; i + 2 < elems; i += 3) {
+    const ImDrawVert &a = base[first[i]], &b = base[first[i + 1]], &c = base[first[i + 2]];
+    if (clip && (std::max({a.pos.y, b.pos.y, c.pos.y}) < top || std::min({a.pos.y, b.pos.y, c.pos.y}) > bottom))
+      continue;
+    const Kind kind = fontTexture ? kindOf(a, b, c) : Kind::Textured;
+    if (kind != run) drawTriangles(list, cmd, run == Kind::Textured ? texture : nullptr, run);
+    run = kind;
+    scratch_.insert(scratch_.end(), first + i, first + i + 3);
+  }
+  drawTriangles(list, cmd, run == Kind::Textured ? texture : nullptr, run);
+}
+
+// Draws the triangles in scratch_ and empties it.
+void Renderer::drawTriangles(const ImDrawList& list, const ImDrawCmd& cmd, SDL_Texture* texture, Kind kind) {
+  if (scratch_.empty()) return;
+  if (kind != Kind::Textured)
+    SDL_SetRenderDrawBlendMode(renderer_, kind == Kind::Opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+  const ImDrawVert* base = list.VtxBuffer.Data + cmd.VtxOffset;
+  const int stride = static_cast<int>(sizeof(ImDrawVert));
+  // ImDrawVert colour is RGBA bytes in memory, the same layout as SDL_Color.
+  SDL_RenderGeometryRaw(renderer_, texture, reinterpret_cast<const float*>(&base->pos), stride,
+                        reinterpret_cast<const SDL_Color*>(&base->col), stride,
+                        reinterpret_cast<const float*>(&base->uv), stride,
+                        list.VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), scratch_.data(),
+                        static_cast<int>(scratch_.size()), sizeof(ImDrawIdx));
+  scratch_.clear();
 }
 
 void Renderer::render(const ImDrawData& data, unsigned clearRgb) {

@@ -23,10 +23,20 @@ struct SDL_Renderer;
 struct SDL_Surface;
 struct SDL_Texture;
 struct SDL_Window;
+struct ImDrawCmd;
 struct ImDrawData;
+struct ImDrawList;
+struct ImDrawVert;
+struct ImVec2;
 struct ImFontAtlas;
 
 namespace mk::ui {
+
+// SDL zeroes every texture it makes, one page fault at a time: about 11 ms for the
+// 4 MB font texture in a virtual machine. From this call on, SDL's allocations of a
+// megabyte or more are made present in one system call first (populateForWriting).
+// Call it before any other SDL function.
+void populateLargeSdlAllocations();
 
 class Renderer {
  public:
@@ -62,8 +72,8 @@ class Renderer {
  private:
   Renderer() = default;
   SDL_Renderer* renderer_ = nullptr;
-  SDL_Surface* surface_ = nullptr;  // headless only
-  SDL_Window* window_ = nullptr;    // a window drawn in software, whose rows are presented
+  SDL_Surface* surface_ = nullptr;     // headless only
+  SDL_Window* window_ = nullptr;       // a window drawn in software, whose rows are presented
   std::vector<SDL_Rect> unpresented_;  // areas drawn since the last present
   int presentedRows_ = 0;
   bool presentFailed_ = false;
@@ -78,10 +88,14 @@ class Renderer {
   std::vector<unsigned short> scratch_;  // indices of the triangles in one area (ImDrawIdx)
   int redrawnRows_ = 0;
   float whiteU_ = -1, whiteV_ = -1;  // the font atlas's white pixel: ImGui's plain shapes use only it
+  enum class Kind { Textured, Opaque, Translucent };
   template <typename Uv>
   bool isWhite(const Uv& uv) const {
     return uv.x == whiteU_ && uv.y == whiteV_;
   }
+  Kind kindOf(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c) const;
+  void drawCommand(const ImDrawList& list, const ImDrawCmd& cmd, const SDL_Rect* clip, ImVec2 origin);
+  void drawTriangles(const ImDrawList& list, const ImDrawCmd& cmd, SDL_Texture* texture, Kind kind);
   void hashBands(const ImDrawData& data, unsigned clearRgb, std::vector<std::uint64_t>& bands) const;
   void drawArea(const ImDrawData& data, const SDL_Rect& area, unsigned clearRgb);
 };

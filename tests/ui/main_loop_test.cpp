@@ -216,7 +216,7 @@ TEST_CASE("a window drawn in software is sent only the rows that changed") {
     w.renderer->present();
     return w.renderer->lastPresentedRows();
   };
-  frame();  // the section is laid out
+  frame();              // the section is laid out
   CHECK(frame() == 0);  // nothing changed: nothing is sent
   CHECK(frame() == 0);
   REQUIRE(k.session().scroll.maxOffset() > 200);

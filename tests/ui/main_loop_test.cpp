@@ -4,21 +4,26 @@
 #include <SDL.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "app/main_loop.h"
 #include "test_support.h"
+#include "ui/renderer.h"
 
 extern char** environ;
 
@@ -228,4 +233,28 @@ TEST_CASE("a window drawn in software is sent only the rows that changed") {
   // After a window event (a new or exposed surface) every row is sent again.
   w.renderer->invalidate();
   CHECK(frame() == height);
+}
+
+TEST_CASE("SDL's large allocations are present before SDL first writes them, its small ones are left alone") {
+  ui::populateLargeSdlAllocations();
+  const long page = ::sysconf(_SC_PAGESIZE);
+  // The share of the whole pages in [p, p + size) that are in memory.
+  auto resident = [page](void* p, std::size_t size) {
+    auto begin = (reinterpret_cast<std::uintptr_t>(p) + page - 1) / page * page;
+    auto end = (reinterpret_cast<std::uintptr_t>(p) + size) / page * page;
+    std::vector<unsigned char> in((end - begin) / page);
+    REQUIRE(::mincore(reinterpret_cast<void*>(begin), end - begin, in.data()) == 0);
+    return static_cast<double>(std::count_if(in.begin(), in.end(), [](unsigned char c) { return c & 1; })) /
+           static_cast<double>(in.size());
+  };
+  const std::size_t large = std::size_t{4} << 20;  // the font texture's size
+  void* texture = SDL_malloc(large);
+  REQUIRE(texture);
+  CHECK(resident(texture, large) == 1.0);
+  SDL_free(texture);
+  // calloc'd memory is zero already: nothing is touched.
+  void* zeroed = SDL_calloc(1, large);
+  REQUIRE(zeroed);
+  CHECK(resident(zeroed, large) < 0.5);
+  SDL_free(zeroed);
 }

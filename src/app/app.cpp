@@ -45,6 +45,8 @@ App::App(const Options& options, const std::string& argv0, std::int64_t nowMs) {
                             settings_.contentDb.empty() ? paths_.contentDb : std::filesystem::path(settings_.contentDb),
                             installedCheck(settings_.publicKeys)};
   sources_.graceSeconds = settings_.expiryGraceDays * 86'400;
+  // A medicine's texts are checked when it is first shown, not all at start (issue #16).
+  sources_.check = ContentCheck::OnFirstUse;
   auto started = std::chrono::steady_clock::now();
   openContent();
   times_.contentOpenMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -97,7 +99,7 @@ void App::checkPictures() {
 void App::openContent() {
   if (!explicitContent_.empty()) {
     try {
-      db_ = std::make_unique<ContentDb>(explicitContent_);
+      db_ = std::make_unique<ContentDb>(explicitContent_, ContentCheck::OnFirstUse);
       origin_ = "command line";
       log::info("content",
                 "opened " + explicitContent_ + " (content version " + std::to_string(db_->info().contentVersion) + ")");
@@ -179,12 +181,18 @@ void App::wireMetrics() {
 }
 
 bool App::pollContent(std::int64_t nowMs) {
-  if (!explicitContent_.empty() || nowMs < nextCheckMs_) return false;
+  // A medicine whose texts failed their check put up the 'information unavailable'
+  // screen: look for intact content at once, checking every candidate whole, so the
+  // damaged database is refused and the previous one (or the shipped one) is used.
+  bool damaged = view_ && !view_->damage().empty();
+  bool firstDamage = damaged && sources_.check != ContentCheck::Whole;
+  if (!explicitContent_.empty() || (nowMs < nextCheckMs_ && !firstDamage)) return false;
+  if (firstDamage) sources_.check = ContentCheck::Whole;
   const Session& s = kiosk_->session();
   // Content changes only between patients, never under someone's finger.
-  if (s.screen != Screen::Attract || s.idleWarning || (nurse_ && nurse_->signedIn())) return false;
+  if (!damaged && (s.screen != Screen::Attract || s.idleWarning || (nurse_ && nurse_->signedIn()))) return false;
   nextCheckMs_ = nowMs + kContentCheckMs;
-  bool retry = (!db_ || onFallback_) && nowMs >= nextRetryMs_;
+  bool retry = firstDamage || ((!db_ || onFallback_ || damaged) && nowMs >= nextRetryMs_);
   sources_.now = wallSeconds();
   // Expiry is looked at on every return to Attract: the notice comes, and the grace
   // period ends, between patients.
@@ -210,7 +218,8 @@ bool App::pollContent(std::int64_t nowMs) {
   }
   bool wasOutOfDate = outOfDate_;
   noteExpiry(c);
-  if (db_ && c.db->info().hash == db_->info().hash && c.db->info().contentVersion == db_->info().contentVersion) {
+  if (db_ && !damaged && c.db->info().hash == db_->info().hash &&
+      c.db->info().contentVersion == db_->info().contentVersion) {
     origin_ = c.origin;
     applyExpiry();
     return wasOutOfDate != outOfDate_;  // the notice came or went: redraw

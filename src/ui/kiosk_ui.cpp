@@ -185,8 +185,12 @@ UiContext KioskUi::context(std::int64_t nowMs, const std::string& locale) {
 
 bool KioskUi::frame(std::int64_t nowMs) {
   bool busy = false;
+  const bool available = content_.available();
   try {
     busy = drawFrame(nowMs);
+    // Content found damaged while drawing (a medicine's texts failed their check):
+    // the next frame, at once, is the 'information unavailable' screen.
+    busy = busy || (available && !content_.available());
   } catch (...) {
     abandonImGuiFrame();
     throw;

@@ -44,6 +44,33 @@ void readEverything(ContentDb& db) {
   CHECK_FALSE(db.allTexts().empty());
 }
 
+// Every text of every brochure, in order: what a patient could be shown.
+std::vector<std::string> brochureTexts(ContentDb& db) {
+  std::vector<std::string> out;
+  for (const auto& m : db.medicines()) {
+    out.push_back(m.id + " " + m.name + " " + m.brand);
+    for (const auto& loc : db.brochureLocales(m.id)) {
+      auto b = db.brochure(m.id, loc);
+      REQUIRE(b.has_value());
+      out.insert(out.end(), {b->title, b->subtitle, b->warning});
+      for (const auto& s : b->sections) out.insert(out.end(), {s.id, s.title, s.body});
+    }
+  }
+  return out;
+}
+
+std::vector<char> flipped(const std::vector<char>& good, std::mt19937& rng, int v, int& flips) {
+  std::vector<char> bytes = good;
+  flips = std::uniform_int_distribution<int>(1, 16)(rng);
+  // One variant in ten aims at the first page (file header and schema).
+  std::size_t range = v % 10 == 0 ? 4096 : bytes.size();
+  for (int f = 0; f < flips; ++f) {
+    std::size_t at = std::uniform_int_distribution<std::size_t>(0, range - 1)(rng);
+    bytes[at] = static_cast<char>(bytes[at] ^ std::uniform_int_distribution<int>(1, 255)(rng));
+  }
+  return bytes;
+}
+
 }  // namespace
 
 TEST_CASE("1,000 randomly corrupted content databases are refused or read back unchanged") {
@@ -57,15 +84,8 @@ TEST_CASE("1,000 randomly corrupted content databases are refused or read back u
   constexpr int kVariants = 1000;
   int refused = 0, unchanged = 0;
   for (int v = 0; v < kVariants; ++v) {
-    std::vector<char> bytes = good;
-    int flips = std::uniform_int_distribution<int>(1, 16)(rng);
-    // One variant in ten aims at the first page (file header and schema).
-    std::size_t range = v % 10 == 0 ? 4096 : bytes.size();
-    for (int f = 0; f < flips; ++f) {
-      std::size_t at = std::uniform_int_distribution<std::size_t>(0, range - 1)(rng);
-      bytes[at] = static_cast<char>(bytes[at] ^ std::uniform_int_distribution<int>(1, 255)(rng));
-    }
-    writeAll(variant, bytes);
+    int flips = 0;
+    writeAll(variant, flipped(good, rng, v, flips));
     INFO("variant " << v << " (seed " << kSeed << ", " << flips << " flipped bytes)");
     std::unique_ptr<ContentDb> db;
     try {
@@ -85,4 +105,52 @@ TEST_CASE("1,000 randomly corrupted content databases are refused or read back u
               unchanged);
   CHECK(refused + unchanged == kVariants);
   CHECK(refused > kVariants / 2);  // most flips hit content, the header or a b-tree page
+}
+
+// The kiosk's way (issue #16): only what every screen reads is checked at open, each
+// medicine's texts when first read. Each variant is refused at open, or refused when a
+// medicine's texts are read (DbError: the kiosk shows 'information unavailable'), or
+// reads back exactly the original texts.
+TEST_CASE("1,000 randomly corrupted content databases checked on first use never show damaged text") {
+  const fs::path original = fs::path(MEDKIOSK_BINARY_DIR) / "content" / "medkiosk.db";
+  const std::vector<char> good = readAll(original);
+  std::vector<std::string> goodTexts;
+  {
+    ContentDb db(original);
+    goodTexts = brochureTexts(db);
+  }
+  const fs::path variant = fs::temp_directory_path() / ("medkiosk-corrupt-lazy-" + std::to_string(getpid()) + ".db");
+  constexpr std::uint32_t kSeed = 20261205;
+  std::mt19937 rng(kSeed);
+  constexpr int kVariants = 1000;
+  int refusedAtOpen = 0, refusedOnRead = 0, unchanged = 0;
+  for (int v = 0; v < kVariants; ++v) {
+    int flips = 0;
+    writeAll(variant, flipped(good, rng, v, flips));
+    INFO("variant " << v << " (seed " << kSeed << ", " << flips << " flipped bytes)");
+    std::unique_ptr<ContentDb> db;
+    try {
+      db = std::make_unique<ContentDb>(variant, ContentCheck::OnFirstUse);
+    } catch (const DbError& e) {
+      CHECK(std::string(e.what()).size() > 10);
+      ++refusedAtOpen;
+      continue;
+    }
+    std::vector<std::string> texts;
+    try {
+      texts = brochureTexts(*db);
+    } catch (const DbError& e) {
+      CHECK(std::string(e.what()).size() > 10);
+      ++refusedOnRead;
+      continue;
+    }
+    CHECK(texts == goodTexts);
+    ++unchanged;
+  }
+  fs::remove(variant);
+  std::printf("corrupted content databases checked on first use: %d variants, %d refused at open, %d when read, %d "
+              "read back unchanged\n",
+              kVariants, refusedAtOpen, refusedOnRead, unchanged);
+  CHECK(refusedAtOpen + refusedOnRead + unchanged == kVariants);
+  CHECK(refusedOnRead > 0);  // most of the file is the medicine's texts
 }

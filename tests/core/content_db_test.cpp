@@ -146,3 +146,119 @@ TEST_CASE("a database built before the character record opens and lists no chara
   CHECK(db.characters().empty());
   CHECK_FALSE(db.allTexts().empty());  // what the kiosk reads instead
 }
+
+// Issue #16: the kiosk checks what every screen reads when it opens the database, and
+// each medicine's own texts when that medicine is first read (ContentCheck::OnFirstUse).
+
+TEST_CASE("the build records a hash of each medicine's texts and of what every screen reads") {
+  TempDir dir;
+  fs::path path = buildShipped(dir);
+  Database db(path.string(), Database::Mode::ReadOnly);
+  auto meta = [&](const std::string& key) {
+    Statement st(db, "SELECT value FROM meta WHERE key = ?");
+    st.bind(1, key);
+    return st.step() ? st.text(0) : std::string();
+  };
+  CHECK(meta("shared_hash") == computeSharedHash(db));
+  CHECK(meta(std::string(kMedicineHashPrefix) + "pomalidomide") == computeMedicineHash(db, "pomalidomide"));
+  CHECK(computeMedicineHash(db, "pomalidomide") != emptyMedicineHash());
+  CHECK(computeMedicineHash(db, "no-such-medicine") == emptyMedicineHash());
+  // The content hash, which signed bundles name, covers both records.
+  CHECK(meta("hash") == computeContentHash(db));
+}
+
+TEST_CASE("checking on first use: a changed text is refused when its medicine is first read") {
+  TempDir dir;
+  fs::path path = buildShipped(dir);
+  sql(path, "UPDATE section_text SET body = replace(body, '4 mg', '40 mg') WHERE medicine = 'pomalidomide'");
+  CHECK_THROWS_WITH(ContentDb(path), Catch::Contains("does not match its recorded hash"));
+  ContentDb db(path, ContentCheck::OnFirstUse);  // the change is not in what every screen reads
+  CHECK(db.checksOnFirstUse());
+  CHECK(db.medicines().size() == 1);
+  auto head = db.brochureHead("pomalidomide", "el");
+  REQUIRE(head);
+  CHECK_FALSE(head->title.empty());
+  CHECK(head->sections.empty());
+  CHECK_FALSE(db.figures("pomalidomide").empty());
+  // Every way to the medicine's texts is refused, naming it; and so is every text at once.
+  CHECK_THROWS_WITH(db.brochure("pomalidomide", "en"), Catch::Contains("medicine 'pomalidomide'"));
+  CHECK_THROWS_WITH(db.brochure("pomalidomide", "de"), Catch::Contains("do not match their recorded hash"));
+  CHECK_THROWS_AS(db.counsellingLocales("pomalidomide"), DbError);
+  CHECK_THROWS_AS(db.counsellingPoints("pomalidomide", "all", "en"), DbError);
+  CHECK_THROWS_AS(db.reviewStates("pomalidomide"), DbError);
+  CHECK_THROWS_WITH(db.allTexts(), Catch::Contains("does not match its recorded hash"));
+}
+
+TEST_CASE("checking on first use: an intact medicine reads as when checked whole") {
+  TempDir dir;
+  fs::path path = buildShipped(dir);
+  ContentDb whole(path), lazy(path, ContentCheck::OnFirstUse);
+  CHECK_FALSE(whole.checksOnFirstUse());
+  CHECK(lazy.info().hash == whole.info().hash);
+  for (const auto& loc : whole.brochureLocales("pomalidomide")) {
+    auto a = whole.brochure("pomalidomide", loc), b = lazy.brochure("pomalidomide", loc);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->title == b->title);
+    REQUIRE(a->sections.size() == b->sections.size());
+    for (std::size_t i = 0; i < a->sections.size(); ++i) CHECK(a->sections[i].body == b->sections[i].body);
+  }
+  CHECK(lazy.reviewStates("pomalidomide").size() == whole.reviewStates("pomalidomide").size());
+  CHECK(lazy.allTexts() == whole.allTexts());
+  // A medicine the database does not hold has no texts to check.
+  CHECK_NOTHROW(lazy.checkMedicine("no-such-medicine"));
+  CHECK_FALSE(lazy.brochure("no-such-medicine", "en"));
+}
+
+TEST_CASE("checking on first use: a change to what every screen reads is refused at open") {
+  const char* changes[] = {
+      "UPDATE brochure SET title = 'Something else' WHERE locale = 'el'",
+      "UPDATE brochure SET warning = replace(warning, 'pregnan', 'pregnan ') WHERE locale = 'en'",
+      "UPDATE medicine SET name = 'Other'",
+      "UPDATE member_state SET website = 'https://example.org/'",
+      "UPDATE figure_item SET strength_mg = strength_mg + 1",
+      "UPDATE meta SET value = '92' WHERE key = 'content_version'",
+      // Hiding a medicine's own hash, or a text with none, is a change to meta.
+      "DELETE FROM meta WHERE key LIKE 'medicine_hash.%'",
+      "UPDATE meta SET value = (SELECT value FROM meta WHERE key = 'shared_hash') WHERE key LIKE 'medicine_hash.%'",
+  };
+  for (const char* change : changes) {
+    INFO(change);
+    TempDir dir;
+    fs::path path = buildShipped(dir);
+    sql(path, change);
+    CHECK_THROWS_WITH(ContentDb(path, ContentCheck::OnFirstUse), Catch::Contains("does not match its recorded hash"));
+  }
+}
+
+TEST_CASE("checking on first use: texts of a medicine with no recorded hash are refused") {
+  TempDir dir;
+  fs::path path = buildShipped(dir);
+  // Rows outside every recorded hash, as an edit that adds a medicine's text would leave.
+  sql(path,
+      "INSERT INTO section_text SELECT 'stowaway', section, locale, title, body, source, status, reviewer, "
+      "reviewed_on FROM section_text WHERE medicine = 'pomalidomide' AND locale = 'en'");
+  ContentDb db(path, ContentCheck::OnFirstUse);
+  CHECK_THROWS_WITH(db.checkMedicine("stowaway"), Catch::Contains("medicine 'stowaway'"));
+  CHECK_NOTHROW(db.brochure("pomalidomide", "en"));
+  CHECK_THROWS_AS(db.allTexts(), DbError);  // the content hash covers every row
+}
+
+TEST_CASE("a database built before the per-medicine hashes is checked whole even on first use") {
+  TempDir dir;
+  fs::path path = buildShipped(dir);
+  {
+    // As an older medkiosk-content built it: no such records, a content hash without them.
+    Database old(path.string(), Database::Mode::ReadWriteCreate);
+    old.exec("DELETE FROM meta WHERE key = 'shared_hash' OR key LIKE 'medicine_hash.%'");
+    Statement(old, "UPDATE meta SET value = ? WHERE key = 'hash'").bind(1, computeContentHash(old)).run();
+  }
+  {
+    ContentDb db(path, ContentCheck::OnFirstUse);
+    CHECK_FALSE(db.checksOnFirstUse());
+    CHECK(db.brochure("pomalidomide", "en"));
+  }
+  // A changed text is then refused at open, as before.
+  sql(path, "UPDATE section_text SET body = replace(body, '4 mg', '40 mg')");
+  CHECK_THROWS_WITH(ContentDb(path, ContentCheck::OnFirstUse), Catch::Contains("does not match its recorded hash"));
+}

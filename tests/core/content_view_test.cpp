@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/base/sqlite_db.h"
 #include "core/content/content_db.h"
 #include "core/content/content_source.h"
 #include "core/session/content_view.h"
@@ -201,4 +202,30 @@ TEST_CASE("the reporting authority is the member state's, per language in Belgiu
   REQUIRE(bg);
   CHECK(bg->website == "www.bda.bg");
   CHECK_FALSE(f.db->reportingAuthority("XX", "en"));
+}
+
+TEST_CASE("a medicine whose texts fail their check when first read makes the content unavailable, logged") {
+  test::TempDir dir;
+  fs::path path = dir.path / "c.db";
+  buildContentDatabase(loadContentSource(MEDKIOSK_SOURCE_DIR "/content"), 1, path);
+  {
+    Database db(path.string(), Database::Mode::ReadWriteCreate);
+    db.exec("UPDATE section_text SET body = replace(body, '4 mg', '40 mg') WHERE locale = 'en'");
+  }
+  ContentDb db(path, ContentCheck::OnFirstUse);
+  test::LogCapture log;
+  ContentView view(&db);
+  REQUIRE(view.available());
+  // The Attract screen's titles come from what was checked at open.
+  CHECK(view.title("pomalidomide", "el_GR").find("Imnovid") != std::string::npos);
+  CHECK(view.title("pomalidomide", "el_GR") == db.brochureHead("pomalidomide", "el")->title);
+  CHECK(view.available());
+  // Choosing it reads its texts: refused, nothing of it shown, and the reason logged.
+  CHECK(view.brochure("pomalidomide", "en") == nullptr);
+  CHECK_FALSE(view.available());
+  CHECK(view.damage().find("medicine 'pomalidomide'") != std::string::npos);
+  CHECK(log.contains("'pomalidomide' do not match their recorded hash; showing the 'information unavailable' screen"));
+  CHECK_FALSE(view.section("pomalidomide", "de", "pregnancy"));
+  CHECK(view.counsellingLocales("pomalidomide").empty());
+  CHECK(view.allTexts().empty());
 }

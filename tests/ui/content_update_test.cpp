@@ -7,9 +7,11 @@
 #include <fstream>
 
 #include "app/app.h"
+#include "core/base/sqlite_db.h"
 #include "core/content/content_source.h"
 #include "core/content/content_store.h"
 #include "core/update_fixtures.h"
+#include "test_support.h"
 
 using namespace mk;
 namespace fs = std::filesystem;
@@ -111,6 +113,49 @@ TEST_CASE("at start a damaged update gives way to the previous one") {
   CHECK(app.contentOrigin() == "previous update");
   CHECK(shownVersion(app) == 40);
   CHECK(attractShown(app, 16));
+}
+
+TEST_CASE("a medicine found damaged when chosen shows 'information unavailable', then intact content at once") {
+  // Issue #16: the kiosk checks a medicine's texts when it is first read. The shipped
+  // database (newer than the installed update) has a text changed after its build.
+  char tmpl[] = "/tmp/medkiosk-damaged-XXXXXX";
+  fs::path dir = mkdtemp(tmpl);
+  fs::path shipped = dir / "medkiosk.db";
+  test::buildVersion(shipped, 45);
+  {
+    Database db(shipped.string(), Database::Mode::ReadWriteCreate);
+    db.exec("UPDATE section_text SET body = replace(body, '4 mg', '40 mg') WHERE locale = 'en'");
+  }
+  KioskHome k(shipped.string());
+  k.install(40);
+  test::LogCapture log;
+  app::App app(k.options(), "medkiosk_ui_tests", 0);
+  CHECK(app.contentOrigin() == "shipped");
+  CHECK(shownVersion(app) == 45);
+  CHECK(attractShown(app, 16));  // the medicines' titles are checked at open
+  app.kiosk().start(1'000);
+  app.kiosk().chooseLanguage("en", 1'100);
+  app.kiosk().chooseMedicine("pomalidomide", 1'200);
+  // The frame that reads the texts finds them changed and asks for another at once.
+  CHECK(app.ui().frame(1'216));
+  CHECK_FALSE(app.content().available());
+  app.ui().frame(1'232);
+  bool unavailableShown = false;
+  for (const auto& t : app.ui().registry().texts)
+    unavailableShown = unavailableShown || t.text == app.ui().strings().get("unavailable.title");
+  CHECK(unavailableShown);
+  for (const auto& t : app.ui().registry().texts) CHECK(t.text.find("40 mg") == std::string::npos);
+  CHECK(log.contains("medicine 'pomalidomide' do not match their recorded hash"));
+  // Without waiting for the patient to leave: every candidate is now checked whole,
+  // so the damaged database is refused and the installed update is shown.
+  CHECK(app.pollContent(1'300));
+  CHECK(app.content().available());
+  CHECK(shownVersion(app) == 40);
+  CHECK(app.contentOrigin() == "update");
+  CHECK(log.contains("not using shipped"));
+  CHECK(attractShown(app, 1'316));
+  std::error_code ec;
+  fs::remove_all(dir, ec);
 }
 
 TEST_CASE("without usable content the kiosk keeps checking and shows content once it is there") {

@@ -27,37 +27,50 @@ std::string metaValue(Database& db, const char* key) {
 
 }  // namespace
 
-ContentDb::ContentDb(const fs::path& path) {
+ContentDb::ContentDb(const fs::path& path, ContentCheck check) : path_(path.string()) {
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) throw DbError("content database " + path.string() + " is missing");
+  if (!fs::is_regular_file(path, ec)) throw DbError("content database " + path_ + " is missing");
   // immutable=1: the kiosk never writes it, and updates replace the file by rename.
-  std::string uri = "file:" + path.string() + "?mode=ro&immutable=1";
+  std::string uri = "file:" + path_ + "?mode=ro&immutable=1";
   db_ = std::make_unique<Database>(uri, Database::Mode::ReadOnly);
-  try {
-    db_->exec("PRAGMA trusted_schema=OFF");
-    // Untrusted bytes (issue #14, item 10): limits, no views or triggers, and a deadline
-    // on the checks below, so a crafted file cannot hang the kiosk or the updater.
-    limitUntrusted(*db_);
-    QueryDeadline deadline(*db_, kUntrustedOpenDeadline);
-    refuseViewsAndTriggers(*db_, "content database " + path.string());
-    int version = db_->userVersion();
-    if (version != kContentSchemaVersion)
-      throw DbError("content database " + path.string() + " has schema version " + std::to_string(version) +
-                    ", expected " + std::to_string(kContentSchemaVersion));
-    {
-      Statement qc(*db_, "PRAGMA quick_check");
-      std::string result = qc.step() ? qc.text(0) : "no answer";
-      if (result != "ok") throw DbError("content database " + path.string() + " failed its integrity check: " + result);
-    }
-    info_.schemaVersion = version;
-    info_.contentVersion = std::atol(metaValue(*db_, "content_version").c_str());
-    info_.buildTime = metaValue(*db_, "build_time");
-    info_.hash = metaValue(*db_, "hash");
-    std::string actual = computeContentHash(*db_);
-    if (actual != info_.hash) throw DbError("content database " + path.string() + " does not match its recorded hash");
-  } catch (const DbError&) {
-    throw;
+  db_->exec("PRAGMA trusted_schema=OFF");
+  // Untrusted bytes (issue #14, item 10): limits, no views or triggers, and a deadline
+  // on the checks below, so a crafted file cannot hang the kiosk or the updater.
+  limitUntrusted(*db_);
+  QueryDeadline deadline(*db_, kUntrustedOpenDeadline);
+  refuseViewsAndTriggers(*db_, "content database " + path_);
+  int version = db_->userVersion();
+  if (version != kContentSchemaVersion)
+    throw DbError("content database " + path_ + " has schema version " + std::to_string(version) + ", expected " +
+                  std::to_string(kContentSchemaVersion));
+  std::string shared = check == ContentCheck::OnFirstUse ? metaValue(*db_, "shared_hash") : std::string();
+  if (shared.empty()) {
+    Statement qc(*db_, "PRAGMA quick_check");
+    std::string result = qc.step() ? qc.text(0) : "no answer";
+    if (result != "ok") throw DbError("content database " + path_ + " failed its integrity check: " + result);
   }
+  info_.schemaVersion = version;
+  info_.contentVersion = std::atol(metaValue(*db_, "content_version").c_str());
+  info_.buildTime = metaValue(*db_, "build_time");
+  info_.hash = metaValue(*db_, "hash");
+  // A damaged page under what is read here fails the query (DbError) or the hash.
+  std::string actual = shared.empty() ? computeContentHash(*db_) : computeSharedHash(*db_);
+  if (actual != (shared.empty() ? info_.hash : shared))
+    throw DbError("content database " + path_ + " does not match its recorded hash");
+  onFirstUse_ = !shared.empty();
+  wholeChecked_ = !onFirstUse_;
+}
+
+void ContentDb::checkMedicine(const std::string& medicine) const {
+  if (!onFirstUse_ || checked_.count(medicine)) return;
+  QueryDeadline deadline(*db_, kUntrustedOpenDeadline);
+  std::string recorded = metaValue(*db_, (kMedicineHashPrefix + medicine).c_str());
+  std::string actual = computeMedicineHash(*db_, medicine);
+  // A medicine with no recorded hash may only have no texts at all.
+  if (actual != (recorded.empty() ? emptyMedicineHash() : recorded))
+    throw DbError("content database " + path_ + ": the texts of medicine '" + medicine +
+                  "' do not match their recorded hash");
+  checked_.insert(medicine);
 }
 
 ContentDb::~ContentDb() = default;
@@ -77,7 +90,7 @@ std::vector<std::string> ContentDb::brochureLocales(const std::string& medicine)
   return out;
 }
 
-std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const std::string& locale) const {
+std::optional<Brochure> ContentDb::brochureHead(const std::string& medicine, const std::string& locale) const {
   Statement st(*db_,
                "SELECT title, subtitle, warning, warning_source, warning_status, warning_reviewer, "
                "warning_reviewed_on, source_file, fallback_sections FROM brochure WHERE medicine = ? AND locale = ?");
@@ -97,6 +110,13 @@ std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const s
   std::stringstream ids(st.text(8));
   for (std::string id; std::getline(ids, id, ',');)
     if (!id.empty()) b.fallbackSections.push_back(id);
+  return b;
+}
+
+std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const std::string& locale) const {
+  checkMedicine(medicine);
+  std::optional<Brochure> b = brochureHead(medicine, locale);
+  if (!b) return b;
   Statement secs(*db_,
                  "SELECT t.section, t.title, t.body, t.source, t.status, t.reviewer, t.reviewed_on "
                  "FROM section_text t JOIN section s ON s.id = t.section "
@@ -111,7 +131,7 @@ std::optional<Brochure> ContentDb::brochure(const std::string& medicine, const s
     parseReviewStatus(secs.text(4), s.review.status);
     s.review.reviewer = secs.text(5);
     s.review.reviewedOn = secs.text(6);
-    b.sections.push_back(std::move(s));
+    b->sections.push_back(std::move(s));
   }
   return b;
 }
@@ -208,11 +228,22 @@ std::vector<std::string> contentTexts(const Database& db) {
   return out;
 }
 
-std::vector<std::string> ContentDb::allTexts() const { return contentTexts(*db_); }
+std::vector<std::string> ContentDb::allTexts() const {
+  // Every medicine's texts at once: checked whole, as at a Whole open (less the
+  // quick_check, whose damage would fail these queries).
+  if (!wholeChecked_) {
+    QueryDeadline deadline(*db_, kUntrustedOpenDeadline);
+    if (computeContentHash(*db_) != info_.hash)
+      throw DbError("content database " + path_ + " does not match its recorded hash");
+    wholeChecked_ = true;
+  }
+  return contentTexts(*db_);
+}
 
 std::string ContentDb::characters() const { return metaValue(*db_, "characters"); }
 
 std::vector<std::string> ContentDb::counsellingLocales(const std::string& medicine) const {
+  checkMedicine(medicine);
   Statement st(*db_, "SELECT DISTINCT locale FROM counselling_text WHERE medicine = ? ORDER BY locale <> 'en', locale");
   st.bind(1, medicine);
   std::vector<std::string> out;
@@ -222,6 +253,7 @@ std::vector<std::string> ContentDb::counsellingLocales(const std::string& medici
 
 std::vector<CounsellingPoint> ContentDb::counsellingPoints(const std::string& medicine, const std::string& category,
                                                            const std::string& locale) const {
+  checkMedicine(medicine);
   Statement st(
       *db_,
       "SELECT p.id, t.title, t.body, p.categories, p.brochure_section, p.brochure_heading, p.source, "
@@ -252,6 +284,7 @@ std::vector<CounsellingPoint> ContentDb::counsellingPoints(const std::string& me
 }
 
 std::vector<ReviewState> ContentDb::reviewStates(const std::string& medicine) const {
+  checkMedicine(medicine);
   Statement st(*db_,
                "SELECT locale, item, status, reviewer, role, reviewed_on, text_sha256, english_sha256, "
                "reviewed_text_sha256, reviewed_english_sha256 FROM review WHERE medicine = ? ORDER BY sort");

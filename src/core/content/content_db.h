@@ -1,11 +1,14 @@
 #pragma once
 // The compiled content database: built by medkiosk-content from the sources, opened
 // read-only by the kiosk. Opening verifies schema version, integrity and content hash
-// before anything is shown.
+// before anything is shown; the kiosk may instead check each medicine's own texts when
+// they are first read (ContentCheck::OnFirstUse), so that start-up does not read every
+// medicine's text (issue #16).
 // Thread-safety: a ContentDb is used from one thread.
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +32,17 @@ struct ContentInfo {
   std::string hash;       // SHA-256 of the canonical content, hex
 };
 
+// How much of a content database is checked when it is opened.
+enum class ContentCheck {
+  // All of it: SQLite's quick_check and the content hash over every table.
+  Whole,
+  // What every screen reads (medicines, brochure titles and warnings, figures, links,
+  // member states, meta) against its own recorded hash; each medicine's section texts,
+  // counselling points and reviews against theirs when that medicine is first read.
+  // A database built before these hashes were recorded is checked whole.
+  OnFirstUse,
+};
+
 struct MedicineSummary {
   std::string id;
   std::string name;
@@ -43,7 +57,7 @@ class ContentDb {
  public:
   // Throws DbError naming the reason (missing, not a database, wrong schema,
   // integrity failure, hash mismatch).
-  explicit ContentDb(const std::filesystem::path& path);
+  explicit ContentDb(const std::filesystem::path& path, ContentCheck check = ContentCheck::Whole);
   ~ContentDb();
   ContentDb(const ContentDb&) = delete;
   ContentDb& operator=(const ContentDb&) = delete;
@@ -51,7 +65,16 @@ class ContentDb {
   const ContentInfo& info() const { return info_; }
   std::vector<MedicineSummary> medicines() const;
   std::vector<std::string> brochureLocales(const std::string& medicine) const;
+  // The methods that read a medicine's own texts (brochure, counselling, reviews) throw
+  // DbError when those texts fail their check (ContentCheck::OnFirstUse).
   std::optional<Brochure> brochure(const std::string& medicine, const std::string& locale) const;
+  // The brochure's title, subtitle and warning, without its sections.
+  std::optional<Brochure> brochureHead(const std::string& medicine, const std::string& locale) const;
+  // Checks the medicine's own texts now, once (a no-op when opened with Whole, or when
+  // done before). Throws DbError naming the medicine when they do not match.
+  void checkMedicine(const std::string& medicine) const;
+  // True when the medicine's texts are checked when first read, not at open.
+  bool checksOnFirstUse() const { return onFirstUse_; }
   std::vector<MemberState> memberStates() const;
   // The public EMA page ("ema") or the package leaflet's site ("leaflet") in `locale`,
   // else in English; empty when the medicine has none.
@@ -79,12 +102,23 @@ class ContentDb {
 
  private:
   std::unique_ptr<Database> db_;
+  std::string path_;
   ContentInfo info_;
+  bool onFirstUse_ = false;
+  mutable std::set<std::string> checked_;  // medicines whose texts passed
+  mutable bool wholeChecked_ = false;
 };
 
 // Every text a patient may see in an open database (ContentDb::allTexts).
 std::vector<std::string> contentTexts(const Database& db);
 // Recomputes the canonical content hash of an open database.
 std::string computeContentHash(const Database& db);
+// The hash of what every screen reads (ContentCheck::OnFirstUse), recorded in meta as
+// "shared_hash", and of one medicine's own texts, recorded as "medicine_hash.<id>".
+std::string computeSharedHash(const Database& db);
+std::string computeMedicineHash(const Database& db, const std::string& medicine);
+// What computeMedicineHash gives for a medicine with no texts at all.
+std::string emptyMedicineHash();
+inline constexpr const char* kMedicineHashPrefix = "medicine_hash.";
 
 }  // namespace mk

@@ -130,7 +130,7 @@ OpenedContent openBestContent(const ContentSources& sources) {
       }
     }
     try {
-      auto db = std::make_unique<ContentDb>(c.path);
+      auto db = std::make_unique<ContentDb>(c.path, sources.check);
       if (c.origin != "shipped" && db->info().contentVersion != c.version)
         throw std::runtime_error(c.path.string() + " holds content version " +
                                  std::to_string(db->info().contentVersion) + ", not the " + std::to_string(c.version) +

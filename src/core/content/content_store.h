@@ -63,6 +63,9 @@ struct ContentSources {
   // How long expired content is still shown, marked "may be out of date", before
   // older valid content is used ([content] expiry_grace_days; 14 by default).
   std::int64_t graceSeconds = 14 * 86'400;
+  // How much of each candidate is checked when opened; the kiosk checks each
+  // medicine's texts when first shown, and everything after a check failed.
+  ContentCheck check = ContentCheck::Whole;
 };
 
 struct OpenedContent {

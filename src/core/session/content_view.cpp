@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/base/log.h"
+#include "core/base/sqlite_db.h"
 #include "core/content/counselling_anchor.h"
 #include "core/content/figure_source.h"
 #include "core/i18n/ui_strings.h"
@@ -58,6 +59,7 @@ std::string ContentView::notReviewed(const std::string& medicine, const std::str
 
 std::vector<std::string> ContentView::reviewedLocales(const std::string& medicine,
                                                       const std::vector<std::string>& all) {
+  if (!medicineIntact(medicine)) return {};
   std::vector<ReviewState> states = db_->reviewStates(medicine);
   std::vector<std::string> out;
   for (const auto& locale : all) {
@@ -141,11 +143,36 @@ std::optional<ShownSection> ContentView::section(const std::string& medicine, co
   return std::nullopt;
 }
 
+void ContentView::noteDamage(const std::exception& e) {
+  damage_ = e.what();
+  log::error("content", damage_ + "; showing the 'information unavailable' screen");
+}
+
+bool ContentView::medicineIntact(const std::string& medicine) {
+  if (!damage_.empty()) return false;
+  try {
+    db_->checkMedicine(medicine);
+    return true;
+  } catch (const DbError& e) {
+    noteDamage(e);
+    return false;
+  }
+}
+
+std::string ContentView::title(const std::string& medicine, const std::string& locale) {
+  std::string resolved = resolveLocale(medicine, locale);
+  std::optional<Brochure> head = resolved.empty() ? std::nullopt : db_->brochureHead(medicine, resolved);
+  if (!head) return {};
+  if (show_ == ContentShow::Reviewed) useReviewedBanner(medicine, *head);
+  return head->title;
+}
+
 const LoadedBrochure* ContentView::exact(const std::string& medicine, const std::string& resolved) {
   if (!db_) return nullptr;
   std::string key = medicine + "/" + resolved;
   auto it = cache_.find(key);
   if (it != cache_.end()) return it->second.get();
+  if (!medicineIntact(medicine)) return nullptr;
   auto b = db_->brochure(medicine, resolved);
   if (!b) return nullptr;
   auto loaded = std::make_unique<LoadedBrochure>();
@@ -161,7 +188,7 @@ void ContentView::useReviewedBanner(const std::string& medicine, Brochure& b) {
   if (b.locale == "en" || b.warningReview.status == ReviewStatus::Reviewed) return;
   for (std::string link : UiStrings::fallbackChain(b.locale)) {
     if (link == "root") link = "en";
-    auto other = link == b.locale ? std::nullopt : db_->brochure(medicine, link);
+    auto other = link == b.locale ? std::nullopt : db_->brochureHead(medicine, link);
     if (!other || (other->warningReview.status != ReviewStatus::Reviewed && link != "en")) continue;
     b.title = other->title;
     b.subtitle = other->subtitle;
@@ -215,7 +242,15 @@ const std::vector<ShownFigure>& ContentView::figures(const std::string& medicine
   return figures_.emplace(key, showFigures(all->second, shown)).first->second;
 }
 
-std::vector<std::string> ContentView::allTexts() { return db_ ? db_->allTexts() : std::vector<std::string>{}; }
+std::vector<std::string> ContentView::allTexts() {
+  if (!db_ || !damage_.empty()) return {};
+  try {
+    return db_->allTexts();
+  } catch (const DbError& e) {
+    noteDamage(e);
+    return {};
+  }
+}
 
 std::string ContentView::characters() { return db_ ? db_->characters() : std::string(); }
 
@@ -223,6 +258,7 @@ std::vector<std::string> ContentView::counsellingLocales(const std::string& medi
   if (!db_) return {};
   auto it = counsellingLocales_.find(medicine);
   if (it == counsellingLocales_.end()) {
+    if (!medicineIntact(medicine)) return {};
     std::vector<std::string> all = db_->counsellingLocales(medicine);
     if (show_ == ContentShow::ReviewedLocales) {
       // A refused language is refused in nurse mode too.

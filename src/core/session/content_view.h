@@ -2,6 +2,7 @@
 // Brochures loaded from the content database for display, with each section's
 // Markdown parsed once. Locale fallback follows the explicit chain (de_AT -> de -> en).
 #include <map>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,7 +53,15 @@ class ContentView {
   // next language of the chain (finally English); with ReviewedLocales, locales() and
   // counsellingLocales() leave out every language not fully reviewed.
   explicit ContentView(ContentDb* db, ContentShow show = ContentShow::All);
-  bool available() const { return db_ != nullptr; }
+  // False without a database, and once a medicine's texts failed their check when
+  // first read (ContentCheck::OnFirstUse): nothing more is shown from that database.
+  bool available() const { return db_ != nullptr && damage_.empty(); }
+  // Why the database stopped being shown ("" while it is fine); logged when found.
+  const std::string& damage() const { return damage_; }
+  // The brochure's title for a patient locale (with [content] show = reviewed, from
+  // the first language of the chain whose banner is reviewed); "" when none. Reads no
+  // section text.
+  std::string title(const std::string& medicine, const std::string& locale);
   // The brochure shown for a patient locale, or null.
   const LoadedBrochure* brochure(const std::string& medicine, const std::string& locale);
   // The content locale a patient locale resolves to ("de_AT" -> "de"), or "".
@@ -92,10 +101,14 @@ class ContentView {
   std::string notReviewed(const std::string& medicine, const std::string& locale,
                           const std::vector<ReviewState>& states);
   void useReviewedBanner(const std::string& medicine, Brochure& b);
+  // ContentDb::checkMedicine; false, with damage_ set and logged, when it fails.
+  bool medicineIntact(const std::string& medicine);
+  void noteDamage(const std::exception& e);
 
   ContentDb* db_;
   ContentShow show_;
   bool outOfDate_ = false;
+  std::string damage_;
   std::vector<MedicineSummary> medicines_;
   std::map<std::string, std::vector<std::string>> locales_;
   std::map<std::string, std::unique_ptr<LoadedBrochure>> cache_;

@@ -58,8 +58,9 @@ AttractScreen::Texts AttractScreen::textsIn(UiContext& ctx, const std::string& l
   ctx.strings.setLocale(saved);
   for (const auto& med : content_.medicines()) {
     // The brochure's own title in that language ("Πομαλιδομίδη (Imnovid)").
-    const LoadedBrochure* b = content_.brochure(med.id, locale);
-    t.medicines.push_back(b ? b->brochure.title : med.name);
+    // Only the title: the medicine's section texts are read when it is chosen.
+    std::string title = content_.title(med.id, locale);
+    t.medicines.push_back(title.empty() ? med.name : title);
   }
   return t;
 }

@@ -12,6 +12,7 @@
 
 #include "app/headless.h"
 #include "core/base/log.h"
+#include "core/content/content_db.h"
 
 namespace mk::app {
 namespace fs = std::filesystem;
@@ -217,6 +218,14 @@ struct ScratchDir {
 }  // namespace
 
 int runContentCheck(const Options& o, const std::string& argv0) {
+  // All of it, as the updater checks it: the kiosk itself checks a medicine's texts
+  // only when that medicine is chosen.
+  try {
+    ContentDb whole(o.content, ContentCheck::Whole);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "medkiosk: %s cannot be shown: %s\n", o.content.c_str(), e.what());
+    return 1;
+  }
   Options so = o;
   so.mode = Options::Mode::Screenshot;
   ScratchDir scratch;
@@ -258,6 +267,10 @@ int runContentCheck(const Options& o, const std::string& argv0) {
   }
   for (const auto& m : h.app.ui().missingGlyphReport()) {
     std::fprintf(stderr, "medkiosk: %s: no glyph for a character in: %s\n", o.content.c_str(), m.c_str());
+    ++problems;
+  }
+  if (!h.app.content().available()) {
+    std::fprintf(stderr, "medkiosk: %s: %s\n", o.content.c_str(), h.app.content().damage().c_str());
     ++problems;
   }
   if (problems) return 1;

@@ -148,9 +148,10 @@ TEST_CASE("1,000 randomly corrupted content databases checked on first use never
     ++unchanged;
   }
   fs::remove(variant);
-  std::printf("corrupted content databases checked on first use: %d variants, %d refused at open, %d when read, %d "
-              "read back unchanged\n",
-              kVariants, refusedAtOpen, refusedOnRead, unchanged);
+  std::printf(
+      "corrupted content databases checked on first use: %d variants, %d refused at open, %d when read, %d "
+      "read back unchanged\n",
+      kVariants, refusedAtOpen, refusedOnRead, unchanged);
   CHECK(refusedAtOpen + refusedOnRead + unchanged == kVariants);
   CHECK(refusedOnRead > 0);  // most of the file is the medicine's texts
 }

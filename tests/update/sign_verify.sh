@@ -37,5 +37,14 @@ printf '[data]\ndirectory = %s/state\n' "$work" > "$work/kiosk.ini"
 [ -e "$work/state" ] && fail "the render check touched the kiosk's data directory"
 head -c 3000 "$work/v4.db" > "$work/short.db"
 "$build/medkiosk" --check-content "$work/short.db" --size 540x960 >/dev/null 2>&1 && fail "render check passed a truncated database"
+cp "$work/v4.db" "$work/edited.db"
+python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute(\"UPDATE section_text SET body = replace(body, '4 mg', '40 mg') WHERE locale = 'en'\")
+db.commit()" "$work/edited.db" || fail "cannot edit the copy"
+"$build/medkiosk" --check-content "$work/edited.db" --size 540x960 2>"$work/edited.err" >/dev/null &&
+  fail "render check passed a database whose medicine text was changed"
+grep -q "does not match its recorded hash" "$work/edited.err" || fail "the changed text was not named as the reason"
 "$build/medkiosk-update" --frobnicate >/dev/null 2>&1; [ $? -eq 2 ] || fail "medkiosk-update: a bad argument must exit 2"
 echo "ok"

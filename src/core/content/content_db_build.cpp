@@ -116,8 +116,15 @@ constexpr HashQuery kHashQueries[] = {
 // ContentCheck::OnFirstUse. What every screen reads, checked at open: all tables but
 // the four below, which hold almost all of the text.
 constexpr HashQuery kSharedHashQueries[] = {
-    kHashQueries[0], kHashQueries[1], kHashQueries[2], kHashQueries[3], kHashQueries[4], kHashQueries[5],
-    kHashQueries[7], kHashQueries[8], kHashQueries[9],
+    kHashQueries[0],
+    kHashQueries[1],
+    kHashQueries[2],
+    kHashQueries[3],
+    kHashQueries[4],
+    kHashQueries[5],
+    kHashQueries[7],
+    kHashQueries[8],
+    kHashQueries[9],
     {"SELECT key, value FROM meta WHERE key NOT IN ('hash', 'build_time', 'shared_hash') ORDER BY key", 2},
 };
 

@@ -1,8 +1,8 @@
 #pragma once
 // Brochures loaded from the content database for display, with each section's
 // Markdown parsed once. Locale fallback follows the explicit chain (de_AT -> de -> en).
-#include <map>
 #include <exception>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>

@@ -132,6 +132,11 @@ float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pict
   return w;
 }
 
+float pictogramAboveHeight(const UiContext& ctx, bool touchSizeChrome) {
+  const float em = buttonChromeEm(ctx, touchSizeChrome);
+  return (kButtonPictogramEm + 0.5f * kButtonPadEm) * em;
+}
+
 bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::string_view label,
                  const ButtonStyle& style) {
   ImGui::SetCursorScreenPos(min);
@@ -144,14 +149,19 @@ bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::st
   dl->AddRect(min, max, color(style.border), rounding, 0, std::max(2.0f, ctx.ems(0.08f)));
   const float em = buttonChromeEm(ctx, style.touchSizeChrome);
   float pad = kButtonPadEm * em;
-  float width = buttonLabelWidth(ctx, max.x - min.x, style.pictogram, style.touchSizeChrome);
+  const bool above = style.pictogramAbove && hasPictogram(ctx, style.pictogram);
+  float width = buttonLabelWidth(ctx, max.x - min.x, above ? nullptr : style.pictogram, style.touchSizeChrome);
   float h = textHeight(ctx, label, style.role, width);
-  float y = min.y + std::max(pad * 0.5f, (max.y - min.y - h) * 0.5f);
-  ImVec2 textPos(max.x - pad - width, y);
+  float stack = above ? pictogramAboveHeight(ctx, style.touchSizeChrome) : 0.0f;
+  float y = min.y + std::max(pad * 0.5f, (max.y - min.y - h - stack) * 0.5f);
+  ImVec2 textPos(max.x - pad - width, y + stack);
   dl->PushClipRect(min, max, true);
   // The label must fit in the button: the button is its box.
   TextBox button{min, max};
-  if (hasPictogram(ctx, style.pictogram)) {
+  if (above) {
+    float side = kButtonPictogramEm * em;
+    drawPictogram(ctx, dl, style.pictogram, ImVec2((min.x + max.x - side) * 0.5f, y), side, &button);
+  } else if (hasPictogram(ctx, style.pictogram)) {
     float side = std::min(kButtonPictogramEm * em, max.y - min.y - pad);
     drawPictogram(ctx, dl, style.pictogram, ImVec2(min.x + pad, (min.y + max.y - side) * 0.5f), side, &button);
   }

@@ -17,9 +17,14 @@ struct ButtonStyle {
   // so a row of buttons whose larger labels fill it keeps its pictures (the compact
   // toolbar). The label keeps the text size.
   bool touchSizeChrome = false;
+  // The pictogram centred above the label instead of left of it, so that a long label
+  // keeps the button's whole width (the compact toolbar in languages with long words).
+  bool pictogramAbove = false;
 };
 
 ButtonStyle normalButton(const Palette& p);
+// The height a pictogram above the label adds to it (ButtonStyle::pictogramAbove).
+float pictogramAboveHeight(const UiContext& ctx, bool touchSizeChrome);
 ButtonStyle selectedButton(const Palette& p);
 
 // Height of `text` wrapped to `width`.

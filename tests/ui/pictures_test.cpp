@@ -346,3 +346,44 @@ TEST_CASE("the compact toolbar at the largest text keeps its pictograms, at the 
     }
   }
 }
+
+TEST_CASE("where labels leave no room beside them, the compact toolbar's pictograms go above the labels") {
+  // Spanish and Romanian at text size 3: "Empezar de nuevo", "Tamaño del texto" fill
+  // the row even beside the pictograms of text size 1.
+  for (const char* locale : {"es", "ro"}) {
+    INFO(locale);
+    bool compact = false;
+    // A control's pictogram at text size 1 (the rail's, in English: the size is the
+    // same in every language).
+    float reference = brochurePictograms("en", 1, compact)[ui::sectionPictogram("how_to_take")];
+    REQUIRE(reference > 0);
+    app::Options o;
+    o.country = "IE";
+    o.textSize = 3;
+    app::App app(o, "medkiosk_ui_tests", 0);
+    auto renderer = ui::Renderer::forSurface(1080, 1920);
+    app.ui().setRenderer(renderer.get());
+    app.kiosk().start(0);
+    app.kiosk().chooseLanguage(locale, 0);
+    app.kiosk().chooseSection("how_to_take", 0);
+    app.ui().frame(16);
+    app.ui().frame(32);
+    const auto& reg = app.ui().registry();
+    test::checkPicturesInsideBoxes(reg, locale);
+    for (const char* control : {"home", "language", "text-size"}) {
+      INFO(control);
+      auto pic = std::find_if(reg.pictures.begin(), reg.pictures.end(),
+                              [&](const ui::FrameRegistry::Picture& p) { return p.name == control; });
+      REQUIRE(pic != reg.pictures.end());
+      CHECK(pic->max.x - pic->min.x == Approx(reference));
+      // Its label is in the same button, wholly below the pictogram.
+      auto label = std::find_if(reg.texts.begin(), reg.texts.end(), [&](const ui::FrameRegistry::Text& t) {
+        return t.boxMin.x == pic->boxMin.x && t.boxMin.y == pic->boxMin.y;
+      });
+      REQUIRE(label != reg.texts.end());
+      CHECK(label->textMin.y >= pic->max.y);
+      // Centred over the label.
+      CHECK((pic->min.x + pic->max.x) * 0.5f == Approx((pic->boxMin.x + pic->boxMax.x) * 0.5f).margin(1.0));
+    }
+  }
+}

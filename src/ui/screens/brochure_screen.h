@@ -36,6 +36,7 @@ class BrochureScreen : public ScreenView {
     bool compactRail = false;                            // portrait with large text: prev / sections / next
     bool toolbarPictures = true;                         // false where they would take a second row
     bool toolbarSmallPictures = false;                   // compact: at the size of text size 1, to fit
+    bool toolbarPicturesAbove = false;                   // compact: above the labels, which need the width
     bool compactToolbar = false;                         // home, language, "text size" (large text, portrait)
     float toolbarRowHeight = 0;                          // the toolbar's buttons
     std::vector<float> toolbarCells;                     // the compact toolbar's button widths

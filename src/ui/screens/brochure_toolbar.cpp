@@ -69,7 +69,8 @@ float BrochureScreen::compactToolbarHeight(UiContext& ctx, float width, Regions&
   ImFont* f = ctx.fonts.bold;
   // Each button as wide as its label wants on one line (with half an em to spare),
   // the rest shared out; with pictograms where they fit so, else with pictograms and
-  // padding the size they have at text size 1, else without.
+  // padding the size they have at text size 1, else with those above the labels (long
+  // labels, as in Spanish or Romanian at the largest text size).
   auto natural = [&](bool pictures, bool small) {
     std::vector<float> w;
     for (const auto& b : kCompactToolbar) {
@@ -81,19 +82,22 @@ float BrochureScreen::compactToolbarHeight(UiContext& ctx, float width, Regions&
   };
   auto sum = [](const std::vector<float>& w) { return w[0] + w[1] + w[2]; };
   r.toolbarSmallPictures = sum(natural(true, false)) > room;
-  r.toolbarPictures = sum(natural(true, r.toolbarSmallPictures)) <= room;
-  if (!r.toolbarPictures) r.toolbarSmallPictures = false;
-  std::vector<float> cells = natural(r.toolbarPictures, r.toolbarSmallPictures);
+  r.toolbarPicturesAbove = sum(natural(true, r.toolbarSmallPictures)) > room;
+  r.toolbarPictures = true;
+  if (r.toolbarPicturesAbove) r.toolbarSmallPictures = true;
+  const bool beside = !r.toolbarPicturesAbove;
+  std::vector<float> cells = natural(beside, r.toolbarSmallPictures);
   if (sum(cells) > room) cells.assign(3, 0.0f);  // labels wrap: equal widths
   float spare = (room - sum(cells)) / 3;
   for (float& c : cells) c += spare;
   float tallest = 0;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const auto& b = kCompactToolbar[i];
-    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(b.id), FontRole::Bold,
-                                           buttonLabelWidth(ctx, cells[i], r.toolbarPictures ? b.pictogram : nullptr,
-                                                            r.toolbarSmallPictures)));
+    tallest = std::max(
+        tallest, textHeight(ctx, ctx.strings.get(b.id), FontRole::Bold,
+                            buttonLabelWidth(ctx, cells[i], beside ? b.pictogram : nullptr, r.toolbarSmallPictures)));
   }
+  if (r.toolbarPicturesAbove) tallest += pictogramAboveHeight(ctx, true);
   r.compactToolbar = true;
   r.toolbarCells = cells;
   r.toolbarRowHeight = ctx.controlHeight(tallest);
@@ -111,6 +115,7 @@ void BrochureScreen::drawCompactToolbar(UiContext& ctx, const Regions& r) {
     ButtonStyle style = open ? selectedButton(ctx.palette) : normalButton(ctx.palette);
     style.pictogram = r.toolbarPictures ? b.pictogram : nullptr;
     style.touchSizeChrome = r.toolbarSmallPictures;
+    style.pictogramAbove = r.toolbarPicturesAbove;
     float cell = r.toolbarCells[i];
     if (touchButton(ctx, b.id, a, ImVec2(a.x + cell, a.y + r.toolbarRowHeight), ctx.strings.get(b.id), style)) {
       if (id == "brochure.home")

@@ -107,6 +107,10 @@ float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::str
 namespace {
 constexpr float kButtonPadEm = 0.4f;
 constexpr float kButtonPictogramEm = 1.6f;
+// Above a label (ButtonStyle::pictogramAbove) a little smaller, with a small gap, so
+// that a row which needs it still leaves the text its share of the height.
+constexpr float kPictogramAboveEm = 1.5f;
+constexpr float kPictogramAboveGapEm = 0.1f;
 }  // namespace
 
 bool hasPictogram(const UiContext& ctx, const char* name) { return name && ctx.pictures && ctx.pictures->has(name); }
@@ -134,7 +138,7 @@ float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pict
 
 float pictogramAboveHeight(const UiContext& ctx, bool touchSizeChrome) {
   const float em = buttonChromeEm(ctx, touchSizeChrome);
-  return (kButtonPictogramEm + 0.5f * kButtonPadEm) * em;
+  return (kPictogramAboveEm + kPictogramAboveGapEm) * em;
 }
 
 bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::string_view label,
@@ -159,7 +163,7 @@ bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::st
   // The label must fit in the button: the button is its box.
   TextBox button{min, max};
   if (above) {
-    float side = kButtonPictogramEm * em;
+    float side = kPictogramAboveEm * em;
     drawPictogram(ctx, dl, style.pictogram, ImVec2((min.x + max.x - side) * 0.5f, y), side, &button);
   } else if (hasPictogram(ctx, style.pictogram)) {
     float side = std::min(kButtonPictogramEm * em, max.y - min.y - pad);

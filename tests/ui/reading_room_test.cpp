@@ -13,7 +13,7 @@ TEST_CASE("the section text gets at least 60 % of the screen's height at every t
     int w, h;
   };
   // The languages with the longest labels and warnings, and the three scripts.
-  for (const char* locale : {"en", "el", "bg", "pl", "de", "fi", "hu", "lt"}) {
+  for (const char* locale : {"en", "el", "bg", "pl", "de", "fi", "hu", "lt", "es", "ro"}) {
     for (Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
       for (int textSize = 1; textSize <= 3; ++textSize) {
         app::Options o;

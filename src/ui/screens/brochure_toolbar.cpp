@@ -16,6 +16,10 @@ struct ToolbarButton {
 };
 constexpr ToolbarButton kCompactToolbar[] = {
     {"brochure.home", "home"}, {"brochure.language", "language"}, {"brochure.text_size", "text-size"}};
+
+// Above and below the compact toolbar's row: in the em of text size 1 where the
+// pictograms sit above the labels, so that the taller row leaves the text its room.
+float compactPadY(const UiContext& ctx, bool picturesAbove) { return 0.6f * buttonChromeEm(ctx, picturesAbove); }
 }  // namespace
 
 void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
@@ -97,17 +101,19 @@ float BrochureScreen::compactToolbarHeight(UiContext& ctx, float width, Regions&
         tallest, textHeight(ctx, ctx.strings.get(b.id), FontRole::Bold,
                             buttonLabelWidth(ctx, cells[i], beside ? b.pictogram : nullptr, r.toolbarSmallPictures)));
   }
-  if (r.toolbarPicturesAbove) tallest += pictogramAboveHeight(ctx, true);
   r.compactToolbar = true;
   r.toolbarCells = cells;
-  r.toolbarRowHeight = ctx.controlHeight(tallest);
-  return r.toolbarRowHeight + 2 * m;
+  const float touch = buttonChromeEm(ctx, true);
+  r.toolbarRowHeight = r.toolbarPicturesAbove
+                           ? std::max(2.6f * touch, tallest + pictogramAboveHeight(ctx, true) + 0.6f * touch)
+                           : ctx.controlHeight(tallest);
+  return r.toolbarRowHeight + 2 * compactPadY(ctx, r.toolbarPicturesAbove);
 }
 
 void BrochureScreen::drawCompactToolbar(UiContext& ctx, const Regions& r) {
   const float m = ctx.ems(0.6f);
   auto& session = ctx.kiosk.session();
-  ImVec2 a(r.toolbarMin.x + m, r.toolbarMin.y + m);
+  ImVec2 a(r.toolbarMin.x + m, r.toolbarMin.y + compactPadY(ctx, r.toolbarPicturesAbove));
   for (std::size_t i = 0; i < std::size(kCompactToolbar); ++i) {
     const auto& b = kCompactToolbar[i];
     std::string_view id = b.id;

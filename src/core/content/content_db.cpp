@@ -34,6 +34,9 @@ ContentDb::ContentDb(const fs::path& path, ContentCheck check) : path_(path.stri
   std::string uri = "file:" + path_ + "?mode=ro&immutable=1";
   db_ = std::make_unique<Database>(uri, Database::Mode::ReadOnly);
   db_->exec("PRAGMA trusted_schema=OFF");
+  // The file is immutable and read through the system's page cache: SQLite's own
+  // cache of it need not hold more than the pages of a query or two (issue #16).
+  db_->exec("PRAGMA cache_size=-256");
   // Untrusted bytes (issue #14, item 10): limits, no views or triggers, and a deadline
   // on the checks below, so a crafted file cannot hang the kiosk or the updater.
   limitUntrusted(*db_);

@@ -160,11 +160,13 @@ bool ContentView::medicineIntact(const std::string& medicine) {
 }
 
 std::string ContentView::title(const std::string& medicine, const std::string& locale) {
+  std::string key = medicine + "/" + locale;
+  auto it = titles_.find(key);
+  if (it != titles_.end()) return it->second;
   std::string resolved = resolveLocale(medicine, locale);
   std::optional<Brochure> head = resolved.empty() ? std::nullopt : db_->brochureHead(medicine, resolved);
-  if (!head) return {};
-  if (show_ == ContentShow::Reviewed) useReviewedBanner(medicine, *head);
-  return head->title;
+  if (head && show_ == ContentShow::Reviewed) useReviewedBanner(medicine, *head);
+  return titles_.emplace(key, head ? head->title : std::string()).first->second;
 }
 
 const LoadedBrochure* ContentView::exact(const std::string& medicine, const std::string& resolved) {

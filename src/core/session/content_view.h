@@ -112,6 +112,7 @@ class ContentView {
   std::vector<MedicineSummary> medicines_;
   std::map<std::string, std::vector<std::string>> locales_;
   std::map<std::string, std::unique_ptr<LoadedBrochure>> cache_;
+  std::map<std::string, std::string> titles_;  // medicine/locale: the Attract screen asks every frame
   std::map<std::string, std::optional<LocalAuthority>> authorities_;
   std::map<std::string, std::string> links_;
   std::map<std::string, std::vector<Figure>> medicineFigures_;

@@ -135,8 +135,12 @@ void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 o
           pos.x + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, run.text.data(), run.text.data() + run.text.size()).x);
     }
     // The box is the document's column: the width the layout was asked to fill.
-    ctx.registry.texts.push_back({std::move(shown), ImVec2(origin.x, top), ImVec2(origin.x + doc.width, top + lh),
-                                  ImVec2(origin.x + dline.x, top), ImVec2(right, top + lh)});
+    ctx.registry.texts.push_back({shown,
+                                  ImVec2(origin.x, top),
+                                  ImVec2(origin.x + doc.width, top + lh),
+                                  ImVec2(origin.x + dline.x, top),
+                                  ImVec2(right, top + lh),
+                                  {shown}});
   }
 }
 

@@ -33,8 +33,9 @@ struct FrameRegistry {
   };
   struct Text {
     std::string text;
-    ImVec2 boxMin, boxMax;    // where the text is allowed to be
-    ImVec2 textMin, textMax;  // where it was drawn
+    ImVec2 boxMin, boxMax;           // where the text is allowed to be
+    ImVec2 textMin, textMax;         // where it was drawn
+    std::vector<std::string> lines;  // as broken into lines (one for a single line of a document)
   };
   struct Picture {
     std::string name;  // the pictogram, as in assets/pictograms

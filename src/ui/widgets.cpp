@@ -68,7 +68,8 @@ void drawLabel(UiContext& ctx, ImDrawList* dl, const TextBox& box, std::string_v
   ImVec2 size = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size());
   ImVec2 at((box.min.x + box.max.x - size.x) * 0.5f, (box.min.y + box.max.y - size.y) * 0.5f);
   dl->AddText(f, f->FontSize, at, color(col), text.data(), text.data() + text.size());
-  ctx.registry.texts.push_back({std::string(text), box.min, box.max, at, ImVec2(at.x + size.x, at.y + size.y)});
+  ctx.registry.texts.push_back(
+      {std::string(text), box.min, box.max, at, ImVec2(at.x + size.x, at.y + size.y), {std::string(text)}});
 }
 
 float textHeight(UiContext& ctx, std::string_view text, FontRole role, float width) {
@@ -81,9 +82,12 @@ float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::str
   float lh = lineHeight(ctx.fonts, role);
   float y = pos.y;
   ImVec2 drawnMin(FLT_MAX, FLT_MAX), drawnMax(-FLT_MAX, -FLT_MAX);
+  std::vector<std::string> shown;
   for (const auto& line : lines) {
     float x = pos.x + (centered ? (width - line.width) * 0.5f : 0.0f);
+    shown.emplace_back();
     for (const auto& run : line.runs) {
+      shown.back() += run.text;
       ImFont* f = TextCache::fontFor(ctx.fonts, role, run.style);
       ImVec2 at(x + run.x, y + (lh - f->FontSize) * 0.5f);
       const char* begin = run.text.data();
@@ -99,7 +103,7 @@ float drawText(UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width, std::str
   if (drawnMin.x <= drawnMax.x) {
     TextBox column{pos, ImVec2(pos.x + width, y)};
     const TextBox& b = box ? *box : column;
-    ctx.registry.texts.push_back({std::string(text), b.min, b.max, drawnMin, drawnMax});
+    ctx.registry.texts.push_back({std::string(text), b.min, b.max, drawnMin, drawnMax, std::move(shown)});
   }
   return y - pos.y;
 }
@@ -139,6 +143,31 @@ float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pict
 float pictogramAboveHeight(const UiContext& ctx, bool touchSizeChrome) {
   const float em = buttonChromeEm(ctx, touchSizeChrome);
   return (kPictogramAboveEm + kPictogramAboveGapEm) * em;
+}
+
+float longestWordWidth(const UiContext& ctx, std::string_view label, FontRole role) {
+  ImFont* f = TextCache::fontFor(ctx.fonts, role, 0);
+  float widest = 0;
+  for (std::size_t at = 0; at < label.size();) {
+    std::size_t end = std::min(label.find_first_of(" \n", at), label.size());
+    widest = std::max(widest, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.data() + at, label.data() + end).x);
+    at = end + 1;
+  }
+  return widest;
+}
+
+bool wordsNeedPictogramAbove(const UiContext& ctx, float buttonWidth, std::string_view label,
+                             const ButtonStyle& style) {
+  if (!hasPictogram(ctx, style.pictogram)) return false;
+  float word = longestWordWidth(ctx, label, style.role);
+  return word > buttonLabelWidth(ctx, buttonWidth, style.pictogram, style.touchSizeChrome) &&
+         word <= buttonLabelWidth(ctx, buttonWidth, nullptr, style.touchSizeChrome);
+}
+
+float buttonLabelHeight(UiContext& ctx, float buttonWidth, std::string_view label, const ButtonStyle& style) {
+  const bool above = style.pictogramAbove && hasPictogram(ctx, style.pictogram);
+  float width = buttonLabelWidth(ctx, buttonWidth, above ? nullptr : style.pictogram, style.touchSizeChrome);
+  return textHeight(ctx, label, style.role, width) + (above ? pictogramAboveHeight(ctx, style.touchSizeChrome) : 0.0f);
 }
 
 bool touchButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, std::string_view label,

@@ -59,6 +59,15 @@ bool hasPictogram(const UiContext& ctx, const char* name);
 float buttonChromeEm(const UiContext& ctx, bool touchSizeChrome);
 float buttonLabelWidth(const UiContext& ctx, float buttonWidth, const char* pictogram = nullptr,
                        bool touchSizeChrome = false);
+// The widest word of `label` (words end at spaces) in the font of `role`.
+float longestWordWidth(const UiContext& ctx, std::string_view label, FontRole role);
+// Whether `label` beside the pictogram of `style` would have a word broken inside it
+// that the button's whole width holds ("Schwangerschaft" in a rail tile): the
+// pictogram then belongs above the label (ButtonStyle::pictogramAbove).
+bool wordsNeedPictogramAbove(const UiContext& ctx, float buttonWidth, std::string_view label, const ButtonStyle& style);
+// The height a button `buttonWidth` wide needs for its label, and for its pictogram
+// where `style` puts it above the label; without the button's padding.
+float buttonLabelHeight(UiContext& ctx, float buttonWidth, std::string_view label, const ButtonStyle& style);
 // Draws a QR code with its quiet zone, always dark on white (also in high contrast,
 // so phones can read it). Returns the side length in px.
 float drawQrCode(ImDrawList* dl, const QrCode& code, ImVec2 pos, float modulePx);

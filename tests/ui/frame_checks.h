@@ -3,6 +3,10 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include <unicode/uchar.h>
+
+#include "core/base/unicode_text.h"
+
 #include "ui/ui_context.h"
 
 namespace mk::test {
@@ -17,6 +21,27 @@ inline void checkTextInsideBoxes(const ui::FrameRegistry& reg, const std::string
     CHECK(t.textMax.x <= t.boxMax.x + 1);
     CHECK(t.textMin.y >= t.boxMin.y - 1);
     CHECK(t.textMax.y <= t.boxMax.y + 1);
+  }
+}
+
+// No line of a wrapped text ends inside a word: where one line ends with a letter, the
+// next does not go on with one (an emergency break, as "Schwangerschaf" / "t").
+inline void checkNoWordBroken(const ui::FrameRegistry& reg, const std::string& where) {
+  for (const auto& t : reg.texts) {
+    std::size_t at = 0;
+    for (std::size_t i = 0; i + 1 < t.lines.size(); ++i) {
+      std::size_t found = t.text.find(t.lines[i], at);
+      if (found == std::string::npos) break;
+      at = found + t.lines[i].size();
+      if (at == 0 || at >= t.text.size()) continue;
+      std::size_t before = at - 1;
+      while (before > 0 && (static_cast<unsigned char>(t.text[before]) & 0xC0) == 0x80) --before;
+      std::size_t after = at;
+      UChar32 last = static_cast<UChar32>(unicode::nextCodePoint(t.text, before));
+      UChar32 next = static_cast<UChar32>(unicode::nextCodePoint(t.text, after));
+      INFO(where << ": '" << t.text << "' broken after '" << t.lines[i] << "'");
+      CHECK_FALSE((u_isalpha(last) && u_isalpha(next)));
+    }
   }
 }
 

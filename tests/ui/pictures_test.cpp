@@ -302,24 +302,30 @@ TEST_CASE("the rail's sections and the toolbar's controls show their pictograms 
 }
 
 namespace {
-// The pictograms the brochure's "how to take" shows, by name, with their size; and
-// whether the toolbar was the compact one.
-std::map<std::string, float> brochurePictograms(const char* locale, int textSize, bool& compact) {
+// What the brochure's "how to take" shows in a locale at a text size, on a portrait
+// screen of the given size.
+ui::FrameRegistry howToTakeFrame(const char* locale, int textSize, int width = 1080, int height = 1920) {
   app::Options o;
   o.country = "IE";
   o.textSize = textSize;
   app::App app(o, "medkiosk_ui_tests", 0);
-  auto renderer = ui::Renderer::forSurface(1080, 1920);
+  auto renderer = ui::Renderer::forSurface(width, height);
   app.ui().setRenderer(renderer.get());
   app.kiosk().start(0);
   app.kiosk().chooseLanguage(locale, 0);
   app.kiosk().chooseSection("how_to_take", 0);
   app.ui().frame(16);
   app.ui().frame(32);
-  const auto& reg = app.ui().registry();
+  test::checkPicturesInsideBoxes(app.ui().registry(), locale);
+  return app.ui().registry();
+}
+
+// The pictograms the brochure's "how to take" shows, by name, with their size; and
+// whether the toolbar was the compact one.
+std::map<std::string, float> brochurePictograms(const char* locale, int textSize, bool& compact) {
+  const ui::FrameRegistry reg = howToTakeFrame(locale, textSize);
   compact = false;
   for (const auto& t : reg.targets) compact = compact || t.id == "brochure.text_size";
-  test::checkPicturesInsideBoxes(reg, locale);
   std::map<std::string, float> side;
   for (const auto& p : reg.pictures) side[p.name] = p.max.x - p.min.x;
   return side;
@@ -357,19 +363,7 @@ TEST_CASE("where labels leave no room beside them, the compact toolbar's pictogr
     // same in every language).
     float reference = brochurePictograms("en", 1, compact)[ui::sectionPictogram("how_to_take")];
     REQUIRE(reference > 0);
-    app::Options o;
-    o.country = "IE";
-    o.textSize = 3;
-    app::App app(o, "medkiosk_ui_tests", 0);
-    auto renderer = ui::Renderer::forSurface(1080, 1920);
-    app.ui().setRenderer(renderer.get());
-    app.kiosk().start(0);
-    app.kiosk().chooseLanguage(locale, 0);
-    app.kiosk().chooseSection("how_to_take", 0);
-    app.ui().frame(16);
-    app.ui().frame(32);
-    const auto& reg = app.ui().registry();
-    test::checkPicturesInsideBoxes(reg, locale);
+    const ui::FrameRegistry reg = howToTakeFrame(locale, 3);
     for (const char* control : {"home", "language", "text-size"}) {
       INFO(control);
       auto pic = std::find_if(reg.pictures.begin(), reg.pictures.end(),
@@ -386,6 +380,22 @@ TEST_CASE("where labels leave no room beside them, the compact toolbar's pictogr
       CHECK(label->textMin.y >= pic->max.y);
       // Centred over the label.
       CHECK((pic->min.x + pic->max.x) * 0.5f == Approx((pic->boxMin.x + pic->boxMax.x) * 0.5f).margin(1.0));
+    }
+  }
+}
+
+TEST_CASE("at text size 1 the toolbar shows its pictograms in every language, long labels too") {
+  // Polish ("Zacznij od nowa", "Wysoki kontrast") left them out when home and language
+  // were both as wide as the wider label needs.
+  for (const char* locale : {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
+                             "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"}) {
+    for (auto [w, h] : {std::pair{540, 960}, std::pair{1080, 1920}}) {
+      INFO(locale << " at " << w << "x" << h);
+      const ui::FrameRegistry reg = howToTakeFrame(locale, 1, w, h);
+      std::set<std::string> shown;
+      for (const auto& p : reg.pictures) shown.insert(p.name);
+      for (const char* control : {"home", "language", "contrast"}) CHECK(shown.count(control) == 1);
+      test::checkTextInsideBoxes(reg, locale);
     }
   }
 }

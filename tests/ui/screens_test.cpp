@@ -244,3 +244,34 @@ TEST_CASE("[kiosk] locales limits the language screen and [display] dpi sets phy
   CHECK(choices[2].locale == "sv_FI");  // offered with the Swedish brochure
   CHECK(app.ui().dpi() == Approx(160));
 }
+
+TEST_CASE("no word is broken inside a button's label or a figure's text, in any language") {
+  // Where a word does not fit beside a button's pictogram (German "Schwangerschaft" in
+  // a rail tile), the line fitter used to break it between two letters.
+  struct Size {
+    int w, h;
+  };
+  for (Size size : {Size{540, 960}, Size{1080, 1920}, Size{1920, 1080}}) {
+    for (int textSize = 1; textSize <= 3; ++textSize) {
+      Rig rig(size.w, size.h, textSize);
+      Kiosk& k = rig.app.kiosk();
+      auto& content = rig.app.content();
+      REQUIRE_FALSE(content.medicines().empty());
+      for (const auto& locale : content.locales(content.medicines().front().id)) {
+        INFO(size.w << "x" << size.h << " text size " << textSize << " " << locale);
+        k.start(rig.now);
+        k.chooseLanguage(locale, rig.now);
+        for (auto section : {"pregnancy", "symptoms"}) {
+          k.chooseSection(section, rig.now);
+          rig.frames(2);
+          test::checkNoWordBroken(rig.app.ui().registry(), section);
+        }
+        k.setSectionMenuOpen(true, rig.now);
+        rig.frames(2);
+        test::checkNoWordBroken(rig.app.ui().registry(), "section menu");
+        k.setSectionMenuOpen(false, rig.now);
+        k.goHome(rig.now);
+      }
+    }
+  }
+}

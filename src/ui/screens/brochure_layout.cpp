@@ -108,8 +108,13 @@ void BrochureScreen::layoutColumn(UiContext& ctx, Regions& r, float railW, float
   float readH = reading ? layoutReadButtons(ctx, r, ImVec2(m, 0), railW) + m : 0.0f;
   if (railH + m + readH > columnBottom - r.railMin.y) {
     // The full rail does not fit: one row (previous, sections, next) in a column
-    // wide enough for the section names at this text size.
-    railW = std::max(railW, ctx.ems(14.0f));
+    // wide enough for the section names at this text size, with no word broken.
+    float widest = 0;
+    for (auto id : kSectionIds)
+      widest = std::max(widest, longestWordWidth(ctx, ctx.strings.get(sectionLabelKey(id)), FontRole::Bold));
+    float arrows = 2 * (ctx.ems(3.0f) + m);
+    railW =
+        std::max({railW, ctx.ems(14.0f), arrows + widest + (ctx.ems(20.0f) - buttonLabelWidth(ctx, ctx.ems(20.0f)))});
     r.railMax.x = m + railW;
     useCompactRail(ctx, r);
   }
@@ -140,8 +145,8 @@ void BrochureScreen::useCompactRail(UiContext& ctx, Regions& r) {
 float BrochureScreen::railLabelHeight(UiContext& ctx, float cellWidth) {
   float tallest = 0;
   for (auto id : kSectionIds)
-    tallest = std::max(tallest, textHeight(ctx, ctx.strings.get(sectionLabelKey(id)), FontRole::Bold,
-                                           buttonLabelWidth(ctx, cellWidth, sectionPictogram(id))));
+    tallest = std::max(tallest, buttonLabelHeight(ctx, cellWidth, ctx.strings.get(sectionLabelKey(id)),
+                                                  railButtonStyle(ctx, id, false, cellWidth)));
   return tallest;
 }
 
@@ -155,11 +160,10 @@ float BrochureScreen::toolbarHeight(UiContext& ctx, float width, Regions& r) {
   // Two rows when the buttons do not fit on one (large text in portrait).
   float plain = ctx.ems(4.0f) * 3 + ctx.ems(8.0f) + ctx.ems(9.5f) + ctx.ems(0.6f) * 4;
   int rows = plain > width ? 2 : 1;
-  // One row with pictograms: home and language as wide as the wider label needs (at
-  // least 8 em), three text sizes (3 em), contrast for its label, and the gaps as
-  // drawToolbar leaves them. Where the pictograms alone would push the toolbar to a
-  // second row (landscape, large text), the row is kept and they are left out: the
-  // room goes to the text.
+  // One row with pictograms: home and language (below), three text sizes (3 em),
+  // contrast for its label, and the gaps as drawToolbar leaves them. Where the
+  // pictograms alone would push the toolbar to a second row (landscape, large text),
+  // the row is kept and they are left out: the room goes to the text.
   ImFont* f = ctx.fonts.bold;
   auto natural = [&](const char* key) {
     std::string t = ctx.strings.get(key);
@@ -168,9 +172,17 @@ float BrochureScreen::toolbarHeight(UiContext& ctx, float width, Regions& r) {
   // Padding, pictogram, and half an em to spare so a label never breaks on rounding.
   float chrome = ctx.ems(1.3f) + toolbarPictogramWidth(ctx);
   float half = std::max(ctx.ems(8.0f), std::max(natural("brochure.home"), natural("brochure.language")) + chrome);
-  float withPictures = 2 * half + ctx.ems(3 * 3.0f + 4 * 0.6f) + natural("brochure.contrast") + chrome;
-  r.toolbarPictures = rows == 2 || withPictures <= width;
-  r.toolbarHalf = r.toolbarPictures ? half : ctx.ems(8.0f);
+  float rest = ctx.ems(3 * 3.0f + 4 * 0.6f) + natural("brochure.contrast") + chrome;
+  // Home and language alike wide where they fit so; else each as wide as its own label
+  // needs ("Zacznij od nowa" beside "Język"), at least 6 em.
+  float home = half, language = half;
+  if (2 * half + rest > width) {
+    home = std::max(ctx.ems(6.0f), natural("brochure.home") + chrome);
+    language = std::max(ctx.ems(6.0f), natural("brochure.language") + chrome);
+  }
+  r.toolbarPictures = rows == 2 || home + language + rest <= width;
+  r.toolbarHomeWidth = r.toolbarPictures ? home : ctx.ems(8.0f);
+  r.toolbarLanguageWidth = r.toolbarPictures ? language : ctx.ems(8.0f);
   // The largest "A" sets the row's height.
   r.toolbarRowHeight = ctx.controlHeight(lineHeight(ctx.fonts, FontRole::Heading));
   return static_cast<float>(rows) * (r.toolbarRowHeight + ctx.ems(0.6f)) + ctx.ems(0.6f);

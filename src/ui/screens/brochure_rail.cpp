@@ -33,9 +33,7 @@ void BrochureScreen::drawRail(UiContext& ctx, const Regions& r) {
     ImVec2 z(a.x + cellW, a.y + h);
     std::string id = "rail." + std::string(kSectionIds[i]);
     std::string label = ctx.strings.get(sectionLabelKey(kSectionIds[i]));
-    bool selected = session.section == kSectionIds[i];
-    ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
-    style.pictogram = sectionPictogram(kSectionIds[i]);
+    ButtonStyle style = railButtonStyle(ctx, kSectionIds[i], session.section == kSectionIds[i], cellW);
     if (touchButton(ctx, id.c_str(), a, z, label, style)) ctx.kiosk.chooseSection(std::string(kSectionIds[i]), ctx.now);
     if (session.lens.covers(std::string(kSectionIds[i]))) drawLensMark(ctx, a, z);
   }
@@ -81,17 +79,6 @@ struct MenuGrid {
   bool fits = false;
 };
 
-float longestWord(const UiContext& ctx, const std::string& label) {
-  ImFont* f = ctx.fonts.bold;
-  float widest = 0;
-  for (std::size_t at = 0; at < label.size();) {
-    std::size_t end = std::min(label.find(' ', at), label.size());
-    widest = std::max(widest, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.data() + at, label.data() + end).x);
-    at = end + 1;
-  }
-  return widest;
-}
-
 MenuGrid menuGrid(UiContext& ctx, float width, float room, float gap) {
   MenuGrid g;
   for (int cols = 1; cols <= 4; ++cols) {
@@ -100,9 +87,9 @@ MenuGrid menuGrid(UiContext& ctx, float width, float room, float gap) {
     for (std::size_t i = 0; i < kSectionIds.size(); ++i) {
       auto id = kSectionIds[i];
       std::string label = ctx.strings.get(sectionLabelKey(id));
-      float labelW = buttonLabelWidth(ctx, t.cellWidth, sectionPictogram(id));
-      whole = whole && longestWord(ctx, label) <= labelW;
-      float h = ctx.controlHeight(textHeight(ctx, label, FontRole::Bold, labelW));
+      whole = whole && longestWordWidth(ctx, label, FontRole::Bold) <= buttonLabelWidth(ctx, t.cellWidth);
+      ButtonStyle style = railButtonStyle(ctx, id, false, t.cellWidth);
+      float h = ctx.controlHeight(buttonLabelHeight(ctx, t.cellWidth, label, style));
       std::size_t row = i / static_cast<std::size_t>(cols);
       if (row == t.rowHeights.size()) t.rowHeights.push_back(0);
       t.rowHeights[row] = std::max(t.rowHeights[row], h);
@@ -136,14 +123,19 @@ void BrochureScreen::drawSectionMenu(UiContext& ctx, ImVec2 min, ImVec2 max) {
     std::size_t row = i / static_cast<std::size_t>(g.columns), col = i % static_cast<std::size_t>(g.columns);
     float x = min.x + static_cast<float>(col) * (g.cellWidth + gap), h = g.rowHeights[row];
     std::string tid = "rail." + std::string(id);
-    bool selected = ctx.kiosk.session().section == id;
-    ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
-    style.pictogram = sectionPictogram(id);
+    ButtonStyle style = railButtonStyle(ctx, id, ctx.kiosk.session().section == id, g.cellWidth);
     if (touchButton(ctx, tid.c_str(), ImVec2(x, y), ImVec2(x + g.cellWidth, y + h),
                     ctx.strings.get(sectionLabelKey(id)), style))
       ctx.kiosk.chooseSection(std::string(id), ctx.now);
     if (col + 1 == static_cast<std::size_t>(g.columns)) y += h + gap;
   }
+}
+
+ButtonStyle railButtonStyle(const UiContext& ctx, std::string_view section, bool selected, float cellWidth) {
+  ButtonStyle style = selected ? selectedButton(ctx.palette) : normalButton(ctx.palette);
+  style.pictogram = sectionPictogram(section);
+  style.pictogramAbove = wordsNeedPictogramAbove(ctx, cellWidth, ctx.strings.get(sectionLabelKey(section)), style);
+  return style;
 }
 
 }  // namespace mk::ui

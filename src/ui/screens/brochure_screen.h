@@ -11,6 +11,11 @@
 namespace mk::ui {
 
 class SectionColumn;
+struct ButtonStyle;
+
+// A section's button in the rail or the section menu, `cellWidth` wide: its pictogram
+// beside the label, or above it where beside it a word would break.
+ButtonStyle railButtonStyle(const UiContext& ctx, std::string_view section, bool selected, float cellWidth);
 
 // The brochure: title bar, the birth-defect banner (always visible), the section
 // rail, the scrolling section text and the toolbar (home, language, text size,
@@ -41,7 +46,8 @@ class BrochureScreen : public ScreenView {
     float toolbarRowHeight = 0;                          // the toolbar's buttons
     std::vector<float> toolbarCells;                     // the compact toolbar's button widths
     bool bannerBeside = false;                           // landscape, large text: the banner above the rail
-    float toolbarHalf = 0;                               // home and language, in one row
+    float toolbarHomeWidth = 0;                          // home, in one row
+    float toolbarLanguageWidth = 0;                      // language, in one row
     std::vector<std::pair<ImVec2, ImVec2>> readButtons;  // the read-aloud controls
   };
 

@@ -35,21 +35,22 @@ void BrochureScreen::drawToolbar(UiContext& ctx, const Regions& r) {
   auto& session = ctx.kiosk.session();
   float rowY = r.toolbarMin.y + m;
   // Row 1 (or left part): home and language.
-  float half = twoRows ? (W - 3 * m) * 0.5f : r.toolbarHalf;
+  float half = (W - 3 * m) * 0.5f;
+  float homeW = twoRows ? half : r.toolbarHomeWidth, languageW = twoRows ? half : r.toolbarLanguageWidth;
   ImVec2 a(m, rowY);
   ButtonStyle home = normalButton(ctx.palette), language = normalButton(ctx.palette);
   home.pictogram = r.toolbarPictures ? "home" : nullptr;
   language.pictogram = r.toolbarPictures ? "language" : nullptr;
-  if (touchButton(ctx, "brochure.home", a, ImVec2(a.x + half, a.y + h), ctx.strings.get("brochure.home"), home))
+  if (touchButton(ctx, "brochure.home", a, ImVec2(a.x + homeW, a.y + h), ctx.strings.get("brochure.home"), home))
     ctx.kiosk.goHome(ctx.now);
-  a.x += half + m;
-  if (touchButton(ctx, "brochure.language", a, ImVec2(a.x + half, a.y + h), ctx.strings.get("brochure.language"),
+  a.x += homeW + m;
+  if (touchButton(ctx, "brochure.language", a, ImVec2(a.x + languageW, a.y + h), ctx.strings.get("brochure.language"),
                   language))
     ctx.kiosk.changeLanguage(ctx.now);
   if (twoRows) {
     a = ImVec2(m, rowY + h + m);
   } else {
-    a.x += half + m;
+    a.x += languageW + m;
   }
   // Text size: three "A" buttons of growing size.
   float sizeW = ctx.ems(3.0f);

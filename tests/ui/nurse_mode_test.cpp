@@ -349,6 +349,7 @@ TEST_CASE("nurse screens keep text in its boxes and targets large, in Latin, Gre
           float minPx = 9.0f / 25.4f * rig.app->ui().dpi();
           auto check = [&](const std::string& where) {
             checkTextInsideBoxes(rig.app->ui().registry(), where);
+            test::checkNoWordBroken(rig.app->ui().registry(), where);
             for (const auto& t : rig.app->ui().registry().targets) {
               INFO(where << ": " << t.id);
               CHECK(t.max.x - t.min.x >= minPx);
@@ -382,17 +383,20 @@ TEST_CASE("nurse screens in the pseudo-locale keep their text inside their boxes
     rig.kiosk().showScreen(screen, rig.now);
     rig.frames();
     checkTextInsideBoxes(rig.app->ui().registry(), toString(screen));
+    test::checkNoWordBroken(rig.app->ui().registry(), toString(screen));
   }
   rig.tap("status.back");
   rig.tap("nurse.start");
   for (size_t i = 0; i < s.walkthrough.count(); ++i) {
     checkTextInsideBoxes(rig.app->ui().registry(), "point " + s.walkthrough.currentId());
+    test::checkNoWordBroken(rig.app->ui().registry(), "point " + s.walkthrough.currentId());
     bool pseudo = false;
     for (const auto& t : rig.app->ui().registry().texts) pseudo |= t.text.find("ř") != std::string::npos;
     CHECK(pseudo);
     rig.tap("counselling.understood");
   }
   checkTextInsideBoxes(rig.app->ui().registry(), "summary");
+  test::checkNoWordBroken(rig.app->ui().registry(), "summary");
 }
 
 TEST_CASE("an unusable records database blocks nurse mode with a message, never patient mode", "[nurse]") {
@@ -438,6 +442,7 @@ TEST_CASE("the counselling screen shows a point's brochure blocks in both langua
       auto x = static_cast<float>(size.w) / 2, top = static_cast<float>(size.h) * 0.35f;
       for (int drag = 0; drag < 12; ++drag) {
         checkTextInsideBoxes(rig.app->ui().registry(), "drag " + std::to_string(drag));
+        test::checkNoWordBroken(rig.app->ui().registry(), "drag " + std::to_string(drag));
         for (const auto& t : rig.app->ui().registry().texts) seen += t.text + "\n";
         rig.feed(PointerEvent::Kind::Down, x, top * 1.7f);
         for (int step = 1; step <= 8; ++step) {

@@ -51,10 +51,12 @@ TEST_CASE("every screen renders in both orientations at every text size") {
         rig.frames();
         REQUIRE(rig.app.ui().missingGlyphReport().empty());
         checkTextInsideBoxes(rig.app.ui().registry(), "attract");
+        test::checkNoWordBroken(rig.app.ui().registry(), "attract");
 
         k.start(rig.now);
         rig.frames();
         checkTextInsideBoxes(rig.app.ui().registry(), "language");
+        test::checkNoWordBroken(rig.app.ui().registry(), "language");
         checkPicturesInsideBoxes(rig.app.ui().registry(), "language");
 
         k.chooseLanguage("en", rig.now);
@@ -63,22 +65,26 @@ TEST_CASE("every screen renders in both orientations at every text size") {
           rig.frames();
           INFO("section " << section);
           checkTextInsideBoxes(rig.app.ui().registry(), "screen");
+          test::checkNoWordBroken(rig.app.ui().registry(), "screen");
           checkPicturesInsideBoxes(rig.app.ui().registry(), "screen");
           // Its end too: the next button, or the labelled take-home QR codes.
           k.session().scroll.jumpTo(1e9f);
           rig.frames();
           checkTextInsideBoxes(rig.app.ui().registry(), "end of section");
+          test::checkNoWordBroken(rig.app.ui().registry(), "end of section");
           checkPicturesInsideBoxes(rig.app.ui().registry(), "end of section");
         }
         k.setHighContrast(true, rig.now);
         rig.frames();
         checkTextInsideBoxes(rig.app.ui().registry(), "high contrast");
+        test::checkNoWordBroken(rig.app.ui().registry(), "high contrast");
         checkPicturesInsideBoxes(rig.app.ui().registry(), "high contrast");
         CHECK_FALSE(rig.app.ui().registry().pictures.empty());
         rig.now += k.config().idleTimeoutMs;
         rig.frames();
         CHECK(k.session().idleWarning);  // the countdown comes first
         checkTextInsideBoxes(rig.app.ui().registry(), "screen");
+        test::checkNoWordBroken(rig.app.ui().registry(), "screen");
         rig.now += k.config().countdownMs;
         rig.frames();
         REQUIRE(k.session().screen == Screen::Attract);  // then the idle reset
@@ -245,7 +251,7 @@ TEST_CASE("[kiosk] locales limits the language screen and [display] dpi sets phy
   CHECK(app.ui().dpi() == Approx(160));
 }
 
-TEST_CASE("no word is broken inside a button's label or a figure's text, in any language") {
+TEST_CASE("no word is broken inside a button's label, a figure's text or a title, in any language") {
   // Where a word does not fit beside a button's pictogram (German "Schwangerschaft" in
   // a rail tile), the line fitter used to break it between two letters.
   struct Size {
@@ -270,6 +276,9 @@ TEST_CASE("no word is broken inside a button's label or a figure's text, in any 
         rig.frames(2);
         test::checkNoWordBroken(rig.app.ui().registry(), "section menu");
         k.setSectionMenuOpen(false, rig.now);
+        k.changeLanguage(rig.now);
+        rig.frames(2);
+        test::checkNoWordBroken(rig.app.ui().registry(), "language screen");
         k.goHome(rig.now);
       }
     }

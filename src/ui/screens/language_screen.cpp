@@ -44,16 +44,21 @@ void LanguageScreen::draw(UiContext& ctx) {
   ImGui::PopClipRect();
 }
 
-// The title, centred between a way back on the left and the same room on the right.
+// The title, centred between a way back on the left and the same room on the right;
+// under the way back, across the screen, where a word of it would not fit there
+// (large text in portrait).
 float LanguageScreen::drawTitleBar(UiContext& ctx, ImDrawList* dl) {
   const float m = ctx.ems(1.0f), backW = ctx.ems(8.5f), backH = ctx.ems(2.8f);
   const std::string title = ctx.strings.get("language.title");
-  const float titleW = ctx.size.x - 2 * (2 * m + backW);
-  float titleH = std::max(textHeight(ctx, title, FontRole::Title, titleW), backH) + 2 * m;
+  const float besideW = ctx.size.x - 2 * (2 * m + backW);
+  const bool below = longestWordWidth(ctx, title, FontRole::Title) > besideW;
+  const float titleW = below ? ctx.size.x - 2 * m : besideW;
+  const float textH = textHeight(ctx, title, FontRole::Title, titleW);
+  float titleH = below ? backH + textH + 3 * m : std::max(textH, backH) + 2 * m;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, titleH), color(ctx.palette.barBackground));
-  float textY = (titleH - textHeight(ctx, title, FontRole::Title, titleW)) / 2;
-  drawText(ctx, dl, ImVec2(2 * m + backW, textY), titleW, title, FontRole::Title, ctx.palette.barText, true);
-  ImVec2 a(m, (titleH - backH) / 2);
+  ImVec2 textAt = below ? ImVec2(m, backH + 2 * m) : ImVec2(2 * m + backW, (titleH - textH) / 2);
+  drawText(ctx, dl, textAt, titleW, title, FontRole::Title, ctx.palette.barText, true);
+  ImVec2 a(m, below ? m : (titleH - backH) / 2);
   ButtonStyle back = normalButton(ctx.palette);
   back.pictogram = "back";
   if (touchButton(ctx, "language.back", a, ImVec2(a.x + backW, a.y + backH), ctx.strings.get("language.back"), back))

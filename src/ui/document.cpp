@@ -79,20 +79,24 @@ float firstMarkedY(const DocLayout& doc, const std::vector<bool>& marked, const 
   return 0;
 }
 
+namespace {
+// The lens: one bar beside each run of marked lines.
+void drawLensBars(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin, ImVec2 clipMax,
+                  const std::vector<bool>& marked) {
+  for (const auto& l : doc.lines) {
+    if (l.block < 0 || static_cast<size_t>(l.block) >= marked.size() || !marked[static_cast<size_t>(l.block)]) continue;
+    float top = origin.y + l.y, bottom = top + lineHeight(ctx.fonts, l.role);
+    if (bottom < clipMin.y || top > clipMax.y) continue;
+    dl->AddRectFilled(ImVec2(origin.x - ctx.ems(0.45f), top), ImVec2(origin.x - ctx.ems(0.15f), bottom),
+                      color(ctx.palette.accent));
+  }
+}
+}  // namespace
+
 void drawDocument(UiContext& ctx, ImDrawList* dl, const DocLayout& doc, ImVec2 origin, ImVec2 clipMin, ImVec2 clipMax,
                   int highlightBlock, const std::vector<bool>* marked) {
   const Palette& p = ctx.palette;
-  if (marked) {
-    // The lens: one bar beside each run of marked lines.
-    for (const auto& l : doc.lines) {
-      if (l.block < 0 || static_cast<size_t>(l.block) >= marked->size() || !(*marked)[static_cast<size_t>(l.block)])
-        continue;
-      float top = origin.y + l.y, bottom = top + lineHeight(ctx.fonts, l.role);
-      if (bottom < clipMin.y || top > clipMax.y) continue;
-      dl->AddRectFilled(ImVec2(origin.x - ctx.ems(0.45f), top), ImVec2(origin.x - ctx.ems(0.15f), bottom),
-                        color(p.accent));
-    }
-  }
+  if (marked) drawLensBars(ctx, dl, doc, origin, clipMin, clipMax, *marked);
   if (highlightBlock >= 0) {
     // A band behind the paragraph being read aloud, so the eye can follow the voice.
     float top = FLT_MAX, bottom = -FLT_MAX;

@@ -19,14 +19,14 @@ namespace {
 constexpr unsigned long long kOpsLimit = 2;
 constexpr size_t kMemLimit = 19u * 1024u * 1024u;
 
+}  // namespace
+
 std::string hashPin(const std::string& pin) {
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(out, pin.c_str(), pin.size(), kOpsLimit, kMemLimit) != 0)
     throw std::runtime_error("hashing the PIN ran out of memory");
   return out;
 }
-
-}  // namespace
 
 bool isValidPin(const std::string& pin) {
   return pin.size() >= kMinPinDigits && pin.size() <= kMaxPinDigits &&

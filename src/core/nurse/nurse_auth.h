@@ -24,6 +24,9 @@ bool isValidPin(const std::string& pin);
 // Overwrites a PIN's digits (sodium_memzero), then empties it (issue #14 item 15):
 // clear() alone leaves them in the string's buffer, and so in memory and any dump.
 void wipePin(std::string& pin);
+// The Argon2id hash stored for `pin` (crypto_pwhash_str at OWASP's minimum: 19 MiB, 2
+// passes). Throws std::runtime_error when there is not the memory for it.
+std::string hashPin(const std::string& pin);
 // 1 to 32 letters of the Latin, Greek or Cyrillic script (NFC UTF-8), digits, spaces
 // (not first or last), '.', '-' or '_': "Ana R.", "Νίκος Π.", "Мария К.".
 bool isValidPseudonym(const std::string& pseudonym);

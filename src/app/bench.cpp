@@ -172,6 +172,14 @@ PinCheck checkPin(Run& r) {
   return out;
 }
 
+// The PIN check's figures, ending the JSON object.
+void printPinCheck(const PinCheck& pin) {
+  std::printf(
+      "\"pin_check_frames\":%zu,\"pin_check_frame_max_ms\":%.3f,\"pin_check_rss_before_kb\":%ld,"
+      "\"pin_check_rss_after_kb\":%ld}\n",
+      pin.frames.wall.size(), maxOf(pin.frames.wall), pin.rssBeforeKb, pin.rssAfterKb);
+}
+
 }  // namespace
 
 int runBench(const Options& o, const std::string& argv0) {
@@ -211,7 +219,6 @@ int runBench(const Options& o, const std::string& argv0) {
   Frames silent, speaking;
   speakingVsSilent(run, silent, speaking);
   getrusage(RUSAGE_SELF, &ru);
-  PinCheck pin = checkPin(run);  // after the peak is read: Argon2id's 19 MiB are not the kiosk's own
   std::printf(
       "{\"size\":\"%dx%d\",\"setup_ms\":%.2f,\"first_frame_ms\":%.2f,\"process_start_to_first_frame_ms\":%.1f,"
       "\"content_open_ms\":%.2f,\"first_query_ms\":%.2f,\"brochure_query_ms\":%.2f,"
@@ -232,10 +239,7 @@ int runBench(const Options& o, const std::string& argv0) {
       percentile(switches.wall, 0.5), maxOf(switches.wall), percentile(switches.cpu, 0.5), maxOf(switches.cpu),
       percentile(silent.wall, 0.5), percentile(speaking.wall, 0.5), percentile(speaking.wall, 0.99), rssBeforeSpeech,
       ru.ru_maxrss);
-  std::printf(
-      "\"pin_check_frames\":%zu,\"pin_check_frame_max_ms\":%.3f,\"pin_check_rss_before_kb\":%ld,"
-      "\"pin_check_rss_after_kb\":%ld}\n",
-      pin.frames.wall.size(), maxOf(pin.frames.wall), pin.rssBeforeKb, pin.rssAfterKb);
+  printPinCheck(checkPin(run));  // after the peak is read: Argon2id's 19 MiB are not the kiosk's own
   return 0;
 }
 

@@ -8,8 +8,11 @@ In one go, on the same machine, with runs of the two alternating:
   2. window: both full screen under Xvfb: time from launch to the first frame with
      text on the screen, peak memory, CPU used while untouched;
   3. growth: Medkiosk start-up time and memory with 1, 5 and 20 medicines (synthetic
-     copies of the real brochure, 24 locales each).
-It prints a table of medians and ratios (and writes it as JSON with --json).
+     copies of the real brochure, 24 locales each);
+  4. Medkiosk's own figures (`medkiosk --bench`, 3 runs or --runs): start to first
+     frame, scrolling, peak memory before and after read aloud, a PIN check.
+It prints tables of medians and ratios, one of them every target of the performance
+issue with this run's figure (and writes it all as JSON with --json).
 
 Memory is the sum over every process of each program (Chromium's browser, zygote,
 renderer, GPU and utility processes; orphans are kept in the tree by making this
@@ -490,6 +493,21 @@ def main():
         growth.append(g)
         log(f"growth {n} medicines: {g}")
 
+    # Medkiosk's own figures (--bench): start to first frame, scrolling, peak memory
+    # before and after read aloud, a PIN check; in the same run as the rest.
+    bench = []
+    # A sanitized build's figures would be the sanitizer's (and its bench takes minutes).
+    bench_runs = 0 if a.smoke and sanitized(a.build) else 1 if a.smoke else max(3, a.runs)
+    for run in range(bench_runs):
+        out = subprocess.run([medkiosk, "--bench", "--size", a.size, "--data-dir", mk_data], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, check=True).stdout
+        lines = [line for line in out.splitlines() if line.startswith("{")]
+        if not lines:
+            raise BenchError("medkiosk --bench printed no figures")
+        bench.append(json.loads(lines[-1]))
+        log(f"bench run {run + 1}: first frame {bench[-1]['process_start_to_first_frame_ms']:.0f} ms, "
+            f"peak RSS {bench[-1]['peak_rss_kb_before_speech'] / 1024:.1f} / {bench[-1]['peak_rss_kb'] / 1024:.1f} MB")
+
     def med(rows, key):
         return median([r[key] for r in rows])
 
@@ -499,10 +517,12 @@ def main():
         "window": {who: {k: med(rows, k) for k in ("first_frame_ms", "rss_kb", "pss_kb", "idle_cpu_percent")}
                    | {"processes": max(r["processes"] for r in rows)} for who, rows in window.items()},
         "growth": growth,
+        "bench": {k: med(bench, k) for k in BENCH_FIGURES} if bench else {},
     }
     with open("/proc/loadavg") as f:
         report["machine"]["loadavg_end"] = " ".join(f.read().split()[:3])
-    report["summary"], report["raw"] = summary, {"headless": headless, "window": window}
+    report["summary"] = summary
+    report["raw"] = {"headless": headless, "window": window, "bench": bench}
     check_measured(summary)
     print_table(report)
     if a.json:
@@ -519,6 +539,8 @@ def check_measured(summary):
                for who, row in summary[mode].items() for key, value in row.items() if key != "pss_kb"]
     figures += [(f"growth {g['medicines']} {key}", g[key]) for g in summary["growth"]
                 for key in ("start_to_png_ms", "cpu_ms", "rss_kb")]
+    figures += [(f"bench {key}", value) for key, value in summary["bench"].items()
+                if key != "pin_check_frame_max_ms"]
     bad = [name for name, value in figures if not (value > 0 and value != float("inf"))
            and not name.endswith("idle_cpu_percent")]
     bad += [name for name, value in figures if name.endswith("idle_cpu_percent") and not value >= 0]
@@ -526,6 +548,49 @@ def check_measured(summary):
         bad.append("window chromium processes (Chromium always runs several)")
     if bad:
         raise BenchError("not measured: " + ", ".join(bad))
+
+
+# The figures of `medkiosk --bench` the targets table uses (medians over the runs).
+BENCH_FIGURES = ("process_start_to_first_frame_ms", "first_frame_ms", "frame_p99_ms", "peak_rss_kb_before_speech",
+                 "peak_rss_kb", "pin_check_frame_max_ms", "pin_check_rss_before_kb", "pin_check_rss_after_kb")
+
+
+def sanitized(build):
+    """Whether `build` is a sanitizer build (MEDKIOSK_SANITIZE in its CMake cache)."""
+    try:
+        with open(os.path.join(build, "CMakeCache.txt")) as f:
+            return any(line.strip() == "MEDKIOSK_SANITIZE:BOOL=ON" for line in f)
+    except OSError:
+        return False
+
+
+def targets_rows(s):
+    """Every target of the performance issue with its figure from this run."""
+    h, w, b, g = s["headless"], s["window"], s["bench"], s["growth"]
+    rows = [
+        ("headless launch to PNG, Chromium ÷ Medkiosk", f"{h['chromium']['ms'] / h['medkiosk']['ms']:.1f}×", "≥ 15×"),
+        ("window launch to first frame (Xvfb), Chromium ÷ Medkiosk",
+         f"{w['chromium']['first_frame_ms'] / w['medkiosk']['first_frame_ms']:.1f}×", "≥ 10×"),
+    ]
+    if b:
+        rows += bench_rows(b)
+    if len(g) >= 2:
+        rows.append((f"start-up with {g[-1]['medicines']} medicines ÷ {g[0]['medicines']} (launch to PNG)",
+                     f"{g[-1]['start_to_png_ms'] / g[0]['start_to_png_ms']:.2f}×", "≤ 1.5×"))
+    return rows
+
+
+def bench_rows(b):
+    return [
+        ("`--bench` process start to first frame (10 ms steps)", f"{b['process_start_to_first_frame_ms']:.0f} ms",
+         "≤ 40 ms"),
+        ("`--bench` peak RSS before read aloud", f"{b['peak_rss_kb_before_speech'] / 1024:.1f} MB", "≤ 40 MB"),
+        ("`--bench` peak RSS after read aloud", f"{b['peak_rss_kb'] / 1024:.1f} MB", "≤ 50 MB"),
+        ("`--bench` PIN check: resident memory after it − before it",
+         f"{(b['pin_check_rss_after_kb'] - b['pin_check_rss_before_kb']) / 1024:+.2f} MB", "none lasting"),
+        ("`--bench` PIN check: longest frame while it runs", f"{b['pin_check_frame_max_ms']:.1f} ms", "no stall"),
+        ("`--bench` scroll frame p99, 1080×1920, software", f"{b['frame_p99_ms']:.1f} ms", "≤ 8 ms"),
+    ]
 
 
 def print_table(report):
@@ -560,6 +625,11 @@ def print_table(report):
     print("|---|---:|---:|---:|---|")
     for name, mk, ch, target in rows:
         print(f"| {name} | {mk:.2f} | {ch:.2f} | {ratio(ch, mk)} | {target} |")
+    print()
+    print("| what | this run | target |")
+    print("|---|---:|---|")
+    for name, figure, target in targets_rows(s):
+        print(f"| {name} | {figure} | {target} |")
     if s["growth"]:
         print()
         print("| medicines × locales | database (KB) | content build (ms) | launch to PNG (ms) | "

@@ -7,9 +7,11 @@ In one go, on the same machine, with runs of the two alternating:
      at the same size (time from launch to the PNG, peak memory);
   2. window: both full screen under Xvfb: time from launch to the first frame with
      text on the screen, peak memory, CPU used while untouched;
-  3. growth: Medkiosk start-up time and memory with 1, 5 and 20 medicines (synthetic
+  3. window under cage, the Wayland compositor the package runs, on its headless
+     backend: time from launch to the first whole frame (see cage_window.py);
+  4. growth: Medkiosk start-up time and memory with 1, 5 and 20 medicines (synthetic
      copies of the real brochure, 24 locales each);
-  4. Medkiosk's own figures (`medkiosk --bench`, 3 runs or --runs): start to first
+  5. Medkiosk's own figures (`medkiosk --bench`, 3 runs or --runs): start to first
      frame, scrolling, peak memory before and after read aloud, a PIN check.
 It prints tables of medians and ratios, one of them every target of the performance
 issue with this run's figure (and writes it all as JSON with --json).
@@ -46,6 +48,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+from cage_window import Cage, CageError  # noqa: E402
+
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -318,6 +323,43 @@ def run_window(cmd, xvfb, idle_s, settle_s, shot_path):
             "idle_cpu_percent": 100.0 * (c1 - c0) / CLK_TCK / (w1 - w0)}
 
 
+# ---------------------------------------------------------------- window (cage)
+
+def run_cage_window(a, medkiosk, chromium, db, html_path):
+    """Launch to first whole frame under cage (see cage_window.py), alternating, after an
+    untimed start of Medkiosk that fills its atlas cache for the output's size."""
+    cage = Cage()
+    try:
+        return cage_runs(a, cage, medkiosk, chromium, db, html_path)
+    finally:
+        cage.close()
+
+
+def cage_runs(a, cage, medkiosk, chromium, db, html_path):
+    mk = [medkiosk, "--locale", a.locale, "--content", cage.give(db, "medkiosk.db"),
+          "--data-dir", cage.path("medkiosk-data")]
+    url = "file://" + cage.give(html_path, "brochure.html")
+
+    def stop(proc):
+        stop_tree(proc, tree(proc.pid))
+        reap_orphans()
+
+    cage.first_frame(mk, stop, logs_video=True)
+    runs = {"medkiosk": [], "chromium": []}
+    for run in range(a.runs):
+        for who in (["medkiosk", "chromium"] if run % 2 == 0 else ["chromium", "medkiosk"]):
+            cmd = mk if who == "medkiosk" else [
+                chromium, "--kiosk", "--ozone-platform=wayland", *CHROMIUM_FLAGS,
+                f"--user-data-dir={cage.path(f'chromium-profile-{run}')}", url]
+            ms, video_ms = cage.first_frame(cmd, stop, logs_video=who == "medkiosk")
+            if who == "medkiosk" and video_ms is None:
+                raise BenchError("Medkiosk under cage logged no 'first frame ... (video N ms' line")
+            runs[who].append({"first_frame_ms": ms} | ({"video_ms": video_ms} if who == "medkiosk" else {}))
+            log(f"cage run {run + 1} {who}: first whole frame {ms:.0f} ms"
+                + (f" (Xwayland's start {video_ms:.0f} ms of it)" if video_ms is not None else ""))
+    return runs
+
+
 # ---------------------------------------------------------------- growth
 
 def synthetic_content(src, dst, medicines):
@@ -476,6 +518,7 @@ def main():
                     f"idle {r['idle_cpu_percent']:.2f} % CPU")
     finally:
         xvfb.close()
+    cage = run_cage_window(a, medkiosk, chromium, db, html_path)
 
     growth = []
     for n in [int(v) for v in a.growth.split(",") if v]:
@@ -516,13 +559,14 @@ def main():
                            "processes": max(r["processes"] for r in rows)} for who, rows in headless.items()},
         "window": {who: {k: med(rows, k) for k in ("first_frame_ms", "rss_kb", "pss_kb", "idle_cpu_percent")}
                    | {"processes": max(r["processes"] for r in rows)} for who, rows in window.items()},
+        "cage": {who: {k: med(rows, k) for k in rows[0]} for who, rows in cage.items()},
         "growth": growth,
         "bench": {k: med(bench, k) for k in BENCH_FIGURES} if bench else {},
     }
     with open("/proc/loadavg") as f:
         report["machine"]["loadavg_end"] = " ".join(f.read().split()[:3])
     report["summary"] = summary
-    report["raw"] = {"headless": headless, "window": window, "bench": bench}
+    report["raw"] = {"headless": headless, "window": window, "cage": cage, "bench": bench}
     check_measured(summary)
     print_table(report)
     if a.json:
@@ -537,6 +581,7 @@ def check_measured(summary):
     """Every figure must have been measured: a positive, finite number."""
     figures = [(f"{mode} {who} {key}", value) for mode in ("headless", "window")
                for who, row in summary[mode].items() for key, value in row.items() if key != "pss_kb"]
+    figures += [(f"cage {who} {key}", value) for who, row in summary["cage"].items() for key, value in row.items()]
     figures += [(f"growth {g['medicines']} {key}", g[key]) for g in summary["growth"]
                 for key in ("start_to_png_ms", "cpu_ms", "rss_kb")]
     figures += [(f"bench {key}", value) for key, value in summary["bench"].items()
@@ -566,11 +611,13 @@ def sanitized(build):
 
 def targets_rows(s):
     """Every target of the performance issue with its figure from this run."""
-    h, w, b, g = s["headless"], s["window"], s["bench"], s["growth"]
+    h, w, c, b, g = s["headless"], s["window"], s["cage"], s["bench"], s["growth"]
     rows = [
         ("headless launch to PNG, Chromium ÷ Medkiosk", f"{h['chromium']['ms'] / h['medkiosk']['ms']:.1f}×", "≥ 15×"),
         ("window launch to first frame (Xvfb), Chromium ÷ Medkiosk",
          f"{w['chromium']['first_frame_ms'] / w['medkiosk']['first_frame_ms']:.1f}×", "≥ 10×"),
+        ("window launch to first frame (cage, headless), Chromium ÷ Medkiosk",
+         f"{c['chromium']['first_frame_ms'] / c['medkiosk']['first_frame_ms']:.1f}×", "≥ 10×"),
     ]
     if b:
         rows += bench_rows(b)
@@ -595,10 +642,10 @@ def bench_rows(b):
 
 def print_table(report):
     s, m = report["summary"], report["machine"]
-    h, w = s["headless"], s["window"]
+    h, w, c = s["headless"], s["window"], s["cage"]
 
     def ratio(a, b):
-        return f"{a / b:.1f}×" if b else "–"
+        return f"{a / b:.1f}×" if b and a == a else "–"
 
     rows = [
         ("headless: launch to PNG (ms)", h["medkiosk"]["ms"], h["chromium"]["ms"], "≥ 15×"),
@@ -613,6 +660,10 @@ def print_table(report):
          w["chromium"]["rss_kb"] / 1024, "≥ 8×"),
         ("window: peak memory, all processes (MB PSS)", w["medkiosk"]["pss_kb"] / 1024,
          w["chromium"]["pss_kb"] / 1024, ""),
+        ("cage 1280×720: launch to first whole frame (ms)", c["medkiosk"]["first_frame_ms"],
+         c["chromium"]["first_frame_ms"], "≥ 10×"),
+        ("cage 1280×720: of it, Medkiosk waiting for Xwayland to start (ms)", c["medkiosk"]["video_ms"],
+         float("nan"), ""),
         (f"window: CPU untouched for {report['idle_seconds']:.0f} s (% of one core)",
          w["medkiosk"]["idle_cpu_percent"], w["chromium"]["idle_cpu_percent"], "≤ 0.5 %"),
     ]
@@ -643,6 +694,6 @@ def print_table(report):
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except (BenchError, subprocess.CalledProcessError) as e:
+    except (BenchError, CageError, subprocess.CalledProcessError) as e:
         print(f"compare.py: {e}", file=sys.stderr)
         sys.exit(1)

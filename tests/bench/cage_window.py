@@ -11,9 +11,10 @@ moment the compositor has a whole frame to show, for any client alike.
 
 Medkiosk runs as the package runs it: an X11 client of Xwayland (SDL_VIDEODRIVER=x11),
 which cage starts when the first X client connects, so its figure includes Xwayland's
-start (reported on its own, from Medkiosk's log). Chromium runs natively on Wayland
-(--ozone-platform=wayland), as a browser kiosk under cage would, and its first
-whole frame is counted whether or not it has text yet (it favours Chromium).
+start (reported on its own, from Medkiosk's log). Chromium runs twice: through
+Xwayland as well (Debian's Chromium is an X11 client by default), and natively on
+Wayland (--ozone-platform=wayland), with no Xwayland to wait for. Its first whole
+frame is counted whether or not it has text yet (that favours Chromium).
 
 cage refuses to run as root: as root, both run as the user `nobody`, with a work
 directory of their own that this user owns.
@@ -102,7 +103,7 @@ class Cage:
         if self.root:
             for base, dirs, files in os.walk(path):
                 for name in [base] + [os.path.join(base, n) for n in dirs + files]:
-                    os.chown(name, NOBODY, NOBODY)
+                    os.chown(name, NOBODY, NOBODY, follow_symlinks=False)
 
     def first_frame(self, cmd, stop, logs_video=False, timeout_s=30):
         """Milliseconds from launching `cage -- cmd` to its first whole frame, and SDL's video start

@@ -344,14 +344,20 @@ def cage_runs(a, cage, medkiosk, chromium, db, html_path):
         stop_tree(proc, tree(proc.pid))
         reap_orphans()
 
+    def command(who, run):
+        if who == "medkiosk":
+            return mk
+        # Debian's Chromium is an X11 client unless told otherwise; a Wayland kiosk
+        # would rather run it natively (no Xwayland to start).
+        platform = "wayland" if who == "chromium" else "x11"
+        return [chromium, "--kiosk", f"--ozone-platform={platform}", *CHROMIUM_FLAGS,
+                f"--user-data-dir={cage.path(f'chromium-profile-{who}-{run}')}", url]
+
     cage.first_frame(mk, stop, logs_video=True)
-    runs = {"medkiosk": [], "chromium": []}
+    runs = {"medkiosk": [], "chromium": [], "chromium_x11": []}
     for run in range(a.runs):
-        for who in (["medkiosk", "chromium"] if run % 2 == 0 else ["chromium", "medkiosk"]):
-            cmd = mk if who == "medkiosk" else [
-                chromium, "--kiosk", "--ozone-platform=wayland", *CHROMIUM_FLAGS,
-                f"--user-data-dir={cage.path(f'chromium-profile-{run}')}", url]
-            ms, video_ms = cage.first_frame(cmd, stop, logs_video=who == "medkiosk")
+        for who in (list(runs) if run % 2 == 0 else list(reversed(runs))):
+            ms, video_ms = cage.first_frame(command(who, run), stop, logs_video=who == "medkiosk")
             if who == "medkiosk" and video_ms is None:
                 raise BenchError("Medkiosk under cage logged no 'first frame ... (video N ms' line")
             runs[who].append({"first_frame_ms": ms} | ({"video_ms": video_ms} if who == "medkiosk" else {}))
@@ -616,7 +622,9 @@ def targets_rows(s):
         ("headless launch to PNG, Chromium ÷ Medkiosk", f"{h['chromium']['ms'] / h['medkiosk']['ms']:.1f}×", "≥ 15×"),
         ("window launch to first frame (Xvfb), Chromium ÷ Medkiosk",
          f"{w['chromium']['first_frame_ms'] / w['medkiosk']['first_frame_ms']:.1f}×", "≥ 10×"),
-        ("window launch to first frame (cage, headless), Chromium ÷ Medkiosk",
+        ("window launch to first frame (cage; both through Xwayland), Chromium ÷ Medkiosk",
+         f"{c['chromium_x11']['first_frame_ms'] / c['medkiosk']['first_frame_ms']:.1f}×", "≥ 10×"),
+        ("window launch to first frame (cage; Chromium on Wayland), Chromium ÷ Medkiosk",
          f"{c['chromium']['first_frame_ms'] / c['medkiosk']['first_frame_ms']:.1f}×", "≥ 10×"),
     ]
     if b:
@@ -660,7 +668,9 @@ def print_table(report):
          w["chromium"]["rss_kb"] / 1024, "≥ 8×"),
         ("window: peak memory, all processes (MB PSS)", w["medkiosk"]["pss_kb"] / 1024,
          w["chromium"]["pss_kb"] / 1024, ""),
-        ("cage 1280×720: launch to first whole frame (ms)", c["medkiosk"]["first_frame_ms"],
+        ("cage 1280×720: launch to first whole frame, both through Xwayland (ms)", c["medkiosk"]["first_frame_ms"],
+         c["chromium_x11"]["first_frame_ms"], "≥ 10×"),
+        ("cage 1280×720: launch to first whole frame, Chromium on Wayland (ms)", c["medkiosk"]["first_frame_ms"],
          c["chromium"]["first_frame_ms"], "≥ 10×"),
         ("cage 1280×720: of it, Medkiosk waiting for Xwayland to start (ms)", c["medkiosk"]["video_ms"],
          float("nan"), ""),
@@ -675,7 +685,8 @@ def print_table(report):
     print("| what | Medkiosk | Chromium | Chromium ÷ Medkiosk | target |")
     print("|---|---:|---:|---:|---|")
     for name, mk, ch, target in rows:
-        print(f"| {name} | {mk:.2f} | {ch:.2f} | {ratio(ch, mk)} | {target} |")
+        chromium_cell = f"{ch:.2f}" if ch == ch else "–"
+        print(f"| {name} | {mk:.2f} | {chromium_cell} | {ratio(ch, mk)} | {target} |")
     print()
     print("| what | this run | target |")
     print("|---|---:|---|")

@@ -229,6 +229,14 @@ void KioskUi::useLocale(const std::string& locale) {
   strings_.setLocale(locale);
 }
 
+void KioskUi::keepShownContent() {
+  const Session& s = kiosk_.session();
+  std::string shown = s.medicine + "/" + s.locale;
+  if (shown == contentShown_) return;
+  content_.keepOnly(s.medicine, s.locale);
+  contentShown_ = std::move(shown);
+}
+
 bool KioskUi::drawFrame(std::int64_t nowMs) {
   kiosk_.tick(nowMs);
   text_.trim();
@@ -239,6 +247,7 @@ bool KioskUi::drawFrame(std::int64_t nowMs) {
   ensureFonts(coordinator_.textSizeOnScreen(), w, h);
   std::string locale = coordinator_.screenLocale();
   useLocale(locale);
+  keepShownContent();
   double dt = lastFrameMs_ < 0 ? 1.0 / 60 : static_cast<double>(nowMs - lastFrameMs_) / 1000.0;
   lastFrameMs_ = nowMs;
   // Both scrollers move every frame, whichever of them is animating.

@@ -90,6 +90,9 @@ class KioskUi {
   bool drawFrame(std::int64_t nowMs);
   void startSession();  // a new patient: nothing laid out or remembered for the last one
   void useLocale(const std::string& locale);
+  // Keeps only the session's brochure (its medicine, in its language's chain) loaded,
+  // dropping the rest between frames when that changes.
+  void keepShownContent();
   UiContext context(std::int64_t nowMs, const std::string& locale);
   // The finger resting in the nurse corner, if any, for the coordinator.
   CornerHold cornerHold() const;
@@ -109,7 +112,8 @@ class KioskUi {
   ImGuiContext* imgui_ = nullptr;
   PointerInput input_;
   TextCache text_;
-  std::string textLocale_;  // the language text_ holds
+  std::string textLocale_;    // the language text_ holds
+  std::string contentShown_;  // "medicine/locale" of the session when content_ last dropped the rest
   FrameRegistry registry_;
   FontSet fontSet_;
   float fontEm_ = 0;

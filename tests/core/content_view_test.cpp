@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -228,4 +229,47 @@ TEST_CASE("a medicine whose texts fail their check when first read makes the con
   CHECK_FALSE(view.section("pomalidomide", "de", "pregnancy"));
   CHECK(view.counsellingLocales("pomalidomide").empty());
   CHECK(view.allTexts().empty());
+}
+
+TEST_CASE("only the medicine and languages on screen stay loaded, and the others are read again when chosen") {
+  Fixture f;
+  ContentView view(f.db.get());
+  const std::string m = "pomalidomide";
+  const std::vector<std::string> all = view.locales(m);
+  REQUIRE(all.size() == 24);
+  std::map<std::string, std::string> titles;  // of the 'purpose' section, as first read
+  for (const auto& locale : all) {
+    auto s = view.section(m, locale, "purpose");
+    REQUIRE(s);
+    titles[locale] = s->section->title;
+  }
+  const std::size_t greekFigures = view.figures(m, *view.section(m, "el", "pregnancy")).size();
+  REQUIRE(greekFigures > 0);
+  REQUIRE(view.brochuresHeld() == all.size());
+
+  view.keepOnly(m, "de_AT");  // Austrian German: German, then English, the chain
+  CHECK(view.brochuresHeld() == 2);
+  // What is kept is not read again: the same section, at the same address.
+  const Section* german = view.section(m, "de", "purpose")->section;
+  CHECK(view.brochuresHeld() == 2);
+  view.keepOnly(m, "de");
+  CHECK(view.section(m, "de", "purpose")->section == german);
+  auto donation = view.section(m, "de", "donation");  // German leaves it to English
+  REQUIRE(donation);
+  CHECK(donation->locale == "en");
+  CHECK(view.brochuresHeld() == 2);
+
+  // A dropped language comes back whole when chosen again.
+  auto greek = view.section(m, "el", "purpose");
+  REQUIRE(greek);
+  CHECK(greek->section->title == titles["el"]);
+  auto greekPregnancy = view.section(m, "el", "pregnancy");
+  REQUIRE(greekPregnancy);
+  CHECK(view.figures(m, *greekPregnancy).size() == greekFigures);
+  CHECK(view.brochuresHeld() == 3);
+
+  // Another medicine (or none, on the first screen): nothing of this one is kept.
+  view.keepOnly("", "el");
+  CHECK(view.brochuresHeld() == 0);
+  CHECK(view.section(m, "pl", "purpose")->section->title == titles["pl"]);
 }

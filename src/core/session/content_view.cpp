@@ -244,6 +244,23 @@ const std::vector<ShownFigure>& ContentView::figures(const std::string& medicine
   return figures_.emplace(key, showFigures(all->second, shown)).first->second;
 }
 
+void ContentView::keepOnly(const std::string& medicine, const std::string& locale) {
+  // Keys are "medicine/content locale", and for figures that and "/section".
+  std::vector<std::string> kept;
+  if (!medicine.empty())
+    for (std::string link : UiStrings::fallbackChain(locale))
+      kept.push_back(medicine + "/" + (link == "root" ? "en" : link));
+  auto held = [&](const auto& entry) {
+    const std::string& key = entry.first;
+    return std::any_of(kept.begin(), kept.end(), [&](const std::string& k) {
+      return key.starts_with(k) && (key.size() == k.size() || key[k.size()] == '/');
+    });
+  };
+  std::erase_if(cache_, [&](const auto& entry) { return !held(entry); });
+  std::erase_if(figures_, [&](const auto& entry) { return !held(entry); });
+  std::erase_if(medicineFigures_, [&](const auto& entry) { return entry.first != medicine; });
+}
+
 std::vector<std::string> ContentView::allTexts() {
   if (!db_ || !damage_.empty()) return {};
   try {

@@ -78,6 +78,14 @@ class ContentView {
   std::string leafletLink(const std::string& medicine, const std::string& locale);
   // The figures drawn above a shown section's text, cached.
   const std::vector<ShownFigure>& figures(const std::string& medicine, const ShownSection& shown);
+  // Forgets the brochures and figures read for any other medicine, or for a language
+  // outside `locale`'s fallback chain: a kiosk that has shown every language of every
+  // medicine keeps only what is on screen (about 60 KB a brochure), and reads the rest
+  // again when a patient chooses it. Between frames only: section(), brochure() and
+  // figures() hand out references into what this drops.
+  void keepOnly(const std::string& medicine, const std::string& locale);
+  // Brochures held in memory, each one medicine in one language.
+  std::size_t brochuresHeld() const { return cache_.size(); }
   ContentDb* db() const { return db_; }
   // The content is past its signed expiry, within the grace period: the patient
   // screens say it may be out of date and to ask staff (issue #14 item 3).

@@ -248,7 +248,7 @@ void ContentView::keepOnly(const std::string& medicine, const std::string& local
   // Keys are "medicine/content locale", and for figures that and "/section".
   std::vector<std::string> kept;
   if (!medicine.empty())
-    for (std::string link : UiStrings::fallbackChain(locale))
+    for (const std::string& link : UiStrings::fallbackChain(locale))
       kept.push_back(medicine + "/" + (link == "root" ? "en" : link));
   auto held = [&](const auto& entry) {
     const std::string& key = entry.first;

@@ -231,10 +231,10 @@ void KioskUi::useLocale(const std::string& locale) {
 
 void KioskUi::keepShownContent() {
   const Session& s = kiosk_.session();
-  std::string shown = s.medicine + "/" + s.locale;
-  if (shown == contentShown_) return;
+  if (s.medicine == keptMedicine_ && s.locale == keptLocale_) return;
   content_.keepOnly(s.medicine, s.locale);
-  contentShown_ = std::move(shown);
+  keptMedicine_ = s.medicine;
+  keptLocale_ = s.locale;
 }
 
 bool KioskUi::drawFrame(std::int64_t nowMs) {

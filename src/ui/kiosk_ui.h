@@ -112,8 +112,8 @@ class KioskUi {
   ImGuiContext* imgui_ = nullptr;
   PointerInput input_;
   TextCache text_;
-  std::string textLocale_;    // the language text_ holds
-  std::string contentShown_;  // "medicine/locale" of the session when content_ last dropped the rest
+  std::string textLocale_;                 // the language text_ holds
+  std::string keptMedicine_, keptLocale_;  // the session's, when content_ last dropped the rest
   FrameRegistry registry_;
   FontSet fontSet_;
   float fontEm_ = 0;

@@ -1,6 +1,7 @@
 #pragma once
 // Brochures loaded from the content database for display, with each section's
-// Markdown parsed once. Locale fallback follows the explicit chain (de_AT -> de -> en).
+// Markdown parsed as it is read; only the brochure on screen stays loaded (keepOnly).
+// Locale fallback follows the explicit chain (de_AT -> de -> en).
 #include <exception>
 #include <map>
 #include <memory>

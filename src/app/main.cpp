@@ -1,14 +1,36 @@
 #include <malloc.h>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <filesystem>
+#include <memory>
+#include <string_view>
 
 #include "app/app.h"
 #include "app/cli.h"
 #include "core/base/log.h"
+#include "core/base/paths.h"
 #include "core/base/process_guard.h"
+#include "core/i18n/icu_data.h"
 #include "ui/renderer.h"
 
 namespace {
+
+// The kiosk's languages' ICU data instead of all of it (issue #16). MEDKIOSK_ICU_DATA
+// names another file, or "system" keeps the system's data (to compare the two).
+std::unique_ptr<mk::IcuData> useKioskIcuData(const char* argv0) {
+  const char* choice = std::getenv("MEDKIOSK_ICU_DATA");
+  if (choice && std::string_view(choice) == "system") {
+    mk::log::info("i18n", "using the system's ICU data (MEDKIOSK_ICU_DATA=system)");
+    return nullptr;
+  }
+  auto data = std::make_unique<mk::IcuData>(choice && *choice ? std::filesystem::path(choice)
+                                                              : mk::icuDataFile(mk::resolveDataPaths(argv0).dataDir));
+  if (!data->installed())
+    mk::log::warn("i18n",
+                  data->problem() + "; using the system's ICU data for every language (about 3 MB more memory)");
+  return data;
+}
 
 int run(int argc, char** argv) {
   // A fixed mmap threshold: large buffers (audio read aloud, font atlases) are mapped
@@ -25,6 +47,7 @@ int run(int argc, char** argv) {
     std::fprintf(stderr, "medkiosk: %s\n", e.what());
     return 1;
   }
+  auto icuData = useKioskIcuData(argv[0]);  // before anything uses ICU
   auto parsed = mk::app::parseArgs(argc, argv);
   if (auto* err = std::get_if<mk::app::CliError>(&parsed)) {
     std::fprintf(stderr, "medkiosk: %s (see --help)\n", err->message.c_str());

@@ -5,9 +5,11 @@
 # language and a few regional ones, and the pictures must be identical. Ukrainian has
 # no UI strings, so its ICU data is not in the kiosk's file: ICU reads it from the
 # system's, and its screens must be identical too.
-# Usage: icu_data_screens.sh MEDKIOSK OUT_DIR
+# Usage: icu_data_screens.sh MEDKIOSK OUT_DIR [LOCALE...] (default: all of them)
 set -eu
 mk=$1 out=$2
+shift 2
+locales=${*:-bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv de_AT fr_BE el_CY sv_FI uk}
 rm -rf "$out"
 mkdir -p "$out"
 shot() {  # DATA NAME ARGS...: DATA is "kiosk" or "system"
@@ -25,7 +27,7 @@ shot() {  # DATA NAME ARGS...: DATA is "kiosk" or "system"
   fi
 }
 compared=0
-for locale in bg cs da de el en es et "fi" fr ga hr hu it lt lv mt nl pl pt ro sk sl sv de_AT fr_BE el_CY sv_FI uk; do
+for locale in $locales; do
   for view in "language" "medicine" "brochure --section pregnancy" "brochure --section sources" "summary" "status"; do
     name="$locale.$(echo "$view" | tr -c 'a-z_\n' '_')"
     # shellcheck disable=SC2086  # $view is a screen and its options

@@ -28,7 +28,11 @@ shot() {  # DATA NAME ARGS...: DATA is "kiosk" or "system"
 }
 compared=0
 for locale in $locales; do
-  for view in "language" "medicine" "brochure --section pregnancy" "brochure --section sources" "summary" "status"; do
+  # The nurse's own screens (summary, status) are in the kiosk's language, English here.
+  views='"language" "medicine" "brochure --section pregnancy" "brochure --section sources" "counselling"'
+  [ "$locale" != en ] || views="$views \"summary\" \"status\""
+  eval "set -- $views"
+  for view in "$@"; do
     name="$locale.$(echo "$view" | tr -c 'a-z_\n' '_')"
     # shellcheck disable=SC2086  # $view is a screen and its options
     shot kiosk "$name" --locale "$locale" --screen $view

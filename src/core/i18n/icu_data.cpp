@@ -53,7 +53,7 @@ std::string tocProblem(std::string_view bytes) {
   for (std::uint32_t i = 0; i < count; ++i) {
     const std::uint32_t name = u32At(items, 4 + std::size_t{i} * 8);
     const std::uint32_t data = u32At(items, 8 + std::size_t{i} * 8);
-    if (name < tocEnd || data < tocEnd || name >= items.size() || data + 4 > items.size())
+    if (name < tocEnd || data < tocEnd || name >= items.size() || std::size_t{data} + 4 > items.size())
       return "an item lies outside the file (cut short?)";
     std::string_view rest = items.substr(name);
     if (rest.substr(0, kPrefix.size()) != kPrefix || rest.find('\0') == std::string_view::npos)

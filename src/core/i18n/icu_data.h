@@ -2,7 +2,7 @@
 // The ICU data the kiosk reads. The system's libicudata holds every locale ICU knows
 // (31 MB); each locale the kiosk touches pages in its neighbours too, so after all 24
 // languages were shown 7.4 MB of it was resident. The build makes a copy without the
-// locales of languages the kiosk has no UI strings for (scripts/icu-data, 11 MB), and
+// locales of languages the kiosk has no UI strings for (scripts/icu-data, 7.5 MB), and
 // medkiosk maps it in place of the system's: 4.0 MB resident for the same work.
 //
 // It must be installed before anything uses ICU. ICU then looks up every item in it
